@@ -1,0 +1,45 @@
+/** The lookup service's contract: what every front end (CLI, Slack) receives. */
+import type { CoufunError } from '../coufun/errors.js';
+import type { CoufunEnv, Order } from '../coufun/types.js';
+
+/** How one lookup went, for cards, the audit log and the benchmark. */
+export interface LookupMeta {
+  /** Which Coufun environment answered (the sandbox must be unmistakable on a card). */
+  readonly env: CoufunEnv;
+  /** Time spent waiting for Coufun, ms (0 on a cache hit). */
+  readonly latencyMs: number;
+  readonly cacheHit: boolean;
+  /** When the answer was obtained (epoch ms; a cache hit keeps the original time). */
+  readonly answeredAt: number;
+}
+
+/** One barcode's outcome. Never a rejected promise: failures are values. */
+export type LookupOutcome =
+  | {
+      readonly ok: true;
+      readonly goodsId: string;
+      readonly barcode: string;
+      readonly orders: readonly Order[];
+      readonly vendorMessage: string;
+      readonly meta: LookupMeta;
+    }
+  | {
+      readonly ok: false;
+      readonly goodsId: string;
+      readonly barcode: string;
+      readonly error: CoufunError;
+      readonly meta: LookupMeta;
+    };
+
+export interface LookupOptions {
+  /** Skip the cache (a "refresh" must see fresh data); still coalesces with an in-flight request. */
+  readonly fresh?: boolean;
+}
+
+/** Validates, coalesces identical in-flight lookups, caches briefly, and never rejects. */
+export interface LookupService {
+  lookup(goodsId: string, barcode: string, options?: LookupOptions): Promise<LookupOutcome>;
+  /** Counters for /healthz: consecutive vendor/transport failures and totals. */
+  health(): { readonly consecutiveFailures: number; readonly lookups: number; readonly vendorRequests: number };
+  close(): Promise<void>;
+}
