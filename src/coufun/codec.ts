@@ -1,19 +1,23 @@
 /**
- * Pure Coufun codec: request validation and encoding, response decoding and parsing.
- * No I/O. (Signatures fixed; implementation in progress.)
+ * Pure Coufun codec: request validation and encoding, response decoding and parsing. No I/O.
+ * The steps live in small modules (validate, charset, xml, fields); this file joins them.
  */
-import type { CoufunRequest, CoufunResult } from './types.js';
+import { decodeBody } from './charset.js';
+import { BadResponseError } from './errors.js';
+import { typeOrder } from './fields.js';
+import { ORDER_FIELDS, type CoufunRequest, type CoufunResult, type OrderField } from './types.js';
+import { validateRequest } from './validate.js';
+import { ORDER_BLOCK, parseCoufunXml, textOf, type XmlNode } from './xml.js';
 
-/** Throws `ValidationError` for the first broken rule (POC_ID, then GOODS_ID, then BARCODE_NUM). */
-export function validateRequest(req: CoufunRequest): void {
-  void req;
-  throw new Error('not implemented');
-}
+export { REQUEST_LIMITS, validateField, validateRequest } from './validate.js';
 
-/** `application/x-www-form-urlencoded` body for a validated request. */
+/** At most this many `<ORDER_INFO>` blocks in one answer (manual §6). */
+export const MAX_ORDERS = 10;
+
+/** `application/x-www-form-urlencoded` body for a validated request (validated again here). */
 export function encodeRequest(req: CoufunRequest): string {
-  void req;
-  throw new Error('not implemented');
+  validateRequest(req);
+  return new URLSearchParams({ POC_ID: req.pocId, GOODS_ID: req.goodsId, BARCODE_NUM: req.barcode }).toString();
 }
 
 /**
@@ -22,6 +26,38 @@ export function encodeRequest(req: CoufunRequest): string {
  * `nowMs` (injected clock) decides `expired`.
  */
 export function parseResponse(body: Uint8Array, contentType: string | undefined, nowMs: number): CoufunResult {
-  void body; void contentType; void nowMs;
-  throw new Error('not implemented');
+  const root = parseCoufunXml(decodeBody(body, contentType));
+  const code = textOf(root, 'RESULT_CODE');
+  if (code === undefined) throw new BadResponseError('no_result_code');
+  const message = textOf(root, 'RESULT_MSG') ?? '';
+  if (code !== '00') return { ok: false, code, message };
+  const orders = readOrderFields(root).map((raw) => typeOrder(raw, nowMs));
+  return { ok: true, code, message, orders };
+}
+
+type RawOrder = Partial<Record<OrderField, string>>;
+
+/**
+ * The raw fields of each order, in vendor order, from any of the three shapes: fields flat under
+ * the root, one `<ORDER_INFO>`, or several. When blocks are present they alone are the orders
+ * (a root-level field beside them is read as an echo of the request, not as another order).
+ */
+function readOrderFields(root: Readonly<Record<string, XmlNode>>): RawOrder[] {
+  const blocks = root[ORDER_BLOCK];
+  const sources = Array.isArray(blocks) ? blocks : [root];
+  if (sources.length > MAX_ORDERS) throw new BadResponseError('too_many_orders', `${sources.length} orders`);
+  const orders = sources.map(fieldsOf).filter((raw) => Object.keys(raw).length > 0);
+  if (orders.length === 0) throw new BadResponseError('no_orders');
+  return orders;
+}
+
+function fieldsOf(node: XmlNode): RawOrder {
+  // `<ORDER_INFO/>` or a text-only block carries no fields.
+  if (typeof node !== 'object' || Array.isArray(node)) return {};
+  const raw: RawOrder = {};
+  for (const field of ORDER_FIELDS) {
+    const value = textOf(node, field);
+    if (value !== undefined) raw[field] = value;
+  }
+  return raw;
 }

@@ -1,6 +1,37 @@
-/** Vendor RESULT_CODE table. (Signature fixed; implementation in progress.) */
-import type { ResultCodeInfo } from './types.js';
+/** Vendor RESULT_CODE table: who can act on a code and whether a retry may help. No wording here. */
+import type { ResultAudience, ResultCodeInfo } from './types.js';
 
+// From a public third-party Coufun integration (see docs/coufun-protocol.md); the vendor's own
+// code list is in a PDF we do not have, so the table is meant to grow.
+const TABLE: Readonly<Record<string, { readonly audience: ResultAudience; readonly retryable: boolean }>> = {
+  // Success needs no one to act; 'user' because the answer is for the person who asked.
+  '00': { audience: 'user', retryable: false },
+  // Registered source IP, POC_ID, API rights: the operator's configuration, not the asker's input.
+  '01': { audience: 'operator', retryable: false },
+  '02': { audience: 'operator', retryable: false },
+  '98': { audience: 'operator', retryable: false },
+  '04': { audience: 'user', retryable: false },
+  '05': { audience: 'user', retryable: false },
+  '09': { audience: 'user', retryable: false },
+  '10': { audience: 'user', retryable: false },
+  '16': { audience: 'user', retryable: false },
+  '17': { audience: 'user', retryable: false },
+  '18': { audience: 'user', retryable: false },
+  '26': { audience: 'user', retryable: false },
+  '30': { audience: 'user', retryable: false },
+  '31': { audience: 'user', retryable: false },
+  // Maintenance or delay: worth one retry after a pause.
+  '50': { audience: 'transient', retryable: true },
+  // "Other system error": listed, but nothing says who can fix it.
+  '99': { audience: 'unknown', retryable: false },
+};
+
+/** Every RESULT_CODE the table knows, ascending. */
+export const KNOWN_RESULT_CODES: readonly string[] = Object.freeze(Object.keys(TABLE).sort());
+
+/** What we know about a RESULT_CODE; an unlisted code is `known: false`, audience `unknown`. */
 export function resultCodeInfo(code: string): ResultCodeInfo {
-  return { code, known: false, audience: 'unknown', retryable: false };
+  const entry = Object.hasOwn(TABLE, code) ? TABLE[code] : undefined;
+  if (!entry) return { code, known: false, audience: 'unknown', retryable: false };
+  return { code, known: true, audience: entry.audience, retryable: entry.retryable };
 }

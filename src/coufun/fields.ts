@@ -1,0 +1,111 @@
+/**
+ * Typing of the vendor's order fields: code tables, KST dates and timestamps, won amounts, expiry.
+ * Each parser takes the raw string (or `undefined` when absent) and returns `null` for anything
+ * it cannot read; the raw text stays available to the caller.
+ */
+import type { CalendarDate, CouponStatus, CouponType, Order, OrderField } from './types.js';
+
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** `BARCODE` → exchange, `AMOUNT` → amount, any other value kept raw as unknown. */
+export function parseCouponType(raw: string | undefined): CouponType | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value === 'BARCODE') return { kind: 'exchange', raw: value };
+  if (value === 'AMOUNT') return { kind: 'amount', raw: value };
+  return { kind: 'unknown', raw: value };
+}
+
+/** `000` unused, `001` used, `100` cancelled, any other value kept raw as unknown. */
+export function parseStatus(raw: string | undefined): CouponStatus | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (value === '000') return { kind: 'unused', raw: value };
+  if (value === '001') return { kind: 'used', raw: value };
+  if (value === '100') return { kind: 'cancelled', raw: value };
+  return { kind: 'unknown', raw: value };
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Epoch ms of a UTC wall time; unlike `Date.UTC`, years 0–99 are not shifted into the 1900s. */
+function utcMs(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  date.setUTCHours(h, mi, s, 0);
+  return date.getTime();
+}
+
+interface Ymd { readonly y: number; readonly m: number; readonly d: number }
+
+function readYmd(digits: string): Ymd | null {
+  const y = Number(digits.slice(0, 4));
+  const m = Number(digits.slice(4, 6));
+  const d = Number(digits.slice(6, 8));
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { y, m, d };
+}
+
+/** `YYYYMMDD` → `YYYY-MM-DD` when it is a real calendar date (not `20230231`), else `null`. */
+export function parseCalendarDate(raw: string | undefined): CalendarDate | null {
+  const value = raw?.trim() ?? '';
+  if (!/^\d{8}$/.test(value) || !readYmd(value)) return null;
+  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+}
+
+/** `YYYYMMDDHHMISS` in KST (UTC+9, no daylight saving) → the instant, or `null` when out of range. */
+export function parseKstTimestamp(raw: string | undefined): Date | null {
+  const value = raw?.trim() ?? '';
+  if (!/^\d{14}$/.test(value)) return null;
+  const ymd = readYmd(value);
+  const h = Number(value.slice(8, 10));
+  const mi = Number(value.slice(10, 12));
+  const s = Number(value.slice(12, 14));
+  if (!ymd || h > 23 || mi > 59 || s > 59) return null;
+  return new Date(utcMs(ymd.y, ymd.m, ymd.d, h, mi, s) - KST_OFFSET_MS);
+}
+
+/** Won amount: digits, optionally grouped by thousands commas, surrounding whitespace allowed. */
+export function parseAmount(raw: string | undefined): number | null {
+  const value = raw?.trim() ?? '';
+  if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(value)) return null;
+  const amount = Number(value.replaceAll(',', ''));
+  return Number.isSafeInteger(amount) ? amount : null;
+}
+
+/** Epoch ms of 00:00 KST on the day after `date` (`YYYY-MM-DD`): the first instant it is past. */
+export function endOfKstDay(date: CalendarDate): number {
+  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
+  return utcMs(y, m, d + 1) - KST_OFFSET_MS;
+}
+
+/** Unused, with an expiry date, and `nowMs` at or after the start of the next KST day. */
+export function isExpired(status: CouponStatus | null, validEndDate: CalendarDate | null, nowMs: number): boolean {
+  return status?.kind === 'unused' && validEndDate !== null && nowMs >= endOfKstDay(validEndDate);
+}
+
+/** Type one order from its raw fields (already trimmed; absent or empty fields left out). */
+export function typeOrder(raw: Readonly<Partial<Record<OrderField, string>>>, nowMs: number): Order {
+  const status = parseStatus(raw.STATUS);
+  const validEndDate = parseCalendarDate(raw.VALID_END_DATE);
+  return {
+    couponType: parseCouponType(raw.COUPON_TYPE),
+    status,
+    barcode: raw.BARCODE_NUM?.trim() || null,
+    receiverMobile: raw.RECEIVER_MOBILE?.trim() || null,
+    orderDate: parseCalendarDate(raw.ORDER_DATE),
+    validEndDate,
+    exchangedAt: parseKstTimestamp(raw.EXCHANGE_DATE),
+    cancelledAt: parseKstTimestamp(raw.CANCEL_DATE),
+    totalAmount: parseAmount(raw.TOTAL_AMOUNT),
+    remainAmount: parseAmount(raw.REMAIN_AMOUNT),
+    expired: isExpired(status, validEndDate, nowMs),
+    raw: Object.freeze({ ...raw }),
+  };
+}

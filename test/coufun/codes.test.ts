@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_RESULT_CODES, resultCodeInfo } from '../../src/coufun/codes.js';
+
+describe('resultCodeInfo', () => {
+  it.each(['01', '02', '98'])('%s is the operator’s configuration problem', (code) => {
+    expect(resultCodeInfo(code)).toEqual({ code, known: true, audience: 'operator', retryable: false });
+  });
+
+  it.each(['04', '05', '09', '10', '16', '17', '18', '26', '30', '31'])('%s is for the user', (code) => {
+    expect(resultCodeInfo(code)).toEqual({ code, known: true, audience: 'user', retryable: false });
+  });
+
+  it('50 is transient and worth a retry', () => {
+    expect(resultCodeInfo('50')).toEqual({ code: '50', known: true, audience: 'transient', retryable: true });
+  });
+
+  it('99 is known but nobody in particular can fix it', () => {
+    expect(resultCodeInfo('99')).toEqual({ code: '99', known: true, audience: 'unknown', retryable: false });
+  });
+
+  it('00 is known success', () => {
+    expect(resultCodeInfo('00')).toMatchObject({ known: true, retryable: false });
+  });
+
+  it.each(['03', '51', '1', '001', '', 'constructor', '__proto__', 'toString'])('%j is unknown, never a crash', (code) => {
+    expect(resultCodeInfo(code)).toEqual({ code, known: false, audience: 'unknown', retryable: false });
+  });
+
+  it('lists exactly the table', () => {
+    expect(KNOWN_RESULT_CODES).toEqual(['00', '01', '02', '04', '05', '09', '10', '16', '17', '18', '26', '30', '31', '50', '98', '99']);
+    for (const code of KNOWN_RESULT_CODES) expect(resultCodeInfo(code).known).toBe(true);
+  });
+});
