@@ -1,0 +1,73 @@
+/** Small HTTP helpers of the sandbox server: bodies in and out, pauses that stop on close. */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import iconv from 'iconv-lite';
+import { encodeXml, escapeXml, XML_CONTENT_TYPE } from './xml.js';
+
+export const HTML_CONTENT_TYPE = 'text/html; charset=EUC-KR';
+
+/** Wait `ms`; rejects when `signal` aborts (the sandbox is closing). */
+export async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  if (ms > 0) await sleep(ms, undefined, { signal });
+}
+
+/** Send a whole body with its length, unless the client is already gone. */
+export function sendBody(res: ServerResponse, status: number, contentType: string, body: Buffer, headers: OutgoingHttpHeaders = {}): void {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': body.length });
+  res.end(body);
+}
+
+/** HTTP 200 with an XML answer in EUC-KR, as the vendor sends it. */
+export function sendXml(res: ServerResponse, xml: string): void {
+  sendBody(res, 200, XML_CONTENT_TYPE, encodeXml(xml));
+}
+
+/** A small HTML page (EUC-KR), the kind servers and proxies send when something is off. */
+export function htmlPage(title: string, text: string): Buffer {
+  const t = escapeXml(title);
+  return iconv.encode(
+    `<!DOCTYPE html>\n<html lang="ko">\n<head><meta charset="EUC-KR"><title>${t}</title></head>\n` +
+      `<body><h1>${t}</h1><p>${escapeXml(text)}</p></body>\n</html>\n`,
+    'cp949',
+  );
+}
+
+export function sendPage(res: ServerResponse, status: number, title: string, text: string, headers: OutgoingHttpHeaders = {}): void {
+  sendBody(res, status, HTML_CONTENT_TYPE, htmlPage(title, text), headers);
+}
+
+export type BodyResult = { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too_large' } | { readonly kind: 'aborted' };
+
+// Past the limit the body is still read (and dropped) so the 413 reaches the client instead of
+// a reset; past this much more, the connection is simply cut.
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+/** Read a request body of at most `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const settle = (r: BodyResult): void => {
+      if (done) return;
+      done = true;
+      resolve(r);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
+    });
+    req.on('end', () => settle(size > limit ? { kind: 'too_large' } : { kind: 'ok', body: Buffer.concat(chunks) }));
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => settle({ kind: 'aborted' }));
+  });
+}
+
+/** Form fields of an `application/x-www-form-urlencoded` body; any other body has none. */
+export function parseForm(contentType: string | undefined, body: Buffer): URLSearchParams {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
+}
