@@ -1,0 +1,146 @@
+/**
+ * The Coufun HTTP client: the only code that talks to the vendor. Validates, POSTs the form,
+ * reads the body under a byte cap and hands it to the pure codec. One deadline covers every
+ * attempt; only failures that are safe and may be transient are retried.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { request, type Dispatcher } from 'undici';
+import { systemClock, type Clock } from '../clock.js';
+import { discardBody, readCappedBody } from './body.js';
+import { resultCodeInfo } from './codes.js';
+import { encodeRequest, parseResponse, validateRequest } from './codec.js';
+import { createDefaultDispatcher, type ProxyEnv } from './dispatcher.js';
+import { CoufunError, HttpStatusError, NetworkError, TimeoutError } from './errors.js';
+import { MAX_RETRIES, nextRetryDelay } from './retry.js';
+import { classifyTransportError } from './transport-errors.js';
+import type { CoufunRequest, CoufunResult } from './types.js';
+
+export interface CoufunClientOptions {
+  /** Endpoint, e.g. `https://tcorp.coufun.kr:446/b2c_api/coufunPartAmountStatus.do`. */
+  readonly url: string;
+  /** Overall deadline per query, retries included (COUFUN_TIMEOUT_MS). */
+  readonly timeoutMs: number;
+  /** Body size cap; default 256 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Retries after the first attempt; default and maximum 2. */
+  readonly maxRetries?: number;
+  /** Injected dispatcher (not closed by `close()`); default: an owned keep-alive pool, proxied when `env` names a proxy. */
+  readonly dispatcher?: Dispatcher;
+  /** Where HTTP(S)_PROXY / NO_PROXY are read for the default dispatcher; default `process.env`. */
+  readonly env?: ProxyEnv;
+  /** Decides coupon expiry in parsed answers. The deadline itself runs on real timers. */
+  readonly clock?: Clock;
+  /** Backoff jitter source in [0, 1). */
+  readonly random?: () => number;
+  /** Pause between attempts; must reject when `signal` aborts. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface CoufunClient {
+  /**
+   * Validates (throws `ValidationError` before any I/O), POSTs, parses. Vendor failures come back
+   * as `{ ok: false }` results; transport problems throw typed `CoufunError`s. Aborting
+   * `options.signal` rejects with the signal's reason.
+   */
+  query(req: CoufunRequest, options?: { signal?: AbortSignal }): Promise<CoufunResult>;
+  /** Closes the owned dispatcher (waits for in-flight requests). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+const HEADERS = {
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'text/xml, application/xml',
+};
+
+/** One attempt's failure, already typed, with whether another attempt may help. */
+type AttemptFailure = { readonly error: CoufunError; readonly retry: boolean };
+
+/** Build a client. Creating it does no I/O. */
+export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
+  const { url, timeoutMs } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxRetries = Math.min(options.maxRetries ?? MAX_RETRIES, MAX_RETRIES);
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number, signal: AbortSignal) => delay(ms, undefined, { signal }));
+  const owned = options.dispatcher === undefined;
+  const dispatcher = options.dispatcher ?? createDefaultDispatcher(options.env ?? process.env, timeoutMs);
+
+  /** One POST; returns the parsed answer or throws (untyped errors included). */
+  async function attempt(form: string, signal: AbortSignal, remainingMs: number): Promise<CoufunResult> {
+    const budget = Math.max(1, Math.ceil(remainingMs));
+    const { statusCode, headers, body } = await request(url, {
+      dispatcher,
+      method: 'POST',
+      headers: HEADERS,
+      body: form,
+      signal,
+      headersTimeout: budget,
+      bodyTimeout: budget,
+    });
+    if (statusCode < 200 || statusCode > 299) {
+      // A 3xx lands here too: redirects are never followed (the vendor has no reason to send one).
+      discardBody(body);
+      throw new HttpStatusError(statusCode);
+    }
+    const bytes = await readCappedBody(body, headers['content-length'], maxBodyBytes);
+    const contentType = headers['content-type'];
+    return parseResponse(bytes, Array.isArray(contentType) ? contentType[0] : contentType, clock());
+  }
+
+  /** Type a thrown value; rethrows what is neither a CoufunError nor a known transport failure. */
+  function classify(e: unknown, deadline: AbortSignal, caller: AbortSignal | undefined): AttemptFailure {
+    if (caller?.aborted) throw caller.reason;
+    if (deadline.aborted) return { error: new TimeoutError(timeoutMs, { cause: e }), retry: false };
+    if (e instanceof HttpStatusError) return { error: e, retry: e.status >= 500 };
+    if (e instanceof CoufunError) return { error: e, retry: false };
+    const failure = classifyTransportError(e);
+    if (failure === null) throw e;
+    if (failure.kind === 'timeout') return { error: new TimeoutError(timeoutMs, { cause: e }), retry: false };
+    return { error: new NetworkError(failure.reason, { cause: e }), retry: failure.retry };
+  }
+
+  async function query(req: CoufunRequest, opts: { signal?: AbortSignal } = {}): Promise<CoufunResult> {
+    validateRequest(req);
+    const form = encodeRequest(req);
+    const started = performance.now();
+    const remaining = (): number => timeoutMs - (performance.now() - started);
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new TimeoutError(timeoutMs)), timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
+    try {
+      for (let n = 0; ; n++) {
+        let last: { result: CoufunResult } | { failure: AttemptFailure };
+        try {
+          const result = await attempt(form, signal, remaining());
+          if (result.ok || !resultCodeInfo(result.code).retryable) return result;
+          last = { result };
+        } catch (e) {
+          last = { failure: classify(e, deadline.signal, opts.signal) };
+          if (!last.failure.retry) throw last.failure.error;
+        }
+        const pause = nextRetryDelay(n, maxRetries, remaining(), random);
+        if (pause === null) {
+          if ('result' in last) return last.result;
+          throw last.failure.error;
+        }
+        try {
+          await sleep(pause, signal);
+        } catch (e) {
+          throw classify(e, deadline.signal, opts.signal).error;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    query,
+    async close() {
+      if (owned) await dispatcher.close();
+    },
+  };
+}
