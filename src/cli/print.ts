@@ -1,0 +1,187 @@
+/**
+ * Pure text rendering for the lookup CLI: cards, failures, usage problems, help, the sandbox
+ * seed list and JSON. Coupon and error wording comes from src/display; this file lays it out
+ * for a terminal (Korean) and holds the CLI's own usage text.
+ */
+import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
+import {
+  DEFAULT_LOCALE,
+  describeError,
+  describeMeta,
+  describeOrder,
+  maskBarcode,
+  t,
+  type OrderView,
+  type ViewRow,
+} from '../display/index.js';
+import { outcomeToJson } from '../display/json-view.js';
+import type { LookupOutcome } from '../lookup/types.js';
+import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';
+
+const LOCALE = DEFAULT_LOCALE;
+const labels = t(LOCALE);
+
+/** A piece of output and the stream it belongs on: cards on stdout, failures on stderr. */
+export interface Chunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/** Everything a report needs besides the outcomes. */
+export interface ReportContext {
+  /** Now (epoch ms), for the expiry phrases. */
+  readonly nowMs: number;
+  /** Product names by goods ID, when known (the sandbox's products, later a catalog). */
+  readonly goodsNames?: ReadonlyMap<string, string>;
+}
+
+// Hangul and other wide characters take two terminal columns.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+function rowLines(rows: readonly ViewRow[]): string[] {
+  const labelWidth = Math.max(0, ...rows.map((r) => width(r.label)));
+  return rows.map((r) => `  ${r.label}${' '.repeat(labelWidth - width(r.label))}  ${r.value}`);
+}
+
+function cardHeader(view: OrderView, prefix: string, orderOf: string | null): string {
+  const name = view.title === view.goodsId ? view.goodsId : `${view.title} (${labels.field.goodsId} ${view.goodsId})`;
+  return [`${prefix}${name} · ${view.typeLabel}`, orderOf].filter(Boolean).join(' · ');
+}
+
+/** One coupon card: header (title, goods ID, type), the status row, then the view's rows. */
+export function renderCard(view: OrderView, prefix = '', orderOf: string | null = null): string {
+  const rows = [{ label: labels.field.status, value: view.status.label }, ...view.rows];
+  return [cardHeader(view, prefix, orderOf), ...rowLines(rows)].join('\n');
+}
+
+/**
+ * The report for a run, in argument order: a sandbox notice first when the sandbox answered,
+ * then per barcode its cards (stdout) or its failure (stderr), each followed by a footer line
+ * saying which environment answered, when, and how fast. Failures never show a full barcode.
+ */
+export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportContext): Chunk[] {
+  const chunks: Chunk[] = [];
+  if (outcomes.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
+  outcomes.forEach((outcome, i) => {
+    const prefix = outcomes.length > 1 ? `[${i + 1}/${outcomes.length}] ` : '';
+    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
+    if (outcome.ok) {
+      const goodsName = ctx.goodsNames?.get(outcome.goodsId);
+      const cards = outcome.orders.map((order, n) => {
+        const view = describeOrder(order, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
+        const orderOf = outcome.orders.length > 1 ? labels.notice.orderOf(n + 1, outcome.orders.length) : null;
+        return renderCard(view, prefix, orderOf);
+      });
+      chunks.push({ stream: 'stdout', text: `\n${cards.join('\n\n')}\n${footer}\n` });
+      return;
+    }
+    const view = describeError(outcome.error, LOCALE);
+    const subject = `${labels.field.barcode} ${maskBarcode(outcome.barcode)} (${labels.field.goodsId} ${outcome.goodsId})`;
+    const lines = [`${prefix}${subject}: ${view.title}`, `  ${view.detail}`, `  → ${view.hint}`, footer];
+    chunks.push({ stream: 'stderr', text: `\n${lines.join('\n')}\n` });
+  });
+  return chunks;
+}
+
+/** The outcomes as a JSON array (pretty-printed), phone numbers masked, instants in KST. */
+export function renderJson(outcomes: readonly LookupOutcome[]): string {
+  return `${JSON.stringify(outcomes.map(outcomeToJson), null, 2)}\n`;
+}
+
+const USAGE_LINE = 'npm run lookup -- <상품ID> <쿠폰번호> [쿠폰번호…]';
+
+/** A usage problem in plain words, with the usage line (for stderr). */
+export function renderUsageProblem(problem: UsageProblem): string {
+  const lines: string[] = [];
+  switch (problem.kind) {
+    case 'unknown_option':
+      lines.push(`알 수 없는 옵션입니다: ${problem.option}`);
+      break;
+    case 'missing_goods':
+      lines.push('상품 ID와 쿠폰번호를 입력해 주세요.');
+      break;
+    case 'missing_barcode':
+      lines.push('쿠폰번호를 하나 이상 입력해 주세요.');
+      break;
+    case 'too_many_barcodes':
+      lines.push(`쿠폰번호는 한 번에 ${problem.max}개까지 조회할 수 있습니다 (${problem.given}개 입력).`);
+      break;
+    case 'list_with_arguments':
+      lines.push('--list는 상품 ID나 쿠폰번호와 함께 쓸 수 없습니다.');
+      break;
+    case 'invalid':
+      for (const { error, barcodePosition } of problem.values) {
+        const view = describeError(error, LOCALE);
+        const where = barcodePosition === undefined ? labels.field.goodsId : `${barcodePosition}번째 ${labels.field.barcode}`;
+        lines.push(`${where}: ${view.detail}`, `  → ${view.hint}`);
+      }
+      break;
+  }
+  return [...lines, '', `사용법: ${USAGE_LINE}   (도움말: --help)`, ''].join('\n');
+}
+
+/** `--help`: usage, options, exit codes and every configuration variable. */
+export function renderHelp(): string {
+  return `쿠펀 모바일 쿠폰 조회 (터미널)
+
+사용법:
+  ${USAGE_LINE}
+  npm run lookup -- --list      샌드박스의 예시 쿠폰과 바로 쓸 수 있는 명령
+  npm run lookup -- --help      이 도움말
+
+  여러 쿠폰번호는 동시에 조회하고 입력한 순서대로 보여 줍니다 (최대 ${MAX_CLI_BARCODES}개).
+  쿠폰 카드는 표준 출력(stdout)에, 오류는 표준 오류(stderr)에 씁니다.
+  수신번호는 항상 가려서(010-****-5678) 보여 줍니다.
+
+옵션:
+  --json        결과를 JSON 배열로 출력 (시각은 +09:00 ISO 8601, 수신번호는 가림)
+  --list        샌드박스 예시 쿠폰 목록 (--json과 함께 쓰면 JSON)
+  -h, --help    도움말
+  --            이후 인수는 옵션이 아님
+
+종료 코드:
+  ${EXIT.ok}   모든 쿠폰을 찾음
+  ${EXIT.vendor}   쿠펀이 오류 코드로 응답한 쿠폰이 있음 (예: 없는 쿠폰번호)
+  ${EXIT.usage}   인수·입력값·설정 오류 (네트워크 요청 전에 검사)
+  ${EXIT.transport}   쿠펀 서버에 연결하지 못했거나 응답을 읽을 수 없음 (1보다 우선)
+  ${EXIT.internal}  예상하지 못한 내부 오류 (버그)
+
+환경 변수:
+  COUFUN_ENV           sandbox | test | production (기본 sandbox: 내장 모의 서버를 띄움)
+  COUFUN_POC_ID        쿠펀이 발급한 고객사 ID (test·production에서 필수, 최대 10바이트)
+  COUFUN_URL           조회 URL 직접 지정 (기본: 환경별 쿠펀 URL, sandbox는 내장 서버)
+  COUFUN_TIMEOUT_MS    쿠펀 응답 제한 시간, 재시도 포함 (기본 5000, 100–60000)
+  COUFUN_CACHE_TTL_MS  같은 쿠폰의 성공 응답을 재사용하는 시간 (기본 15000, 0이면 끔)
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY
+                       쿠펀으로 나가는 요청의 프록시 (쿠펀에 등록된 고정 IP로 나갈 때)
+  NODE_EXTRA_CA_CERTS  추가로 신뢰할 CA 인증서 파일 (사내 프록시 등)
+`;
+}
+
+const GROUP_TITLES: Readonly<Record<SandboxSeed['group'], string>> = {
+  coupon: '쿠폰 (정상 응답)',
+  'vendor-error': '쿠펀 오류 코드',
+  fault: '전송 장애',
+};
+
+/**
+ * `--list`: the sandbox's seeds grouped (coupons, vendor errors, transport faults), each with
+ * what it shows and a ready-to-copy command.
+ */
+export function renderSeedList(seeds: readonly SandboxSeed[], goods: readonly { readonly id: string; readonly name: string }[]): string {
+  const lines = ['샌드박스 예시 쿠폰 (COUFUN_ENV를 비우거나 sandbox로 두면 동작합니다)', '', '상품:'];
+  lines.push(...goods.map((g) => `  ${g.id}  ${g.name}`));
+  for (const group of Object.keys(GROUP_TITLES) as SandboxSeed['group'][]) {
+    lines.push('', `${GROUP_TITLES[group]}:`);
+    for (const seed of seeds.filter((s) => s.group === group)) {
+      lines.push(`  ${seed.label}: ${seed.demonstrates}`, `    npm run lookup -- ${seed.goodsId} ${seed.barcode}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,110 @@
+/**
+ * `CoufunError` → `ErrorView`: what to tell a person about a failed lookup, and who can act.
+ * Never shows raw XML/HTML, a full barcode or a phone number.
+ */
+import {
+  BadResponseError,
+  HttpStatusError,
+  NetworkError,
+  OversizeError,
+  TimeoutError,
+  ValidationError,
+  VendorError,
+  type CoufunError,
+} from '../coufun/errors.js';
+import type { ResultAudience } from '../coufun/types.js';
+import { errorWords } from './error-text.js';
+import { formatDuration } from './format.js';
+import type { Locale } from './labels.js';
+import { vendorCodeWords } from './vendor-hints.js';
+
+/** A failure, ready to render. */
+export interface ErrorView {
+  /** Short headline; for a vendor failure it names the result code. */
+  readonly title: string;
+  /** What happened, in one or two sentences; for a vendor failure, its RESULT_MSG verbatim. */
+  readonly detail: string;
+  /** What to do next, and who should do it. */
+  readonly hint: string;
+  /** Who can fix it: the asker (`user`), the bot operator, nobody (`transient`: retry), or unknown. */
+  readonly audience: ResultAudience;
+  /** Whether simply trying again may help (from the error). */
+  readonly retryable: boolean;
+  /** Stable reference for support: the vendor's RESULT_CODE for vendor failures, else the error code. */
+  readonly code: string;
+}
+
+// Reasons from the transport layer are short log-safe phrases; cap them anyway so a future,
+// chattier reason cannot flood a card.
+const MAX_REASON_CHARS = 80;
+
+/** Describe a lookup failure for people, in `locale`. */
+export function describeError(error: CoufunError, locale: Locale): ErrorView {
+  const words = errorWords(locale);
+  const base = { retryable: error.retryable, code: error.code as string };
+
+  if (error instanceof ValidationError) {
+    const field = words.field[error.field];
+    const v = words.validation;
+    const { limit, actual, char } = error.detail;
+    const detail =
+      error.rule === 'required'
+        ? v.required(field)
+        : error.rule === 'max_bytes'
+          ? v.maxBytes(field, String(limit ?? '?'), String(actual ?? '?'))
+          : v.charset(field, char === undefined ? '?' : showChar(char));
+    // POC_ID comes from the bot's configuration, not from the person asking.
+    const audience: ResultAudience = error.field === 'POC_ID' ? 'operator' : 'user';
+    return { ...base, title: v.title, detail, hint: v.hint[error.field], audience };
+  }
+
+  if (error instanceof VendorError) {
+    const known = vendorCodeWords(error.vendorCode, locale);
+    const audience = error.info.audience;
+    return {
+      ...base,
+      code: error.vendorCode,
+      title: words.vendor.title(error.vendorCode, known?.meaning ?? null),
+      detail: error.vendorMessage.trim() === '' ? words.vendor.noMessage : error.vendorMessage,
+      hint: known?.hint ?? (error.info.known ? words.hintFor[audience] : words.vendor.unknownCodeHint(error.vendorCode)),
+      audience,
+    };
+  }
+
+  if (error instanceof TimeoutError) {
+    const { title, detail } = words.timeout;
+    return { ...base, title, detail: detail(formatDuration(error.timeoutMs, locale)), hint: words.hintFor.transient, audience: 'transient' };
+  }
+
+  if (error instanceof NetworkError) {
+    // A non-retryable network failure (unknown host, TLS, proxy) is a deployment problem.
+    const audience: ResultAudience = error.retryable ? 'transient' : 'operator';
+    const reason = error.reason.slice(0, MAX_REASON_CHARS);
+    return { ...base, title: words.network.title, detail: words.network.detail(reason), hint: words.hintFor[audience], audience };
+  }
+
+  if (error instanceof HttpStatusError) {
+    // 5xx: the vendor is struggling; 3xx/4xx: the URL or access is wrong, which is configuration.
+    const audience: ResultAudience = error.status >= 500 ? 'transient' : 'operator';
+    return { ...base, title: words.httpStatus.title, detail: words.httpStatus.detail(error.status), hint: words.hintFor[audience], audience };
+  }
+
+  if (error instanceof BadResponseError) {
+    const audience: ResultAudience = error.retryable ? 'transient' : 'unknown';
+    return { ...base, title: words.badResponse.title, detail: words.badResponse.detail[error.reason], hint: words.hintFor[audience], audience };
+  }
+
+  if (error instanceof OversizeError) {
+    return { ...base, title: words.oversize.title, detail: words.oversize.detail(error.limitBytes), hint: words.hintFor.operator, audience: 'operator' };
+  }
+
+  return { ...base, title: words.other.title, detail: words.other.detail, hint: words.hintFor.unknown, audience: 'unknown' };
+}
+
+/** One character made visible: `"#" (U+0023)`, so a space or control character can be seen. */
+function showChar(char: string): string {
+  const cp = char.codePointAt(0) ?? 0;
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const printable = cp > 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0);
+  return printable ? `"${char}" (${hex})` : hex;
+}

@@ -1,0 +1,120 @@
+/**
+ * Pure formatters and masks shared by every front end (terminal, Slack card, audit log).
+ * Korea Standard Time is computed by offset (UTC+9, no daylight saving), so the machine's
+ * time zone never changes what is shown.
+ */
+import type { CalendarDate } from '../coufun/types.js';
+import type { Locale } from './labels.js';
+
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function group(n: number): string {
+  return String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** Won amount: ko `2,500원`, en `₩2,500`. Fractions are dropped (won has no minor unit). */
+export function formatWon(n: number, locale: Locale): string {
+  // Sign of the truncated amount, so a dropped fraction never leaves a `-0원`.
+  const sign = Math.trunc(n) < 0 ? '-' : '';
+  return locale === 'ko' ? `${sign}${group(n)}원` : `${sign}₩${group(n)}`;
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD`. Accepts the typed `CalendarDate` (already `YYYY-MM-DD`) or the
+ * vendor's `YYYYMMDD`; anything else is returned unchanged, never hidden.
+ */
+export function formatDate(date: CalendarDate): string {
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(date);
+  return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : date;
+}
+
+/** The KST wall time of an instant, read through the UTC fields of a shifted Date. */
+function kstFields(at: number | Date): Date {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('not a valid instant');
+  return new Date(ms + KST_OFFSET_MS);
+}
+
+function ymd(k: Date): CalendarDate {
+  return `${String(k.getUTCFullYear()).padStart(4, '0')}-${pad2(k.getUTCMonth() + 1)}-${pad2(k.getUTCDate())}`;
+}
+
+function hhmm(k: Date): string {
+  return `${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
+}
+
+/** An instant (epoch ms or Date) as `YYYY-MM-DD HH:mm` in KST, whatever the machine's TZ. Throws RangeError for an invalid instant. */
+export function formatKst(at: number | Date): string {
+  const k = kstFields(at);
+  return `${ymd(k)} ${hhmm(k)}`;
+}
+
+/** The KST calendar date (`YYYY-MM-DD`) containing an instant. */
+export function kstDate(at: number | Date): CalendarDate {
+  return ymd(kstFields(at));
+}
+
+/** An instant as ISO 8601 with the KST offset, e.g. `2023-09-15T12:30:00+09:00` (for JSON). */
+export function kstIso(at: number | Date): string {
+  const k = kstFields(at);
+  return `${ymd(k)}T${hhmm(k)}:${pad2(k.getUTCSeconds())}+09:00`;
+}
+
+function dayNumber(date: CalendarDate): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(d.getTime() / DAY_MS);
+}
+
+/**
+ * Whole KST calendar days from the day containing `nowMs` to `date` (`YYYY-MM-DD`):
+ * 0 on the day itself, negative once it has passed; `null` when `date` is not `YYYY-MM-DD`.
+ */
+export function kstDaysUntil(date: CalendarDate, nowMs: number): number | null {
+  const target = dayNumber(date);
+  const today = dayNumber(kstDate(nowMs));
+  return target === null || today === null ? null : target - today;
+}
+
+/**
+ * A receiver's mobile number, masked for display. Separators are ignored:
+ * 11 digits `01012345678` → `010-****-5678`; 10 digits `0111234567` → `011-***-4567`;
+ * anything else keeps only the last 4 digits (`***-5678`), and a value with 4 digits or
+ * fewer is masked whole (`***`). Never returns the full number; empty input gives `''`.
+ */
+export function maskPhone(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed === '') return '';
+  const digits = trimmed.replace(/\D/g, '');
+  if (/^01\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-****-${digits.slice(7)}`;
+  if (/^01\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-***-${digits.slice(6)}`;
+  return digits.length > 4 ? `***-${digits.slice(-4)}` : '***';
+}
+
+/** Values shorter than this are masked whole, so a mask never shows more than half a barcode. */
+const MIN_BARCODE_TO_HINT = 8;
+
+/**
+ * A barcode for logs and audit lines: `••••` plus the last 4 characters (`••••8901`). Values
+ * shorter than 8 characters are masked whole (`••••`); the mask never reveals the length.
+ */
+export function maskBarcode(raw: string): string {
+  const value = raw.trim();
+  return value.length < MIN_BARCODE_TO_HINT ? '••••' : `••••${value.slice(-4)}`;
+}
+
+/** A duration for people: `850ms`, `1.2초` / `1.2 s`. */
+export function formatDuration(ms: number, locale: Locale): string {
+  // Decide on the rounded value, so 999.6 ms reads `1초`, not `1000ms`.
+  const whole = Math.round(ms);
+  if (whole < 1000) return `${whole}ms`;
+  const s = Math.round(ms / 100) / 10;
+  return locale === 'ko' ? `${s}초` : `${s} s`;
+}

@@ -1,0 +1,215 @@
+/**
+ * Words for coupons, statuses, types and environments, in Korean (default) and English.
+ * Every user-facing label of a coupon lives here; error wording lives in `error-text.ts`.
+ */
+import type { CouponStatus, CouponType, CoufunEnv } from '../coufun/types.js';
+
+/** Display language. Korean is the default for the ops team. */
+export type Locale = 'ko' | 'en';
+
+export const DEFAULT_LOCALE: Locale = 'ko';
+
+/** A visual cue for a coupon's state (colour, emoji): renderers map tones, not labels. */
+export type Tone = 'available' | 'used' | 'cancelled' | 'expired' | 'unknown';
+
+/** A status as shown: words plus the tone a renderer colours it with. */
+export interface StatusLabel {
+  readonly label: string;
+  readonly tone: Tone;
+}
+
+/** The label dictionary for one locale. Parametrised phrases are functions. */
+export interface Labels {
+  /** Field names, as row labels. */
+  readonly field: {
+    readonly goodsId: string;
+    readonly type: string;
+    readonly status: string;
+    readonly barcode: string;
+    readonly expiry: string;
+    readonly balance: string;
+    readonly total: string;
+    readonly used: string;
+    readonly orderDate: string;
+    readonly exchangedAt: string;
+    readonly cancelledAt: string;
+    readonly receiver: string;
+    readonly environment: string;
+  };
+  readonly status: {
+    readonly unused: string;
+    readonly used: string;
+    readonly cancelled: string;
+    readonly expired: string;
+    /** The vendor sent no STATUS at all. */
+    readonly missing: string;
+    readonly unknown: (raw: string) => string;
+  };
+  readonly type: {
+    readonly exchange: string;
+    readonly amount: string;
+    readonly missing: string;
+    readonly unknown: (raw: string) => string;
+  };
+  readonly env: Readonly<Record<CoufunEnv, string>>;
+  /** The expiry date relative to today (KST calendar days). */
+  readonly expiry: {
+    readonly daysLeft: (days: number) => string;
+    readonly today: string;
+    readonly expiredAgo: (days: number) => string;
+  };
+  /** Notices around a card. */
+  readonly notice: {
+    /** Shown prominently whenever the sandbox answered. */
+    readonly sandbox: string;
+    /** Which of several orders one barcode returned. */
+    readonly orderOf: (n: number, count: number) => string;
+  };
+  /** Where and when an answer came from (card footer). */
+  readonly meta: {
+    readonly answeredAt: (kstTime: string) => string;
+    readonly latency: (duration: string) => string;
+    readonly cacheHit: string;
+  };
+}
+
+const KO: Labels = {
+  field: {
+    goodsId: '상품 ID',
+    type: '유형',
+    status: '상태',
+    barcode: '쿠폰번호',
+    expiry: '유효기간',
+    balance: '잔액',
+    total: '총 금액',
+    used: '사용 금액',
+    orderDate: '주문일',
+    exchangedAt: '교환일시',
+    cancelledAt: '취소일시',
+    receiver: '수신번호',
+    environment: '환경',
+  },
+  status: {
+    unused: '미사용',
+    used: '사용',
+    cancelled: '취소',
+    expired: '기간만료',
+    missing: '상태 정보 없음',
+    unknown: (raw) => `알 수 없는 상태(${raw})`,
+  },
+  type: {
+    exchange: '교환권',
+    amount: '금액권',
+    missing: '유형 정보 없음',
+    unknown: (raw) => `알 수 없는 유형(${raw})`,
+  },
+  env: { sandbox: '샌드박스 (모의 데이터)', test: '테스트 서버', production: '운영' },
+  expiry: {
+    daysLeft: (days) => `${days}일 남음`,
+    today: '오늘까지',
+    expiredAgo: (days) => `${days}일 전 만료`,
+  },
+  notice: {
+    sandbox: '※ 샌드박스 (모의 데이터): 실제 쿠폰이 아니라 봇에 내장된 모의 서버의 응답입니다.',
+    orderOf: (n, count) => `주문 ${n}/${count}`,
+  },
+  meta: {
+    answeredAt: (time) => `${time} KST 기준`,
+    latency: (duration) => `쿠펀 응답 ${duration}`,
+    cacheHit: '캐시된 응답',
+  },
+};
+
+const EN: Labels = {
+  field: {
+    goodsId: 'Goods ID',
+    type: 'Type',
+    status: 'Status',
+    barcode: 'Coupon number',
+    expiry: 'Valid until',
+    balance: 'Balance',
+    total: 'Face value',
+    used: 'Used',
+    orderDate: 'Ordered',
+    exchangedAt: 'Exchanged',
+    cancelledAt: 'Cancelled',
+    receiver: 'Recipient',
+    environment: 'Environment',
+  },
+  status: {
+    unused: 'Unused',
+    used: 'Used',
+    cancelled: 'Cancelled',
+    expired: 'Expired',
+    missing: 'No status given',
+    unknown: (raw) => `Unknown status (${raw})`,
+  },
+  type: {
+    exchange: 'Exchange voucher',
+    amount: 'Stored-value voucher',
+    missing: 'No type given',
+    unknown: (raw) => `Unknown type (${raw})`,
+  },
+  env: { sandbox: 'Sandbox (simulated data)', test: 'Vendor test server', production: 'Production' },
+  expiry: {
+    daysLeft: (days) => `${days} ${days === 1 ? 'day' : 'days'} left`,
+    today: 'expires today',
+    expiredAgo: (days) => `expired ${days} ${days === 1 ? 'day' : 'days'} ago`,
+  },
+  notice: {
+    sandbox: '※ Sandbox (simulated data): these are not real coupons but answers from the built-in simulator.',
+    orderOf: (n, count) => `order ${n} of ${count}`,
+  },
+  meta: {
+    answeredAt: (time) => `as of ${time} KST`,
+    latency: (duration) => `Coufun answered in ${duration}`,
+    cacheHit: 'cached answer',
+  },
+};
+
+/** The label dictionary for `locale`. */
+export function t(locale: Locale): Labels {
+  return locale === 'en' ? EN : KO;
+}
+
+/**
+ * A coupon's status as shown. `expired` (the order's `expired` flag: unused but past its
+ * validity) wins over the vendor's "unused". An unknown code is shown raw and flagged; a missing
+ * status falls back to `rawStatus` (the vendor's text) when there is one.
+ */
+export function statusLabel(status: CouponStatus | null, expired: boolean, locale: Locale, rawStatus?: string): StatusLabel {
+  const words = t(locale).status;
+  if (expired) return { label: words.expired, tone: 'expired' };
+  switch (status?.kind) {
+    case 'unused':
+      return { label: words.unused, tone: 'available' };
+    case 'used':
+      return { label: words.used, tone: 'used' };
+    case 'cancelled':
+      return { label: words.cancelled, tone: 'cancelled' };
+    case 'unknown':
+      return { label: words.unknown(status.raw), tone: 'unknown' };
+    default:
+      return { label: rawStatus ? words.unknown(rawStatus) : words.missing, tone: 'unknown' };
+  }
+}
+
+/** A coupon type as shown: 금액권 / 교환권, an unknown code raw and flagged. */
+export function typeLabel(type: CouponType | null, locale: Locale, rawType?: string): string {
+  const words = t(locale).type;
+  switch (type?.kind) {
+    case 'exchange':
+      return words.exchange;
+    case 'amount':
+      return words.amount;
+    case 'unknown':
+      return words.unknown(type.raw);
+    default:
+      return rawType ? words.unknown(rawType) : words.missing;
+  }
+}
+
+/** Which Coufun environment answered; the sandbox reads as simulated data. */
+export function envLabel(env: CoufunEnv, locale: Locale): string {
+  return t(locale).env[env];
+}

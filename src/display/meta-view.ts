@@ -1,0 +1,33 @@
+/** `LookupMeta` → the footer every card carries: which environment answered, when, how fast. */
+import type { LookupMeta } from '../lookup/types.js';
+import { formatDuration, formatKst } from './format.js';
+import { envLabel, t, type Locale } from './labels.js';
+
+/** A lookup's provenance, ready to render. */
+export interface MetaView {
+  /** `샌드박스 (모의 데이터)` / `테스트 서버` / `운영`. */
+  readonly envLabel: string;
+  /** True for simulated data: renderers must make it unmistakable (banner, colour). */
+  readonly sandbox: boolean;
+  /** `YYYY-MM-DD HH:mm` KST of the answer (a cache hit keeps the original time). */
+  readonly answeredAt: string;
+  /** `쿠펀 응답 42ms` or `캐시된 응답`. */
+  readonly source: string;
+  /** All of the above on one line, joined by ` · `. */
+  readonly line: string;
+}
+
+/** Describe where and when a lookup was answered. */
+export function describeMeta(meta: LookupMeta, locale: Locale): MetaView {
+  const words = t(locale).meta;
+  const env = envLabel(meta.env, locale);
+  const answeredAt = formatKst(meta.answeredAt);
+  const source = meta.cacheHit ? words.cacheHit : words.latency(formatDuration(meta.latencyMs, locale));
+  return {
+    envLabel: env,
+    sandbox: meta.env === 'sandbox',
+    answeredAt,
+    source,
+    line: [env, words.answeredAt(answeredAt), source].join(' · '),
+  };
+}
