@@ -1,0 +1,169 @@
+/**
+ * Complaint message → candidate barcodes and goods, for the "look up coupon" message shortcut.
+ * Pure. Heuristic by nature: it prefers missing a number over offering a customer's phone
+ * number, a date or an order number as a coupon; the user confirms before anything is looked up.
+ */
+import type { Catalog, GoodsEntry } from '../catalog.js';
+import { stripSlackMarkup } from './message-text.js';
+
+export { messageText, type SlackMessageLike } from './message-text.js';
+
+export interface Extraction {
+  /** Candidate coupon numbers, separators removed, deduplicated, in order of appearance (≤ MAX_EXTRACTED_BARCODES). */
+  readonly barcodes: readonly string[];
+  /** Catalog entries named in the text, in order of appearance; 0 or > 1 means the caller must ask. */
+  readonly goods: readonly GoodsEntry[];
+  /** The text that was scanned: Slack markup removed, link labels kept. */
+  readonly text: string;
+}
+
+/** At most this many barcodes are offered from one message. */
+export const MAX_EXTRACTED_BARCODES = 5;
+
+/** A run of ASCII letters/digits, joined across single hyphens or (digit groups only) single spaces. */
+interface Run {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly groups: readonly string[];
+}
+
+const GAP = String.raw`\s*(?:은|는|이|가|을|를|의|도|is|was|:)?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
+const EN = String.raw`(?<![A-Za-z])`;
+const BARCODE_LABEL = new RegExp(
+  String.raw`(?:쿠폰\s*(?:번호|코드)?|바코드\s*(?:번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)\s*(?:번호|코드)?|기프티콘\s*(?:번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
+  'i',
+);
+// Numbers that look like coupons but are labelled as something else.
+const OTHER_LABEL = new RegExp(
+  String.raw`(?:주문\s*(?:번호|코드|ID|no)|(?:거래|결제|승인|송장|운송장|접수|문의|티켓|사업자(?:\s*등록)?|계좌|카드|수신|수신자|전화|휴대폰|핸드폰|회원)\s*번호|운송장|계좌|연락처|휴대전화|(?:주문|교환|취소|사용|구매|발송|결제|만료|등록)일(?:자|시)?|유효\s*기간|날짜|일자|일시|${EN}(?:(?:order|ticket|invoice|tracking|transaction|account|card|phone|mobile|tel(?:ephone)?)(?:\s*(?:no|number|num|id|#))?|date|expir(?:y|es|ation)))${GAP}`,
+  'i',
+);
+const MOBILE = /^01[016789]\d{7,8}$/;
+const LANDLINE = /^0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70|80)\d{7,8}$/;
+const INTERNATIONAL_BEFORE = /\+\s?(?:\d{1,3}[\s-]?)?$/;
+const AMOUNT_AFTER = /^(?:[,.]\d|\s?(?:원|won\b|krw\b))/i;
+const AMOUNT_BEFORE = /(?:\d[,.]|[₩$]\s?|krw\s?)$/i;
+// After a space-joined digit group these end the run: "… 9012 3000원", "… 9012 12장".
+const UNIT_AFTER = /^(?:[,.]\d|\s?(?:원|장|개|건|명|매|회|일|월|년|시|분|초|세|%|won\b|krw\b|ea\b|pcs\b))/i;
+
+/** Find candidate barcodes and catalog goods in a complaint's text (raw Slack text is fine). */
+export function extract(text: string, catalog: Catalog): Extraction {
+  const readable = normalise(stripSlackMarkup(text));
+  // URLs and e-mail addresses are blanked with spaces so positions keep matching `readable`.
+  const scan = readable.replace(/\bhttps?:\/\/\S+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/gi, (m) => ' '.repeat(m.length));
+  const goods = findGoods(scan, catalog);
+  const barcodes: string[] = [];
+  for (const run of runs(scan)) {
+    if (barcodes.length >= MAX_EXTRACTED_BARCODES) break;
+    if (!barcodes.includes(run.value) && isBarcode(run, scan, catalog)) barcodes.push(run.value);
+  }
+  return { barcodes, goods, text: readable.trim() };
+}
+
+/** NFC, full-width letters/digits to ASCII, dash look-alikes to "-", no-break spaces to spaces. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
+    .replace(/\u00a0/g, ' ');
+}
+
+function isBarcode(run: Run, scan: string, catalog: Catalog): boolean {
+  const { value, start, end, groups } = run;
+  const digits = value.replace(/\D/g, '').length;
+  if (value.length < 10 || value.length > 30 || digits < 8) return false;
+  if (catalog.nameOf(value) !== undefined) return false;
+  const before = scan.slice(Math.max(0, start - 40), start);
+  if (OTHER_LABEL.test(before)) return false;
+  const after = scan.slice(end, end + 8);
+  // An explicit "쿠폰번호:" label outweighs the number merely looking like a phone number.
+  const labelled = BARCODE_LABEL.test(before);
+  if (!labelled && (INTERNATIONAL_BEFORE.test(before) || MOBILE.test(value) || LANDLINE.test(value))) return false;
+  if (groups[0] === '82' && MOBILE.test(`0${value.slice(2)}`)) return false;
+  if (AMOUNT_AFTER.test(after) || AMOUNT_BEFORE.test(before)) return false;
+  return !startsWithDate(groups);
+}
+
+/** `2024-01-15…` or `20240115-0001234` (a date-stamped order number). */
+function startsWithDate(groups: readonly string[]): boolean {
+  const [a, b, c] = groups;
+  if (groups.length >= 3 && a !== undefined && b !== undefined && c !== undefined && /^(?:19|20)\d\d$/.test(a)) {
+    return isMonthDay(b, c);
+  }
+  if (groups.length >= 2 && a !== undefined && /^(?:19|20)\d{6}$/.test(a)) return isMonthDay(a.slice(4, 6), a.slice(6));
+  return false;
+}
+
+function isMonthDay(month: string, day: string): boolean {
+  const m = Number(month);
+  const d = Number(day);
+  return /^\d{1,2}$/.test(month) && /^\d{1,2}$/.test(day) && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/**
+ * Letter/digit runs. Hyphens join any runs (`0123-4567-8901`, `CF-1234-5678`); a single space
+ * joins only digit groups of 3–6 digits where every group but the last has the same length and
+ * the last is no longer, so `0123 4567 8901` is one barcode but `… 8901 3000원`, `010 1234 5678`
+ * or a number in the next sentence are not swallowed.
+ */
+function runs(scan: string): Run[] {
+  const chunks = [...scan.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: Run[] = [];
+  let i = 0;
+  while (i < chunks.length) {
+    const first = chunks[i]!;
+    const group = [first];
+    let sep: '' | '-' | ' ' = '';
+    for (let next = chunks[i + 1]; next !== undefined; next = chunks[i + group.length]) {
+      const last = group[group.length - 1]!;
+      const between = scan.slice(last.end, next.start);
+      if (between === '-' && sep !== ' ') sep = '-';
+      else if (between === ' ' && sep !== '-' && spaceJoins(group.map((g) => g.text), next.text, scan.slice(next.end, next.end + 6))) sep = ' ';
+      else break;
+      group.push(next);
+    }
+    const last = group[group.length - 1]!;
+    const groups = group.map((g) => g.text);
+    out.push({ value: groups.join(''), start: first.start, end: last.end, groups });
+    i += group.length;
+  }
+  return out;
+}
+
+function spaceJoins(groups: readonly string[], next: string, after: string): boolean {
+  const size = groups[0]!.length;
+  if (size < 3 || size > 6 || next.length < 3 || next.length > size) return false;
+  if (!groups.every((g) => g.length === size && /^\d+$/.test(g)) || !/^\d+$/.test(next)) return false;
+  return !UNIT_AFTER.test(after);
+}
+
+/** Catalog IDs as whole tokens and catalog names anywhere; a name inside a longer matched name does not count. */
+function findGoods(scan: string, catalog: Catalog): GoodsEntry[] {
+  const hits: { entry: GoodsEntry; start: number; end: number; byName: boolean }[] = [];
+  for (const entry of catalog.entries) {
+    const id = new RegExp(String.raw`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g');
+    for (const m of scan.matchAll(id)) hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: false });
+    for (const m of scan.matchAll(namePattern(entry.name))) {
+      hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: true });
+    }
+  }
+  const kept = hits.filter(
+    (h) => !h.byName || !hits.some((o) => o.entry !== h.entry && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
+  kept.sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((h) => h.entry))];
+}
+
+/** Case-insensitive, any whitespace between words; ASCII letters/digits at an edge must not run on. */
+function namePattern(name: string): RegExp {
+  const words = name.normalize('NFC').trim().split(/\s+/).map(escapeRegExp).join(String.raw`\s+`);
+  const head = /^[A-Za-z0-9]/.test(name.trim()) ? '(?<![A-Za-z0-9])' : '';
+  const tail = /[A-Za-z0-9]$/.test(name.trim()) ? '(?![A-Za-z0-9])' : '';
+  return new RegExp(`${head}${words}${tail}`, 'giu');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
