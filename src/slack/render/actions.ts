@@ -1,0 +1,74 @@
+/**
+ * The card's buttons and what they carry. A button's `value` holds the request to repeat
+ * (goods ID and barcodes) as compact JSON, so a click needs no server-side state; decoding is
+ * tolerant because a value can come from an older version of the bot.
+ */
+import type { ActionsBlock, Button } from '@slack/types';
+import type { Locale } from '../../display/index.js';
+import { MAX_BARCODES } from '../command-text.js';
+import { plain } from './blocks.js';
+import { LIMITS } from './limits.js';
+import { slackWords } from './strings.js';
+
+/** The `action_id`s of the card's buttons (the listeners register against these). */
+export const ACTION_IDS = { share: 'coupon_share', refresh: 'coupon_refresh', retry: 'coupon_retry' } as const;
+export type CardAction = keyof typeof ACTION_IDS;
+
+/** What a card button asks to repeat. */
+export interface CardActionValue {
+  readonly goodsId: string;
+  readonly barcodes: readonly string[];
+}
+
+// Generous caps for decoding: the protocol's own limits (10 / 30 bytes) are re-checked by the
+// lookup service; these only keep a forged value from being absurd.
+const MAX_ID_CHARS = 100;
+
+/** Compact JSON (`{"g":…,"b":[…]}`). Throws RangeError if it would not fit a button value. */
+export function encodeActionValue(v: CardActionValue): string {
+  const s = JSON.stringify({ g: v.goodsId, b: v.barcodes });
+  if (s.length > LIMITS.buttonValue) throw new RangeError(`action value has ${s.length} characters (max ${LIMITS.buttonValue})`);
+  return s;
+}
+
+/** The value of a card button, or `null` for anything malformed (never throws). */
+export function decodeActionValue(s: string): CardActionValue | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(s);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { g, b } = parsed as { g?: unknown; b?: unknown };
+  const okId = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '' && x.length <= MAX_ID_CHARS;
+  if (!okId(g) || !Array.isArray(b) || b.length === 0 || b.length > MAX_BARCODES || !b.every(okId)) return null;
+  return { goodsId: g, barcodes: [...b] };
+}
+
+/** One button of the card. */
+function button(action: CardAction, value: CardActionValue, locale: Locale): Button {
+  return {
+    type: 'button',
+    action_id: ACTION_IDS[action],
+    text: plain(slackWords(locale).button[action], LIMITS.buttonText),
+    value: encodeActionValue(value),
+    ...(action === 'share' ? { style: 'primary' as const } : {}),
+  };
+}
+
+/** Whether a value survives the round trip (a button whose value cannot be decoded is useless). */
+function actionable(value: CardActionValue): boolean {
+  const encoded = JSON.stringify({ g: value.goodsId, b: value.barcodes });
+  return encoded.length <= LIMITS.buttonValue && decodeActionValue(encoded) !== null;
+}
+
+/**
+ * The actions block of a card, or null when there is no button to show. A button whose value
+ * would not decode (too many or absurd barcodes) is left out rather than shown broken.
+ */
+export function cardActions(buttons: ReadonlyArray<readonly [CardAction, CardActionValue]>, locale: Locale): ActionsBlock | null {
+  const usable = buttons.filter(([, value]) => actionable(value));
+  if (usable.length === 0) return null;
+  return { type: 'actions', elements: usable.map(([action, value]) => button(action, value, locale)) };
+}

@@ -1,0 +1,128 @@
+/**
+ * The lookup card: one message for the outcomes of one request (1–5 barcodes, each with 1–10
+ * orders or an error), in request order. The full layout shows every fact of every order; when
+ * it would break Slack's limits the card switches to one line per order, and if even that is too
+ * long it shows the first orders and says how many were left off.
+ */
+import type { KnownBlock } from '@slack/types';
+import { BadResponseError, type CoufunError } from '../../coufun/errors.js';
+import { describeError, describeOrder, envLabel, maskBarcode, type ErrorView, type Locale, type OrderView } from '../../display/index.js';
+import type { LookupOutcome } from '../../lookup/types.js';
+import { cardActions, type CardAction, type CardActionValue } from './actions.js';
+import { context, divider, escapeMrkdwn, fallbackText, header, type SlackMessage } from './blocks.js';
+import { errorBlock } from './card-error.js';
+import { fitBody, fitsMessage, type BodyItem } from './card-fit.js';
+import { footerBlock, sandboxBanner } from './card-footer.js';
+import { compactOrderBlock, fullOrderBlocks } from './card-order.js';
+import { slackWords } from './strings.js';
+
+/** How and for whom a card is rendered. */
+export interface CardContext {
+  readonly locale: Locale;
+  /** Now (injected clock), for "days left" / "expired … ago". */
+  readonly nowMs: number;
+  /** Slack user ID of the person who asked, shown as `<@U…>`. */
+  readonly requesterId: string;
+  /** Catalog name of the goods; without it the goods ID is the title. */
+  readonly goodsName?: string;
+  /**
+   * `private`: ephemeral, buttons 채널에 공유 + 새로고침 (+ 다시 시도 when a retry may help);
+   * `shared`: posted to the channel, names who shared it, no buttons;
+   * `thread`: posted in a thread by the shortcut, names who checked, a refresh button.
+   */
+  readonly mode: 'private' | 'shared' | 'thread';
+  /** Who shared the card (shared mode); defaults to the requester. */
+  readonly sharedBy?: string;
+}
+
+/** One outcome described once, for the blocks and the fallback text alike. */
+type Described =
+  | { readonly ok: true; readonly outcome: LookupOutcome; readonly orders: readonly OrderView[] }
+  | { readonly ok: false; readonly outcome: LookupOutcome; readonly error: CoufunError; readonly view: ErrorView };
+
+function describe(outcome: LookupOutcome, ctx: CardContext): Described {
+  const { locale } = ctx;
+  // A success without orders is not a usable answer; it reads as the protocol error it is.
+  const error = outcome.ok ? (outcome.orders.length === 0 ? new BadResponseError('no_orders') : null) : outcome.error;
+  if (error) return { ok: false, outcome, error, view: describeError(error, locale) };
+  const orders = outcome.ok ? outcome.orders : [];
+  const base = { nowMs: ctx.nowMs, locale, goodsId: outcome.goodsId, barcode: outcome.barcode };
+  return {
+    ok: true,
+    outcome,
+    orders: orders.map((o) => describeOrder(o, ctx.goodsName ? { ...base, goodsName: ctx.goodsName } : base)),
+  };
+}
+
+/** Render the card for one request's outcomes. Pure: same outcomes and context, same message. */
+export function renderLookupMessage(outcomes: readonly LookupOutcome[], ctx: CardContext): SlackMessage {
+  const described = outcomes.map((o) => describe(o, ctx));
+  const metas = outcomes.map((o) => o.meta);
+  const banner = sandboxBanner(metas, ctx.locale);
+  const top: KnownBlock[] = banner ? [banner] : [];
+  const actions = cardActions(buttonsFor(outcomes, described, ctx), ctx.locale);
+  const bottom: KnownBlock[] = [...(actions ? [actions] : []), footerBlock(metas, ctx, ctx.locale)];
+  const text = fallbackText(summaryLines(described, ctx));
+
+  const full = [...top, ...fullBody(described, ctx.locale), ...bottom];
+  if (fitsMessage(full)) return { text, blocks: full };
+  return { text, blocks: compactBlocks(described, ctx, top, bottom) };
+}
+
+function fullBody(described: readonly Described[], locale: Locale): KnownBlock[] {
+  return described.flatMap((d, i) => {
+    const sep: KnownBlock[] = i > 0 ? [divider()] : [];
+    if (!d.ok) return [...sep, errorBlock(d.error, d.outcome.barcode, locale, d.view)];
+    return [...sep, ...d.orders.flatMap((view, j) => fullOrderBlocks(view, j, d.orders.length, locale))];
+  });
+}
+
+function compactBlocks(described: readonly Described[], ctx: CardContext, top: KnownBlock[], bottom: KnownBlock[]): KnownBlock[] {
+  const { locale } = ctx;
+  const words = slackWords(locale).card;
+  const first = described[0];
+  const title = ctx.goodsName ?? first?.outcome.goodsId ?? '';
+  const head: KnownBlock[] = [...top, header(title), context([escapeMrkdwn(words.compactNote)])];
+  const items: BodyItem[] = described.flatMap((d): BodyItem[] =>
+    d.ok
+      ? d.orders.map((view) => ({ kind: 'order', block: compactOrderBlock(view, locale) }))
+      : [{ kind: 'keep', block: errorBlock(d.error, d.outcome.barcode, locale, d.view) }],
+  );
+  const total = items.filter((i) => i.kind === 'order').length;
+  const notShown = (n: number): KnownBlock => context([`➕ ${escapeMrkdwn(words.notShown(n))}`]);
+  const fitted = fitBody(items, [...head, notShown(total), ...bottom]);
+  const tail = fitted.dropped > 0 ? [notShown(fitted.dropped)] : [];
+  return [...head, ...fitted.blocks, ...tail, ...bottom];
+}
+
+/** Buttons by mode. Every button repeats the request's first goods and its barcodes. */
+function buttonsFor(
+  outcomes: readonly LookupOutcome[],
+  described: readonly Described[],
+  ctx: CardContext,
+): Array<readonly [CardAction, CardActionValue]> {
+  const goodsId = outcomes[0]?.goodsId;
+  if (goodsId === undefined || ctx.mode === 'shared') return [];
+  const all: CardActionValue = { goodsId, barcodes: unique(outcomes.filter((o) => o.goodsId === goodsId).map((o) => o.barcode)) };
+  if (ctx.mode === 'thread') return [['refresh', all]];
+  const retryable = described.filter((d) => !d.ok && d.view.retryable && d.outcome.goodsId === goodsId);
+  const retry: CardActionValue = { goodsId, barcodes: unique(retryable.map((d) => d.outcome.barcode)) };
+  return [['share', all], ['refresh', all], ...(retry.barcodes.length > 0 ? [['retry', retry] as const] : [])];
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** One plain line per barcode (masked barcode, status or error), for notifications and screen readers. */
+function summaryLines(described: readonly Described[], ctx: CardContext): string[] {
+  const sandbox = described.some((d) => d.outcome.meta.env === 'sandbox');
+  const lines = described.map((d) => {
+    const title = ctx.goodsName ?? d.outcome.goodsId;
+    const what = d.ok
+      ? d.orders.map((v) => [v.status.label, v.balance?.remain, v.expiry?.date].filter(Boolean).join(' ')).join(', ')
+      : d.view.title;
+    return `${title} ${maskBarcode(d.outcome.barcode)}: ${what}`;
+  });
+  return sandbox ? [`🧪 ${envLabel('sandbox', ctx.locale)}`, ...lines] : lines;
+}
