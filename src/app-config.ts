@@ -1,0 +1,79 @@
+/**
+ * The Slack app's whole configuration: Coufun settings, Slack credentials and mode, the goods
+ * catalog, channel allowlist and limits. Every problem is listed at once (ConfigError).
+ */
+import { parseCatalog, type Catalog } from './catalog.js';
+import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
+import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
+import { LOG_LEVELS, type Level } from './log/logger.js';
+import { parseAllowlist, type ChannelAllowlist } from './slack/policy.js';
+
+export interface SlackConfig {
+  /** Socket Mode when SLACK_APP_TOKEN is set, else HTTP. */
+  readonly mode: 'http' | 'socket';
+  readonly botToken: string;
+  /** Required in HTTP mode; optional in Socket Mode. */
+  readonly signingSecret: string | undefined;
+  readonly appToken: string | undefined;
+  /** HTTP mode: Slack requests and /healthz. Socket Mode: /healthz only, and only when PORT is set. */
+  readonly port: number | undefined;
+  readonly apiUrl: string | undefined;
+  readonly allowlist: ChannelAllowlist;
+  readonly rateLimitPerMinute: number;
+  readonly shutdownGraceMs: number;
+  /** /healthz says "degraded" after this many vendor failures in a row. */
+  readonly degradedAfterFailures: number;
+}
+
+export interface AppConfig {
+  readonly coufun: CoufunConfig;
+  readonly slack: SlackConfig;
+  readonly catalog: Catalog;
+  readonly logLevel: Level;
+}
+
+/** Read and validate everything; throws ConfigError listing every problem. */
+export function loadAppConfig(env: Env): AppConfig {
+  const r = new EnvReader(env);
+  const coufun = readCoufunConfig(r);
+
+  const appToken = r.str('SLACK_APP_TOKEN');
+  const botToken = r.str('SLACK_BOT_TOKEN');
+  const signingSecret = r.str('SLACK_SIGNING_SECRET');
+  const mode = appToken ? 'socket' : 'http';
+  if (appToken !== undefined && !appToken.startsWith('xapp-')) {
+    r.problems.push('SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (Socket Mode), or be left unset for HTTP mode.');
+  }
+  if (botToken === undefined) r.problems.push('SLACK_BOT_TOKEN is required (the bot token, "xoxb-…", from the app\'s OAuth page).');
+  else if (!botToken.startsWith('xoxb-')) r.problems.push('SLACK_BOT_TOKEN must be a bot token starting with "xoxb-".');
+  if (mode === 'http' && signingSecret === undefined) {
+    r.problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode.');
+  }
+
+  const portSet = r.str('PORT') !== undefined;
+  const port = r.int('PORT', 3000, 0, 65_535);
+
+  const allow = parseAllowlist(r.str('ALLOWED_CHANNEL_IDS'));
+  r.problems.push(...allow.problems);
+  // On the built-in sandbox an unset catalog means the sandbox's own products, so the demo
+  // cards carry product names like real ones would.
+  const goodsRaw = r.str('COUPON_GOODS') ?? (coufun.env === 'sandbox' ? SANDBOX_GOODS.map((g) => `${g.id}=${g.name}`).join(';') : undefined);
+  const goods = parseCatalog(goodsRaw);
+  r.problems.push(...goods.problems.map((p) => `COUPON_GOODS: ${p}`));
+
+  const slack: SlackConfig = Object.freeze({
+    mode,
+    botToken: botToken ?? '',
+    signingSecret,
+    appToken,
+    port: mode === 'http' || portSet ? port : undefined,
+    apiUrl: r.url('SLACK_API_URL'),
+    allowlist: allow.allowlist,
+    rateLimitPerMinute: r.int('COUPON_RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
+    shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+    degradedAfterFailures: r.int('HEALTH_DEGRADED_AFTER', 3, 1, 1000),
+  });
+  const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
+  r.check();
+  return Object.freeze({ coufun, slack, catalog: goods.catalog, logLevel });
+}

@@ -1,0 +1,142 @@
+/**
+ * Composition root of the Slack bot: config → lookup service (sandbox or vendor) → Bolt app →
+ * HTTP front or Socket Mode. `startBot` is what `npm start` runs and what end-to-end tests call.
+ */
+import { readFileSync } from 'node:fs';
+import { loadAppConfig, type AppConfig } from './app-config.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Env } from './config.js';
+import { createLogger, errorFields, type Logger } from './log/logger.js';
+import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';
+import type { SandboxOptions } from './coufun/sandbox/server.js';
+import { buildSlackApp, type BuiltApp } from './slack/app.js';
+import type { BotDeps } from './slack/deps.js';
+import { startHttpFront, type HttpFront } from './slack/http-front.js';
+import { createLocaleResolver } from './slack/locale.js';
+import { RateLimiter } from './slack/policy.js';
+import { WorkTracker } from './slack/work.js';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface BotOptions {
+  readonly clock?: Clock;
+  /** Where JSON log lines go (default stdout). */
+  readonly logSink?: (line: string) => void;
+  /** Interface to listen on (default: all). */
+  readonly host?: string;
+  readonly sandbox?: SandboxOptions;
+}
+
+export interface RunningBot {
+  readonly config: AppConfig;
+  readonly built: BuiltApp;
+  readonly lookup: OpenedLookup;
+  readonly logger: Logger;
+  readonly work: WorkTracker;
+  /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
+  readonly port: number | undefined;
+  /** Stop taking requests, finish in-flight lookups within the grace period, close everything. */
+  stop(reason?: string): Promise<{ drained: boolean }>;
+}
+
+export async function startBot(env: Env, options: BotOptions = {}): Promise<RunningBot> {
+  const config = loadAppConfig(env);
+  const clock = options.clock ?? systemClock;
+  const logger = createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
+  const lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  const work = new WorkTracker(logger);
+
+  let built: BuiltApp | undefined;
+  const deps: BotDeps = {
+    lookup: lookup.service,
+    catalog: config.catalog,
+    allowlist: config.slack.allowlist,
+    limiter: new RateLimiter(config.slack.rateLimitPerMinute, clock),
+    locales: createLocaleResolver(
+      async (user) => {
+        const res = await built!.app.client.users.info({ user, include_locale: true });
+        return { locale: res.user?.locale };
+      },
+      { clock, onError: (e) => logger.event('warn', 'locale_lookup_failed', errorFields(e)) },
+    ),
+    logger,
+    clock,
+    coufunEnv: config.coufun.env,
+    work,
+    command: '/coupon',
+  };
+  built = buildSlackApp(config.slack, deps, logger);
+
+  let front: HttpFront | undefined;
+  try {
+    await built.app.init(); // auth.test: a wrong token stops the start with a clear error
+    const health = () => {
+      const h = lookup.service.health();
+      const degraded = h.consecutiveFailures >= config.slack.degradedAfterFailures;
+      return {
+        status: degraded ? 'degraded' : 'ok',
+        mode: config.slack.mode,
+        coufunEnv: config.coufun.env,
+        version: VERSION,
+        vendor: { consecutiveFailures: h.consecutiveFailures, lookups: h.lookups, requests: h.vendorRequests },
+        inFlight: work.size,
+      };
+    };
+    if (config.slack.port !== undefined) {
+      front = await startHttpFront({
+        receiver: built.receiver.kind === 'http' ? built.receiver.receiver : null,
+        port: config.slack.port,
+        ...(options.host ? { host: options.host } : {}),
+        health,
+        logger,
+      });
+    }
+    if (built.receiver.kind === 'socket') {
+      watchSocket(built.receiver.receiver, logger);
+      await built.app.start();
+    }
+  } catch (e) {
+    await front?.close();
+    await lookup.close();
+    throw e;
+  }
+  logger.event('info', 'started', {
+    mode: config.slack.mode,
+    port: front?.port,
+    coufunEnv: config.coufun.env,
+    coufunUrl: config.coufun.env === 'sandbox' ? lookup.url : undefined,
+    allowedChannels: config.slack.allowlist.all ? '*' : config.slack.allowlist.ids.size,
+    version: VERSION,
+  });
+
+  let stopping: Promise<{ drained: boolean }> | undefined;
+  const app = built;
+  return {
+    config,
+    built,
+    lookup,
+    logger,
+    work,
+    port: front?.port,
+    stop(reason = 'stop') {
+      stopping ??= (async () => {
+        logger.event('info', 'shutting_down', { reason, inFlight: work.size, graceMs: config.slack.shutdownGraceMs });
+        front?.beginDrain();
+        if (app.receiver.kind === 'socket') await app.receiver.receiver.stop().catch((e: unknown) => logger.event('warn', 'socket_stop_failed', errorFields(e)));
+        const drained = await work.drain(config.slack.shutdownGraceMs);
+        if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
+        await front?.close();
+        await lookup.close();
+        logger.event('info', 'stopped', { drained });
+        return { drained };
+      })();
+      return stopping;
+    },
+  };
+}
+
+function watchSocket(receiver: { client: { on(event: string, fn: (...a: unknown[]) => void): unknown } }, logger: Logger): void {
+  for (const state of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected']) {
+    receiver.client.on(state, () => logger.event(state === 'connected' ? 'info' : 'warn', 'socket_mode', { state }));
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Structured JSON-lines logger. One object per line on the given sink (stdout by default):
+ * `{"time":…,"level":"info","msg":"lookup",…fields}`. Free text passes through `redact`.
+ * Also satisfies Bolt's `Logger` interface so Bolt's own messages share the format.
+ */
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { redact } from './redact.js';
+
+export type Level = 'debug' | 'info' | 'warn' | 'error';
+const SEVERITY: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export const LOG_LEVELS: readonly Level[] = ['debug', 'info', 'warn', 'error'];
+
+export type Fields = Record<string, unknown>;
+
+export interface Logger extends BoltLogger {
+  /** Structured event: `msg` is a stable event name, `fields` are already-safe values. */
+  event(level: Level, msg: string, fields?: Fields): void;
+  child(bindings: Fields): Logger;
+}
+
+export interface LoggerOptions {
+  level?: Level;
+  name?: string;
+  sink?: (line: string) => void;
+  clock?: () => number;
+  bindings?: Fields;
+}
+
+/** Turn an Error (or anything) into loggable, redacted fields. */
+export function errorFields(e: unknown): Fields {
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return { error: redact(`${e.name}: ${e.message}`), ...(code !== undefined ? { errorCode: String(code) } : {}) };
+  }
+  return { error: redact(String(e)) };
+}
+
+function textOf(parts: unknown[]): string {
+  return redact(
+    parts
+      .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : safeJson(p)))
+      .join(' '),
+  );
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const state = { level: options.level ?? 'info', name: options.name };
+  const sink = options.sink ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const clock = options.clock ?? Date.now;
+  const bindings = options.bindings ?? {};
+
+  const emit = (level: Level, msg: string, fields: Fields): void => {
+    if (SEVERITY[level] < SEVERITY[state.level]) return;
+    const line = { time: new Date(clock()).toISOString(), level, ...(state.name ? { name: state.name } : {}), msg, ...bindings, ...fields };
+    sink(safeJson(line));
+  };
+
+  const logger: Logger = {
+    event: (level, msg, fields = {}) => emit(level, msg, fields),
+    child: (more) => createLogger({ ...options, level: state.level, bindings: { ...bindings, ...more }, sink, clock }),
+    debug: (...msg) => emit('debug', textOf(msg), {}),
+    info: (...msg) => emit('info', textOf(msg), {}),
+    warn: (...msg) => emit('warn', textOf(msg), {}),
+    error: (...msg) => emit('error', textOf(msg), {}),
+    setLevel: (level) => {
+      state.level = level as Level;
+    },
+    getLevel: () => state.level as LogLevel,
+    setName: (name) => {
+      state.name = name;
+    },
+  };
+  return logger;
+}

@@ -1,0 +1,70 @@
+/**
+ * Builds the Bolt app: the receiver for the chosen mode, the channel gate in front of every
+ * entry point, the listeners, and an error handler that logs instead of crashing.
+ */
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../app-config.js';
+import { errorFields, type Logger } from '../log/logger.js';
+import type { BotDeps } from './deps.js';
+import { channelGate } from './gate.js';
+import { registerCardButtons } from './listeners/actions/card-buttons.js';
+import { registerCouponCommand } from './listeners/commands/coupon.js';
+import { registerListeners as registerShortcutListeners } from './listeners/shortcuts/index.js';
+
+export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
+
+export interface BuiltApp {
+  readonly app: App;
+  readonly receiver: SlackReceiver;
+}
+
+/** Web API base URL with the trailing slash WebClient expects. */
+function apiBase(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
+}
+
+export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger): BuiltApp {
+  const slackApiUrl = apiBase(config.apiUrl);
+  // Retries stay short: a person is waiting for the card (the default retries for ~30 min).
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000, maxRetryTime: 8000 },
+    // A 429 comes back to us (thread-post.ts decides whether waiting is worth it) instead of
+    // the client sleeping for as long as Slack asks while a person waits.
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+  const level = logger.getLevel() as LogLevel;
+  const receiver: SlackReceiver =
+    config.mode === 'socket'
+      ? {
+          kind: 'socket',
+          receiver: new SocketModeReceiver({
+            appToken: config.appToken ?? '',
+            logger,
+            logLevel: level,
+            installerOptions: { clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}) } },
+          }),
+        }
+      : {
+          kind: 'http',
+          receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '', logger, logLevel: level }),
+        };
+
+  const app = new App({
+    token: config.botToken,
+    receiver: receiver.receiver,
+    logger,
+    logLevel: level,
+    clientOptions,
+    deferInitialization: true,
+  });
+  app.use(channelGate(deps));
+  registerCouponCommand(app, deps);
+  registerCardButtons(app, deps);
+  registerShortcutListeners(app, deps);
+  app.error(async (error) => {
+    logger.event('error', 'listener_error', errorFields(error.original ?? error));
+  });
+  return { app, receiver };
+}

@@ -1,0 +1,51 @@
+/**
+ * `/coupon` text → what the user asked for. Pure. Goods may be a catalog ID or a catalog name
+ * (names can contain spaces, so the longest leading run of words naming a catalog entry wins);
+ * otherwise the first word is taken as a raw goods ID. Every value is checked with the
+ * protocol's own rules, so nothing invalid ever reaches the vendor.
+ */
+import type { Catalog } from '../catalog.js';
+import { validateField } from '../coufun/codec.js';
+import type { ValidationError } from '../coufun/errors.js';
+
+/** At most this many barcodes in one command. */
+export const MAX_BARCODES = 5;
+
+export interface GoodsChoice {
+  readonly goodsId: string;
+  readonly name?: string;
+}
+
+export type CouponCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'lookup'; readonly goods: GoodsChoice; readonly barcodes: readonly string[] }
+  | { readonly kind: 'missing_barcode'; readonly goods: GoodsChoice }
+  | { readonly kind: 'too_many_barcodes'; readonly given: number; readonly max: number }
+  | { readonly kind: 'invalid'; readonly error: ValidationError; readonly position?: number };
+
+const HELP_WORDS = new Set(['', 'help', '도움말', '?', '-h', '--help']);
+
+export function parseCouponCommand(text: string, catalog: Catalog): CouponCommand {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase()))) return { kind: 'help' };
+
+  const { goods, rest } = takeGoods(words, catalog);
+  const goodsProblem = validateField('GOODS_ID', goods.goodsId);
+  if (goodsProblem) return { kind: 'invalid', error: goodsProblem };
+  if (rest.length === 0) return { kind: 'missing_barcode', goods };
+  const barcodes = [...new Set(rest)];
+  if (barcodes.length > MAX_BARCODES) return { kind: 'too_many_barcodes', given: barcodes.length, max: MAX_BARCODES };
+  for (const [i, barcode] of barcodes.entries()) {
+    const problem = validateField('BARCODE_NUM', barcode);
+    if (problem) return { kind: 'invalid', error: problem, position: i + 1 };
+  }
+  return { kind: 'lookup', goods, barcodes };
+}
+
+function takeGoods(words: readonly string[], catalog: Catalog): { goods: GoodsChoice; rest: readonly string[] } {
+  for (let n = words.length; n >= 1; n -= 1) {
+    const entry = catalog.find(words.slice(0, n).join(' '));
+    if (entry) return { goods: { goodsId: entry.id, name: entry.name }, rest: words.slice(n) };
+  }
+  return { goods: { goodsId: words[0]! }, rest: words.slice(1) };
+}

@@ -1,0 +1,23 @@
+/** Everything the Slack listeners need, injected once by the composition root. */
+import type { Catalog } from '../catalog.js';
+import type { Clock } from '../clock.js';
+import type { CoufunEnv } from '../coufun/types.js';
+import type { Logger } from '../log/logger.js';
+import type { LookupService } from '../lookup/types.js';
+import type { LocaleResolver } from './locale.js';
+import type { ChannelAllowlist, RateLimiter } from './policy.js';
+import type { WorkTracker } from './work.js';
+
+export interface BotDeps {
+  readonly lookup: LookupService;
+  readonly catalog: Catalog;
+  readonly allowlist: ChannelAllowlist;
+  readonly limiter: RateLimiter;
+  readonly locales: LocaleResolver;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly coufunEnv: CoufunEnv;
+  readonly work: WorkTracker;
+  /** The slash command's name, for help texts. */
+  readonly command: string;
+}

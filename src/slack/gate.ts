@@ -1,0 +1,69 @@
+/**
+ * The channel allowlist, as one global Bolt middleware in front of every entry point
+ * (commands, shortcuts, button actions, view submissions). A gate is a middleware that does
+ * not call `next()`: a refused request is acknowledged, answered privately with the channel
+ * ID an operator must add, and never reaches a listener or the vendor.
+ */
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, RespondFn } from '@slack/bolt';
+import { renderNotice, renderNoticeModal } from './render/index.js';
+import type { BotDeps } from './deps.js';
+import { decodeModalMetadata } from './metadata.js';
+import { isChannelAllowed } from './policy.js';
+import { safeRespond } from './reply.js';
+
+interface Origin {
+  readonly kind: string;
+  readonly channelId: string | undefined;
+  readonly userId: string | undefined;
+}
+
+/** Where an incoming payload comes from. Events and other kinds yield `kind` only. */
+export function originOf(body: Record<string, unknown>): Origin {
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  if (typeof body.command === 'string') {
+    return { kind: 'command', channelId: str(body.channel_id), userId: str(body.user_id) };
+  }
+  const kind = str(body.type) ?? 'unknown';
+  const userId = str(obj(body.user).id);
+  switch (kind) {
+    case 'block_actions':
+      return { kind, userId, channelId: str(obj(body.channel).id) ?? str(obj(body.container).channel_id) };
+    case 'message_action':
+      return { kind, userId, channelId: str(obj(body.channel).id) };
+    case 'view_submission':
+      return { kind, userId, channelId: decodeModalMetadata(str(obj(body.view).private_metadata))?.channelId };
+    default:
+      return { kind, userId, channelId: undefined };
+  }
+}
+
+const GATED = new Set(['command', 'block_actions', 'message_action', 'view_submission', 'shortcut']);
+
+export function channelGate(deps: BotDeps) {
+  return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const origin = originOf(args.body as unknown as Record<string, unknown>);
+    if (!GATED.has(origin.kind) || isChannelAllowed(deps.allowlist, origin.channelId)) {
+      await args.next();
+      return;
+    }
+    const channelId = origin.channelId ?? '?';
+    deps.logger.event('info', 'channel_refused', { entry: origin.kind, channel: channelId, user: origin.userId });
+    const ack = 'ack' in args ? (args.ack as (r?: unknown) => Promise<void>) : undefined;
+    if (origin.kind === 'view_submission') {
+      const locale = (origin.userId && deps.locales.peek(origin.userId)) || 'ko';
+      await ack?.({ response_action: 'update', view: renderNoticeModal({ kind: 'channel_refused', channelId }, locale) });
+      return;
+    }
+    await ack?.();
+    const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
+    if (!respond) return;
+    const locale = origin.userId ? await deps.locales.localeOf(origin.userId) : 'ko';
+    await safeRespond(
+      respond,
+      { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'channel_refused', channelId }, locale) },
+      deps.logger,
+      { entry: origin.kind, channel: channelId },
+    );
+  };
+}

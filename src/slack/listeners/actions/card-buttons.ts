@@ -1,0 +1,58 @@
+/**
+ * The card's buttons. 새로고침 / 다시 시도 look the coupon up again bypassing the cache and
+ * replace the card; 채널에 공유 posts the card to the channel, noting who shared it.
+ */
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BotDeps } from '../../deps.js';
+import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
+import { ACTION_IDS, decodeActionValue, renderLookupMessage, renderNotice } from '../../render/index.js';
+import { safeRespond } from '../../reply.js';
+
+const ENTRY: Readonly<Record<string, EntryPoint>> = {
+  [ACTION_IDS.share]: 'share',
+  [ACTION_IDS.refresh]: 'refresh',
+  [ACTION_IDS.retry]: 'retry',
+};
+
+export function registerCardButtons(app: App, deps: BotDeps): void {
+  const ids = new RegExp(`^(${Object.keys(ENTRY).join('|')})$`);
+  app.action<BlockAction<ButtonAction>>(ids, async ({ ack, body, action, respond }) => {
+    await ack();
+    const entry = ENTRY[action.action_id] ?? 'refresh';
+    deps.work.run({ entry, user: body.user.id }, () => answerButton(deps, body, action, entry, respond));
+  });
+}
+
+async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonAction, entry: EntryPoint, respond: RespondFn): Promise<void> {
+  const userId = body.user.id;
+  const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+  const context = { entry, channel: channelId, user: userId };
+  const localeP = deps.locales.localeOf(userId);
+  const value = decodeActionValue(action.value ?? '');
+  if (!value) {
+    await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'expired_action' }, await localeP) }, deps.logger, context);
+    return;
+  }
+  const rate = deps.limiter.take(userId, value.barcodes.length);
+  if (!rate.ok) {
+    deps.logger.event('info', 'rate_limited', context);
+    const notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() } as const;
+    await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice(notice, await localeP) }, deps.logger, context);
+    return;
+  }
+  const goodsName = deps.catalog.nameOf(value.goodsId);
+  const [locale, outcomes] = await Promise.all([
+    localeP,
+    lookupAll(deps, { userId, channelId, entry, goods: { goodsId: value.goodsId }, barcodes: value.barcodes, fresh: entry !== 'share' }),
+  ]);
+  const base = { locale, nowMs: deps.clock(), requesterId: userId, ...(goodsName ? { goodsName } : {}) };
+  if (entry === 'share') {
+    const message = renderLookupMessage(outcomes, { ...base, mode: 'shared', sharedBy: userId });
+    await safeRespond(respond, { response_type: 'in_channel', replace_original: false, ...message }, deps.logger, context);
+    return;
+  }
+  // A card the shortcut posted in a thread stays a thread card; an ephemeral one stays private.
+  const mode = body.container?.is_ephemeral === false ? 'thread' : 'private';
+  const message = renderLookupMessage(outcomes, { ...base, mode });
+  await safeRespond(respond, { replace_original: true, ...message }, deps.logger, context);
+}

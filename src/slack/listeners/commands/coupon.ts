@@ -1,0 +1,59 @@
+/** `/coupon <goods> <barcode> [barcode…]`: ack at once, then look up and answer privately. */
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import { parseCouponCommand, type CouponCommand } from '../../command-text.js';
+import type { BotDeps } from '../../deps.js';
+import { lookupAll } from '../../lookup-flow.js';
+import { renderLookupMessage, renderNotice, type Notice } from '../../render/index.js';
+import { safeRespond } from '../../reply.js';
+
+export function registerCouponCommand(app: App, deps: BotDeps): void {
+  app.command(deps.command, async ({ command, ack, respond }) => {
+    await ack();
+    deps.work.run({ entry: 'command', channel: command.channel_id }, () => answerCommand(deps, command, respond));
+  });
+}
+
+async function answerCommand(deps: BotDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
+  const userId = command.user_id;
+  const context = { entry: 'command', channel: command.channel_id, user: userId };
+  const localeP = deps.locales.localeOf(userId);
+  const parsed = parseCouponCommand(command.text ?? '', deps.catalog);
+
+  if (parsed.kind !== 'lookup') {
+    const notice = noticeFor(parsed, deps);
+    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
+    return;
+  }
+  const rate = deps.limiter.take(userId, parsed.barcodes.length);
+  if (!rate.ok) {
+    deps.logger.event('info', 'rate_limited', context);
+    const notice: Notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() };
+    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
+    return;
+  }
+  const [locale, outcomes] = await Promise.all([
+    localeP,
+    lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes }),
+  ]);
+  const message = renderLookupMessage(outcomes, {
+    locale,
+    nowMs: deps.clock(),
+    requesterId: userId,
+    mode: 'private',
+    ...(parsed.goods.name ? { goodsName: parsed.goods.name } : {}),
+  });
+  await safeRespond(respond, { response_type: 'ephemeral', ...message }, deps.logger, context);
+}
+
+function noticeFor(parsed: Exclude<CouponCommand, { kind: 'lookup' }>, deps: BotDeps): Notice {
+  switch (parsed.kind) {
+    case 'help':
+      return { kind: 'help', command: deps.command, catalog: deps.catalog };
+    case 'missing_barcode':
+      return { kind: 'missing_barcode', command: deps.command };
+    case 'too_many_barcodes':
+      return { kind: 'too_many_barcodes', given: parsed.given, max: parsed.max };
+    case 'invalid':
+      return { kind: 'invalid_input', error: parsed.error, ...(parsed.position ? { position: parsed.position } : {}) };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Message shortcut on a complaint: find goods and barcodes in the message. Both found → ack,
+ * look up, answer in the message's thread. Missing or ambiguous → open a prefilled modal at
+ * once (the trigger_id lives 3 s). A rate-limited user gets no modal and no vendor call.
+ */
+import type { MessageShortcut, RespondFn, SlackShortcutMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
+import type { BotDeps } from '../../deps.js';
+import { extract, messageText } from '../../extract.js';
+import { encodeModalMetadata } from '../../metadata.js';
+import { renderLookupModal, renderNotice } from '../../render/index.js';
+import { safeRespond } from '../../reply.js';
+import { replyInThread } from '../../thread-reply.js';
+import { errorFields } from '../../../log/logger.js';
+
+export const SHORTCUT_CALLBACK_ID = 'coupon_lookup';
+
+/** How long the modal path may wait for a user's locale before falling back to Korean. */
+const LOCALE_WAIT_MS = 400;
+
+export async function answerShortcut(
+  deps: BotDeps,
+  { shortcut, ack, client, respond }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs,
+): Promise<void> {
+  await ack();
+  const userId = shortcut.user.id;
+  const channelId = shortcut.channel.id;
+  const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
+  const context = { entry: 'shortcut', channel: channelId, user: userId };
+  const found = extract(messageText(shortcut.message), deps.catalog);
+
+  const rate = deps.limiter.check(userId, Math.max(1, found.barcodes.length));
+  if (!rate.ok) {
+    deps.logger.event('info', 'rate_limited', context);
+    const locale = await deps.locales.localeOf(userId);
+    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale) }, deps.logger, context);
+    return;
+  }
+
+  const [goods] = found.goods;
+  if (goods && found.goods.length === 1 && found.barcodes.length > 0) {
+    deps.limiter.take(userId, found.barcodes.length);
+    const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };
+    deps.work.run(context, () =>
+      replyInThread(deps, client, target, { entry: 'shortcut', goods: { goodsId: goods.id, name: goods.name }, barcodes: found.barcodes }),
+    );
+    return;
+  }
+
+  const locale = deps.locales.peek(userId) ?? (await withinMs(deps.locales.localeOf(userId), LOCALE_WAIT_MS, 'ko'));
+  const view = renderLookupModal({
+    locale,
+    catalog: deps.catalog,
+    barcodes: found.barcodes,
+    goods: found.goods,
+    privateMetadata: encodeModalMetadata({ channelId, threadTs, responseUrl: shortcut.response_url }),
+    ...(found.barcodes.length === 0 ? { hint: { kind: 'nothing_found' } as const } : {}),
+  });
+  try {
+    await client.views.open({ trigger_id: shortcut.trigger_id, view });
+  } catch (e) {
+    deps.logger.event('warn', 'modal_open_failed', { ...context, ...errorFields(e) });
+    await tellModalFailed(deps, respond, locale, context);
+  }
+}
+
+async function tellModalFailed(deps: BotDeps, respond: RespondFn, locale: 'ko' | 'en', context: Record<string, unknown>): Promise<void> {
+  const ref = `modal-${deps.clock().toString(36)}`;
+  await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice({ kind: 'internal_error', ref }, locale) }, deps.logger, { ...context, ref });
+}
+
+function withinMs<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([p, new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(timer));
+}

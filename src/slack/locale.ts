@@ -1,0 +1,60 @@
+/**
+ * Which language to answer a user in: English for an English Slack locale, Korean otherwise.
+ * Read once per user with `users.info` + `include_locale` and cached; any failure (missing
+ * `users:read` scope, Slack down) degrades to Korean and is cached briefly so a missing scope
+ * does not cost a Web API call per lookup.
+ */
+import type { Clock } from '../clock.js';
+import type { Locale } from '../display/index.js';
+
+export type UserInfoFn = (userId: string) => Promise<{ locale?: string | undefined }>;
+
+export interface LocaleResolver {
+  /** Never rejects. */
+  localeOf(userId: string): Promise<Locale>;
+  /** The cached locale, without I/O (for replies that must be sent before any network call). */
+  peek(userId: string): Locale | undefined;
+}
+
+export function localeFromSlack(slackLocale: string | undefined): Locale {
+  return slackLocale?.toLowerCase().startsWith('en') ? 'en' : 'ko';
+}
+
+export function createLocaleResolver(
+  userInfo: UserInfoFn,
+  options: { clock: Clock; ttlMs?: number; failureTtlMs?: number; maxEntries?: number; onError?: (e: unknown) => void },
+): LocaleResolver {
+  const ttl = options.ttlMs ?? 6 * 60 * 60_000;
+  const failureTtl = options.failureTtlMs ?? 10 * 60_000;
+  const max = options.maxEntries ?? 5000;
+  const cache = new Map<string, { locale: Locale; until: number }>();
+  const pending = new Map<string, Promise<Locale>>();
+
+  const remember = (userId: string, locale: Locale, forMs: number): Locale => {
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    cache.set(userId, { locale, until: options.clock() + forMs });
+    return locale;
+  };
+
+  return {
+    peek(userId) {
+      const hit = cache.get(userId);
+      return hit && hit.until > options.clock() ? hit.locale : undefined;
+    },
+    localeOf(userId) {
+      const hit = cache.get(userId);
+      if (hit && hit.until > options.clock()) return Promise.resolve(hit.locale);
+      const inFlight = pending.get(userId);
+      if (inFlight) return inFlight;
+      const p = userInfo(userId)
+        .then((u) => remember(userId, localeFromSlack(u.locale), ttl))
+        .catch((e: unknown) => {
+          options.onError?.(e);
+          return remember(userId, 'ko', failureTtl);
+        })
+        .finally(() => pending.delete(userId));
+      pending.set(userId, p);
+      return p;
+    },
+  };
+}

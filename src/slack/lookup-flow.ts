@@ -1,0 +1,49 @@
+/**
+ * The one path every Slack entry point takes to the vendor: concurrent lookups of the
+ * requested barcodes and one structured audit line per barcode (masked barcode, no phone).
+ */
+import { VendorError } from '../coufun/errors.js';
+import { maskBarcode } from '../display/index.js';
+import type { LookupOutcome } from '../lookup/types.js';
+import type { GoodsChoice } from './command-text.js';
+import type { BotDeps } from './deps.js';
+
+export type EntryPoint = 'command' | 'refresh' | 'retry' | 'share' | 'shortcut' | 'modal';
+
+export interface LookupRequest {
+  readonly userId: string;
+  readonly channelId: string;
+  readonly entry: EntryPoint;
+  readonly goods: GoodsChoice;
+  readonly barcodes: readonly string[];
+  /** Bypass the cache (refresh / retry). */
+  readonly fresh?: boolean;
+}
+
+export async function lookupAll(deps: BotDeps, req: LookupRequest): Promise<LookupOutcome[]> {
+  const outcomes = await Promise.all(
+    req.barcodes.map((barcode) => deps.lookup.lookup(req.goods.goodsId, barcode, { fresh: req.fresh ?? false })),
+  );
+  for (const outcome of outcomes) {
+    deps.logger.event('info', 'lookup', {
+      user: req.userId,
+      channel: req.channelId,
+      entry: req.entry,
+      goods: req.goods.goodsId,
+      barcode: maskBarcode(outcome.barcode),
+      outcome: outcomeLabel(outcome),
+      latencyMs: Math.round(outcome.meta.latencyMs),
+      cacheHit: outcome.meta.cacheHit,
+      coufunEnv: outcome.meta.env,
+    });
+  }
+  return outcomes;
+}
+
+/** `unused`, `used,cancelled`, `expired`, `VENDOR:16`, `TIMEOUT`, … */
+export function outcomeLabel(outcome: LookupOutcome): string {
+  if (!outcome.ok) {
+    return outcome.error instanceof VendorError ? `${outcome.error.code}:${outcome.error.vendorCode}` : outcome.error.code;
+  }
+  return outcome.orders.map((o) => (o.expired ? 'expired' : (o.status?.kind ?? 'none'))).join(',');
+}

@@ -1,0 +1,68 @@
+/**
+ * Look up and post the card(s) in a message's thread (shortcut and modal paths). When the bot
+ * cannot post there, the user is told why, privately, and gets the card privately instead.
+ */
+import type { webApi } from '@slack/bolt';
+import type { GoodsChoice } from './command-text.js';
+import type { BotDeps } from './deps.js';
+import { lookupAll, type EntryPoint } from './lookup-flow.js';
+import { renderLookupMessage, renderNotice, type SlackMessage } from './render/index.js';
+import { postInThread } from './thread-post.js';
+
+export interface ThreadTarget {
+  readonly channelId: string;
+  readonly threadTs: string;
+  readonly userId: string;
+  /** Where private fallbacks go (the shortcut's response_url). */
+  readonly respond: ((message: Record<string, unknown>) => Promise<unknown>) | undefined;
+}
+
+export async function replyInThread(
+  deps: BotDeps,
+  client: webApi.WebClient,
+  target: ThreadTarget,
+  request: { entry: EntryPoint; goods: GoodsChoice; barcodes: readonly string[] },
+): Promise<void> {
+  const context = { entry: request.entry, channel: target.channelId, user: target.userId };
+  const [locale, outcomes] = await Promise.all([
+    deps.locales.localeOf(target.userId),
+    lookupAll(deps, { userId: target.userId, channelId: target.channelId, ...request }),
+  ]);
+  const base = {
+    locale,
+    nowMs: deps.clock(),
+    requesterId: target.userId,
+    ...(request.goods.name ? { goodsName: request.goods.name } : {}),
+  };
+  const card = renderLookupMessage(outcomes, { ...base, mode: 'thread' });
+  const posted = await postInThread(client, { channel: target.channelId, thread_ts: target.threadTs, ...card });
+  if (posted.ok) return;
+
+  deps.logger.event('warn', 'thread_post_failed', { ...context, reason: posted.reason, detail: posted.detail });
+  const notice = posted.reason === 'not_in_channel'
+    ? renderNotice({ kind: 'bot_not_in_channel', channelId: target.channelId }, locale)
+    : renderNotice({ kind: 'thread_post_failed', reason: posted.detail }, locale);
+  const privateCard = renderLookupMessage(outcomes, { ...base, mode: 'private' });
+  await sendPrivately(deps, target, [notice, privateCard], context);
+}
+
+/** Post each message ephemerally through the response_url; failures are logged, not thrown. */
+export async function sendPrivately(
+  deps: BotDeps,
+  target: ThreadTarget,
+  messages: readonly SlackMessage[],
+  context: Record<string, unknown>,
+): Promise<void> {
+  if (!target.respond) {
+    deps.logger.event('error', 'private_reply_impossible', context);
+    return;
+  }
+  for (const message of messages) {
+    try {
+      await target.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    } catch (e) {
+      deps.logger.event('warn', 'respond_failed', { ...context, error: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+  }
+}
