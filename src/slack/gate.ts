@@ -52,7 +52,10 @@ export function channelGate(deps: BotDeps) {
     const ack = 'ack' in args ? (args.ack as (r?: unknown) => Promise<void>) : undefined;
     if (origin.kind === 'view_submission') {
       const locale = (origin.userId && deps.locales.peek(origin.userId)) || 'ko';
-      await ack?.({ response_action: 'update', view: renderNoticeModal({ kind: 'channel_refused', channelId }, locale) });
+      // Unreadable metadata (a form from an older version of the bot) is an expired form, not a
+      // channel an operator could permit.
+      const notice = origin.channelId === undefined ? ({ kind: 'expired_action' } as const) : ({ kind: 'channel_refused', channelId } as const);
+      await ack?.({ response_action: 'update', view: renderNoticeModal(notice, locale) });
       return;
     }
     await ack?.();

@@ -41,7 +41,7 @@ export async function replyInThread(
   deps.logger.event('warn', 'thread_post_failed', { ...context, reason: posted.reason, detail: posted.detail });
   const notice = posted.reason === 'not_in_channel'
     ? renderNotice({ kind: 'bot_not_in_channel', channelId: target.channelId }, locale)
-    : renderNotice({ kind: 'thread_post_failed', reason: posted.detail }, locale);
+    : renderNotice({ kind: 'thread_post_failed', reason: posted.reason === 'rate_limited' ? 'rate_limited' : posted.detail }, locale);
   const privateCard = renderLookupMessage(outcomes, { ...base, mode: 'private' });
   await sendPrivately(deps, target, [notice, privateCard], context);
 }

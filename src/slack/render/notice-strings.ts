@@ -1,6 +1,7 @@
 /**
  * Words for the private notices (usage, bad input, refusals, fallbacks) in Korean and English.
- * Templates receive already-escaped mrkdwn arguments and add only their own markup.
+ * Templates receive already-escaped mrkdwn arguments and add only their own markup; a literal
+ * `<`, `>` or `&` in a template is written as an entity, or Slack would read `<…>` as a link.
  */
 import type { Locale } from '../../display/index.js';
 
@@ -22,6 +23,8 @@ export interface NoticeWords {
   readonly rateLimited: (seconds: number) => string;
   readonly botNotInChannel: (channel: string) => string;
   readonly threadPostFailed: (reason: string) => string;
+  /** Why a thread post failed, when Slack kept rate-limiting the bot. */
+  readonly slackRateLimited: string;
   readonly nothingFound: string;
   readonly expiredAction: string;
   readonly internalError: (ref: string) => string;
@@ -32,7 +35,7 @@ export interface NoticeWords {
 const KO: NoticeWords = {
   help: {
     title: '쿠펀 쿠폰 조회',
-    usage: (c) => `\`${c} <상품ID 또는 상품명> <쿠폰번호> [쿠폰번호…]\``,
+    usage: (c) => `\`${c} &lt;상품ID 또는 상품명&gt; &lt;쿠폰번호&gt; [쿠폰번호…]\``,
     examples: (c) => `예: \`${c} 0000999999 012345678902\`   ·   쿠폰번호는 한 번에 5개까지`,
     goodsTitle: '이 팀의 상품',
     noCatalog: '상품 ID는 쿠펀 발주 정보의 GOODS_ID(최대 10자리)입니다.',
@@ -49,6 +52,7 @@ const KO: NoticeWords = {
   botNotInChannel: (channel) =>
     `봇이 ${channel}에 들어가 있지 않아 스레드에 답하지 못했습니다. 채널에서 \`/invite @coupon-bot\`으로 초대해 주세요. 이번 결과는 아래에 나에게만 보여 드립니다.`,
   threadPostFailed: (reason) => `스레드에 답을 올리지 못했습니다 (${reason}). 이번 결과는 아래에 나에게만 보여 드립니다.`,
+  slackRateLimited: 'Slack이 잠시 전송을 제한했습니다',
   nothingFound: '메시지에서 쿠폰번호를 찾지 못했습니다. 쿠폰번호를 직접 입력해 주세요.',
   expiredAction: '이 버튼이나 창은 더 이상 쓸 수 없습니다 (봇이 바뀌었거나 오래된 요청입니다). 다시 조회해 주세요.',
   internalError: (ref) => `예상하지 못한 오류로 처리하지 못했습니다. 봇 운영자에게 참조 번호 \`${ref}\`를 알려 주세요.`,
@@ -59,7 +63,7 @@ const KO: NoticeWords = {
 const EN: NoticeWords = {
   help: {
     title: 'Coufun coupon lookup',
-    usage: (c) => `\`${c} <goods ID or name> <coupon number> [coupon number…]\``,
+    usage: (c) => `\`${c} &lt;goods ID or name&gt; &lt;coupon number&gt; [coupon number…]\``,
     examples: (c) => `Example: \`${c} 0000999999 012345678902\`   ·   up to 5 coupon numbers at once`,
     goodsTitle: "This team's products",
     noCatalog: 'The goods ID is the GOODS_ID of the Coufun order (up to 10 characters).',
@@ -76,6 +80,7 @@ const EN: NoticeWords = {
   botNotInChannel: (channel) =>
     `The bot is not a member of ${channel}, so it could not reply in the thread. Invite it with \`/invite @coupon-bot\`. Here is the result, visible only to you.`,
   threadPostFailed: (reason) => `Could not reply in the thread (${reason}). Here is the result, visible only to you.`,
+  slackRateLimited: 'Slack is rate-limiting the bot',
   nothingFound: 'No coupon number found in the message. Please type the coupon numbers.',
   expiredAction: 'This button or form no longer works (the bot changed or the request is old). Please look the coupon up again.',
   internalError: (ref) => `Something unexpected went wrong. Please give the bot's operator reference \`${ref}\`.`,

@@ -18,6 +18,7 @@ export type Notice =
   | { readonly kind: 'channel_refused'; readonly channelId: string }
   | { readonly kind: 'rate_limited'; readonly retryAtMs: number; readonly nowMs: number }
   | { readonly kind: 'bot_not_in_channel'; readonly channelId: string }
+  /** `reason`: `rate_limited`, or the Slack error code (e.g. `is_archived`). */
   | { readonly kind: 'thread_post_failed'; readonly reason: string }
   | { readonly kind: 'nothing_found' }
   | { readonly kind: 'expired_action' }
@@ -59,7 +60,7 @@ function paragraphs(notice: Notice, locale: Locale): string[] {
     case 'bot_not_in_channel':
       return [`:information_source: ${w.botNotInChannel(channelRef(notice.channelId))}`];
     case 'thread_post_failed':
-      return [`:information_source: ${w.threadPostFailed(escapeMrkdwn(notice.reason))}`];
+      return [`:information_source: ${w.threadPostFailed(notice.reason === 'rate_limited' ? w.slackRateLimited : escapeMrkdwn(notice.reason))}`];
     case 'nothing_found':
       return [`:mag: ${w.nothingFound}`];
     case 'expired_action':
@@ -79,7 +80,10 @@ function unmark(mrkdwn: string): string {
   return mrkdwn
     .replace(/:[a-z_]+: /g, '')
     .replace(/<#([A-Z0-9]+)>/g, '#$1')
-    .replace(/[*`]/g, '')
+    // Only paired markers are markup: a lone `*` or `` ` `` is content (e.g. the character a
+    // ValidationError reports) and must survive.
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

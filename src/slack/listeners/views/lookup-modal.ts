@@ -35,7 +35,9 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   if (goodsProblem) errors[MODAL_IDS.goodsBlock] = noticePlainText({ kind: 'invalid_input', error: goodsProblem }, locale);
   const barcodeError = checkBarcodes(barcodes, locale);
   if (barcodeError) errors[MODAL_IDS.barcodesBlock] = barcodeError;
-  if (!barcodeError) {
+  // Charge the rate limit only for a submission that will really be looked up: correcting a
+  // form must not use up someone's quota.
+  if (Object.keys(errors).length === 0) {
     const rate = deps.limiter.take(userId, barcodes.length);
     if (!rate.ok) errors[MODAL_IDS.barcodesBlock] = noticePlainText({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale);
   }

@@ -1,0 +1,127 @@
+/**
+ * Interactive payloads as Slack sends them, for `h.interact(...)`: the `coupon_lookup` message
+ * shortcut (`message_action`) and the submission of its modal (`view_submission`). Only the
+ * fields Bolt and the bot read are filled in, with Slack's shapes.
+ */
+import { ALLOWED } from './bot-harness.js';
+
+/** The message the shortcut was run on. */
+export interface ShortcutMessage {
+  readonly text: string;
+  readonly ts: string;
+  /** Set when the message is inside a thread (a reply, or the parent of one). */
+  readonly thread_ts?: string;
+  readonly blocks?: readonly unknown[];
+  readonly attachments?: readonly unknown[];
+  /** Who wrote the message (the complaint's author, not the person running the shortcut). */
+  readonly user?: string;
+}
+
+export interface ShortcutOptions {
+  readonly message: ShortcutMessage;
+  readonly responseUrl: string;
+  readonly user?: string;
+  readonly channel?: string;
+  readonly triggerId?: string;
+  readonly callbackId?: string;
+}
+
+/** A `message_action` payload for the shortcut on `message`. */
+export function shortcutPayload(opts: ShortcutOptions): Record<string, unknown> {
+  const user = opts.user ?? 'U0ALICE';
+  const channel = opts.channel ?? ALLOWED;
+  const { message } = opts;
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1700000002.000300',
+    team: { id: 'T1', domain: 'ops' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
+    channel: { id: channel, name: 'cs-triage' },
+    is_enterprise_install: false,
+    callback_id: opts.callbackId ?? 'coupon_lookup',
+    trigger_id: opts.triggerId ?? `trigger-${message.ts}`,
+    response_url: opts.responseUrl,
+    message_ts: message.ts,
+    message: {
+      type: 'message',
+      user: message.user ?? 'U0CUSTOMERCS',
+      ts: message.ts,
+      text: message.text,
+      ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
+      ...(message.blocks !== undefined ? { blocks: message.blocks } : {}),
+      ...(message.attachments !== undefined ? { attachments: message.attachments } : {}),
+    },
+  };
+}
+
+/** The goods field as submitted: a chosen select option, a typed text, or left empty. */
+export type GoodsState =
+  | { readonly kind: 'select'; readonly value: string; readonly label?: string }
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'none' };
+
+export interface SubmissionOptions {
+  readonly privateMetadata: string;
+  readonly goods: GoodsState;
+  /** The barcodes field verbatim (one per line as typed); omitted → the field is empty. */
+  readonly barcodes?: string;
+  readonly user?: string;
+  readonly callbackId?: string;
+}
+
+/** A `view_submission` payload for the shortcut's modal with the given field values. */
+export function submissionPayload(opts: SubmissionOptions): Record<string, unknown> {
+  const user = opts.user ?? 'U0ALICE';
+  return {
+    type: 'view_submission',
+    token: 'legacy-verification-token',
+    team: { id: 'T1', domain: 'ops' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    trigger_id: `trigger-submit-${user}`,
+    is_enterprise_install: false,
+    response_urls: [],
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: opts.callbackId ?? 'coupon_lookup_modal',
+      private_metadata: opts.privateMetadata,
+      hash: '1700000003.abcdef',
+      title: { type: 'plain_text', text: '쿠폰 조회' },
+      blocks: [],
+      state: {
+        values: {
+          goods: { goods_input: goodsValue(opts.goods) },
+          barcodes: { barcodes_input: { type: 'plain_text_input', value: opts.barcodes ?? null } },
+        },
+      },
+      app_id: 'A1',
+      bot_id: 'BBOT',
+    },
+  };
+}
+
+function goodsValue(goods: GoodsState): Record<string, unknown> {
+  switch (goods.kind) {
+    case 'select':
+      return {
+        type: 'static_select',
+        selected_option: { text: { type: 'plain_text', text: goods.label ?? goods.value, emoji: true }, value: goods.value },
+      };
+    case 'text':
+      return { type: 'plain_text_input', value: goods.value };
+    case 'none':
+      return { type: 'static_select', selected_option: null };
+  }
+}
+
+/** A `rich_text` block holding `text` in one section, as Slack's composer produces. */
+export function richTextBlock(text: string): Record<string, unknown> {
+  return {
+    type: 'rich_text',
+    block_id: 'rt1',
+    elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
+  };
+}
