@@ -65,7 +65,7 @@ function barcodesInput(input: LookupModalInput): InputBlock {
     type: 'input',
     block_id: MODAL_IDS.barcodesBlock,
     label: plain(words.barcodesLabel(MAX_BARCODES), LIMITS.inputLabel),
-    hint: plain(input.barcodes.length > 0 ? words.barcodesHint : words.barcodesPlaceholder, LIMITS.inputHint),
+    hint: plain(input.barcodes.length > 0 ? words.barcodesHint : words.barcodesEmptyHint, LIMITS.inputHint),
     element: {
       type: 'plain_text_input',
       action_id: MODAL_IDS.barcodesAction,

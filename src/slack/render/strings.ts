@@ -35,6 +35,8 @@ export interface SlackWords {
     readonly barcodesLabel: (max: number) => string;
     readonly barcodesPlaceholder: string;
     readonly barcodesHint: string;
+    /** Under the barcodes box when nothing was found in the message. */
+    readonly barcodesEmptyHint: string;
     /** Several catalog goods are named in the message. */
     readonly severalGoods: (names: readonly string[]) => string;
   };
@@ -62,6 +64,7 @@ const KO: SlackWords = {
     barcodesLabel: (max) => `쿠폰번호 (한 줄에 하나, 최대 ${max}개)`,
     barcodesPlaceholder: '012345678901',
     barcodesHint: '메시지에서 찾은 번호입니다. 확인하고 고쳐 주세요.',
+    barcodesEmptyHint: '쿠폰에 적힌 번호를 한 줄에 하나씩 입력하세요. 하이픈과 띄어쓰기는 있어도 됩니다.',
     severalGoods: (names) => `메시지에 상품이 여러 개 있습니다 (${names.join(', ')}). 조회할 상품을 골라 주세요.`,
   },
 };
@@ -88,6 +91,7 @@ const EN: SlackWords = {
     barcodesLabel: (max) => `Coupon numbers (one per line, up to ${max})`,
     barcodesPlaceholder: '012345678901',
     barcodesHint: 'Found in the message: check and correct them.',
+    barcodesEmptyHint: 'Type the numbers printed on the coupons, one per line (hyphens and spaces are fine).',
     severalGoods: (names) => `The message names several products (${names.join(', ')}). Choose one.`,
   },
 };

@@ -169,7 +169,7 @@ describe('shortcut modal: submission', () => {
     const meta = encodeModalMetadata({ channelId: ALLOWED, threadTs: ts, responseUrl });
     const before = lookups(h);
 
-    const answer = await submit(h, { meta, goods: select(BAEMIN), barcodes: ' 012345678902\n012345678901, 012345678902\n', user: 'U0SUBMIT' });
+    const answer = await submit(h, { meta, goods: select(BAEMIN), barcodes: ' 0123-4567-8902\n0123 4567 8901, 012345678902\n', user: 'U0SUBMIT' });
     expect(answer).toEqual({ status: 200, body: null });
 
     const post = await threadPost(h, ts);
@@ -180,7 +180,7 @@ describe('shortcut modal: submission', () => {
     expect(text).toContain('••••8902');
     expect(text).toContain('••••8901');
     expect(text).not.toContain('012345678902');
-    // Duplicates and separators are dropped before the lookup.
+    // One coupon per line or comma; printed grouping inside a line and duplicates are dropped.
     expect(refreshRequest(post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902', '012345678901'] });
     await settled(h);
     expect(lookups(h) - before).toBe(2);

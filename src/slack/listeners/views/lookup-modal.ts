@@ -27,7 +27,9 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   const goodsState = values[MODAL_IDS.goodsBlock]?.[MODAL_IDS.goodsAction];
   const goodsInput = (goodsState?.selected_option?.value ?? goodsState?.value ?? '').trim();
   const barcodesInput = values[MODAL_IDS.barcodesBlock]?.[MODAL_IDS.barcodesAction]?.value ?? '';
-  const barcodes = [...new Set(barcodesInput.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  // One coupon per line (or comma); spaces and hyphens inside a line are the printed grouping
+  // (`0123-4567-8901`, `0123 4567 8901`), not separators.
+  const barcodes = [...new Set(barcodesInput.split(/[\r\n,]+/).map((s) => s.replace(/[\s\-\u2010-\u2015]/g, '')).filter(Boolean))];
 
   const errors: Record<string, string> = {};
   const goods = resolveGoods(deps.catalog, goodsInput);
