@@ -105,9 +105,10 @@ function buttonsFor(
   if (goodsId === undefined || ctx.mode === 'shared') return [];
   const all: CardActionValue = { goodsId, barcodes: unique(outcomes.filter((o) => o.goodsId === goodsId).map((o) => o.barcode)) };
   if (ctx.mode === 'thread') return [['refresh', all]];
-  const retryable = described.filter((d) => !d.ok && d.view.retryable && d.outcome.goodsId === goodsId);
-  const retry: CardActionValue = { goodsId, barcodes: unique(retryable.map((d) => d.outcome.barcode)) };
-  return [['share', all], ['refresh', all], ...(retry.barcodes.length > 0 ? [['retry', retry] as const] : [])];
+  // 다시 시도 repeats the whole card (answers that arrived come back from the cache), so the
+  // replaced card keeps them; it is offered only when a failure is worth retrying.
+  const retryable = described.some((d) => !d.ok && d.view.retryable && d.outcome.goodsId === goodsId);
+  return [['share', all], ['refresh', all], ...(retryable ? [['retry', all] as const] : [])];
 }
 
 function unique(values: readonly string[]): string[] {

@@ -323,13 +323,14 @@ describe('card: modes', () => {
     ['bad response', new BadResponseError('truncated')],
     ['vendor 50', vendorError('50', '시스템 점검 중입니다')],
   ];
-  it.each(retryable)('private: a retry button for the failed barcodes only (%s)', (_name, error) => {
+  it.each(retryable)('private: a retry button repeating the whole card when a failure may pass (%s)', (_name, error) => {
     const msg = renderLookupMessage([okOutcome([exchangeOrder()]), errOutcome(error, { barcode: barcodeN(2) })], cardCtx());
     expectValid(msg);
     const bs = buttons(msg);
     expect(bs.map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.refresh, ACTION_IDS.retry]);
     expect(bs[2]?.text.text).toBe('다시 시도');
-    expect(decodeActionValue(bs[2]?.value ?? '')).toEqual({ goodsId: GOODS_ID, barcodes: [barcodeN(2)] });
+    // The whole card, so the replaced card keeps the answer that arrived (served from the cache).
+    expect(decodeActionValue(bs[2]?.value ?? '')).toEqual({ goodsId: GOODS_ID, barcodes: [BARCODE, barcodeN(2)] });
   });
 
   const final: ReadonlyArray<readonly [string, CoufunError]> = [

@@ -1,6 +1,8 @@
 /**
- * The card's buttons. 새로고침 / 다시 시도 look the coupon up again bypassing the cache and
- * replace the card; 채널에 공유 posts the card to the channel, noting who shared it.
+ * The card's buttons. 새로고침 looks every coupon up again bypassing the cache; 다시 시도
+ * repeats the request through the cache (only failures, which are never cached, reach the
+ * vendor again); both replace the card. 채널에 공유 posts the card to the channel, noting who
+ * shared it.
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
@@ -43,7 +45,7 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   const goodsName = deps.catalog.nameOf(value.goodsId);
   const [locale, outcomes] = await Promise.all([
     localeP,
-    lookupAll(deps, { userId, channelId, entry, goods: { goodsId: value.goodsId }, barcodes: value.barcodes, fresh: entry !== 'share' }),
+    lookupAll(deps, { userId, channelId, entry, goods: { goodsId: value.goodsId }, barcodes: value.barcodes, fresh: entry === 'refresh' }),
   ]);
   const base = { locale, nowMs: deps.clock(), requesterId: userId, ...(goodsName ? { goodsName } : {}) };
   if (entry === 'share') {
