@@ -1,10 +1,12 @@
 /**
  * Structured JSON-lines logger. One object per line on the given sink (stdout by default):
- * `{"time":…,"level":"info","msg":"lookup",…fields}`. Free text passes through `redact`.
+ * `{"time":…,"level":"info","msg":"lookup",…fields}`. Free text passes through `redact`, fields
+ * and bindings through `redactFields`, so a careless call site still cannot leak a token, a
+ * secret, a full barcode or a full phone number.
  * Also satisfies Bolt's `Logger` interface so Bolt's own messages share the format.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import { redact } from './redact.js';
+import { redact, redactFields } from './redact.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const SEVERITY: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -13,7 +15,7 @@ export const LOG_LEVELS: readonly Level[] = ['debug', 'info', 'warn', 'error'];
 export type Fields = Record<string, unknown>;
 
 export interface Logger extends BoltLogger {
-  /** Structured event: `msg` is a stable event name, `fields` are already-safe values. */
+  /** Structured event: `msg` is a stable event name; `fields` should be safe already (they are redacted again). */
   event(level: Level, msg: string, fields?: Fields): void;
   child(bindings: Fields): Logger;
 }
@@ -59,13 +61,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
   const emit = (level: Level, msg: string, fields: Fields): void => {
     if (SEVERITY[level] < SEVERITY[state.level]) return;
-    const line = { time: new Date(clock()).toISOString(), level, ...(state.name ? { name: state.name } : {}), msg, ...bindings, ...fields };
-    sink(safeJson(line));
+    const core = { time: new Date(clock()).toISOString(), level, ...(state.name ? { name: state.name } : {}), msg };
+    // Core keys first for readability, and last so a field named `level` or `msg` cannot replace them.
+    sink(safeJson({ ...core, ...redactFields({ ...bindings, ...fields }), ...core }));
   };
 
   const logger: Logger = {
     event: (level, msg, fields = {}) => emit(level, msg, fields),
-    child: (more) => createLogger({ ...options, level: state.level, bindings: { ...bindings, ...more }, sink, clock }),
+    child: (more) =>
+      createLogger({ ...options, level: state.level, name: state.name, bindings: { ...bindings, ...more }, sink, clock }),
     debug: (...msg) => emit('debug', textOf(msg), {}),
     info: (...msg) => emit('info', textOf(msg), {}),
     warn: (...msg) => emit('warn', textOf(msg), {}),

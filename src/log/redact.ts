@@ -1,10 +1,17 @@
 /**
- * Last line of defence for free-form log text (mostly Bolt's own messages): removes Slack
- * tokens and secrets, and shortens every long digit run (barcodes, phone numbers) to its last
- * four digits. Our own structured fields are masked at the source; this catches the rest.
+ * Last line of defence for what reaches the logs. `redact` cleans free-form text (mostly Bolt's
+ * own messages): Slack tokens, labelled secrets and bare 32-hex secrets go, and every long digit
+ * run (barcodes, phone numbers) is cut to its last four digits. `redactFields` applies the same to
+ * structured fields, and masks by field name too, because a short barcode or a secret under its
+ * own name has no shape a pattern could recognise. Our fields are masked at the source as well.
  */
-const TOKEN = /\b(xox[abposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;
-const SECRET_FIELD = /("?(?:token|secret|signing_secret|authorization|password)"?\s*[:=]\s*"?)[^"\s,}&]+/gi;
+const TOKEN = /\b(xox[abcdeposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;
+const SECRET_FIELD =
+  /("?(?:token|secret|signing_secret|authorization|password|api[_-]?key)"?\s*[:=]\s*"?(?:(?:Bearer|Basic)\s+)?)[^"\s,}&]+/gi;
+// Slack signing secrets (and client secrets) are 32 hex characters with nothing to label them.
+const HEX_SECRET = /\b[0-9a-f]{32,}\b/gi;
+// Phone numbers written with dots or brackets, which DIGIT_RUN does not join: 010.1234.5678, (02) 123-4567.
+const PHONE = /(?<![\d.])\(?(?:\+\s?82[ .-]?|0)\d{1,2}\)?[ .-]{0,2}\d{3,4}[ .-]\d{4}(?![\d.])/g;
 // 8+ digits, optionally grouped by single spaces/hyphens (0123-4567-8901), or long alphanumerics with 8+ digits.
 const DIGIT_RUN = /\d(?:[ -]?\d){7,}/g;
 const MIXED_CODE = /\b(?=[A-Za-z0-9]*\d(?:[A-Za-z]*\d){7})[A-Za-z0-9]{10,30}\b/g;
@@ -15,10 +22,58 @@ export function lastFour(value: string): string {
   return digits.length <= 4 ? '••••' : `••••${digits.slice(-4)}`;
 }
 
-export function redact(text: string): string {
+/** Tokens and secrets only: safe on identifiers, which long-digit masking would spoil. */
+function redactSecrets(text: string): string {
   return text
     .replace(TOKEN, (_m, kind: string) => `${kind}-[redacted]`)
     .replace(SECRET_FIELD, (_m, key: string) => `${key}[redacted]`)
-    .replace(MIXED_CODE, lastFour)
-    .replace(DIGIT_RUN, lastFour);
+    .replace(HEX_SECRET, '[redacted]');
+}
+
+export function redact(text: string): string {
+  return redactSecrets(text).replace(PHONE, lastFour).replace(MIXED_CODE, lastFour).replace(DIGIT_RUN, lastFour);
+}
+
+/** Field names whose values are credentials: replaced whole. */
+const SECRET_KEY = /token|secret|password|passwd|authorization|cookie|api[_-]?key|credential/i;
+/** Field names whose values are customer numbers: only the last four characters survive. */
+const NUMBER_KEY = /barcode|phone|mobile|msisdn|(?:^|_)tel(?:$|_|no)/i;
+const CAMEL_TEL = /[a-z]Tel(?:$|No|[A-Z])/;
+/** Slack and vendor identifiers: long digit runs here are IDs, not customer data. */
+const ID_KEYS = new Set(['user', 'userId', 'channel', 'channelId', 'team', 'teamId', 'goods', 'goodsId', 'ts', 'threadTs']);
+const MAX_DEPTH = 6;
+
+/** A customer number under its own name: `••••` plus the last four, like `maskBarcode`. Masks are kept. */
+function maskNumber(value: string): string {
+  const v = value.trim();
+  if (v.includes('•')) return v;
+  return v.length < 8 ? '••••' : `••••${v.slice(-4)}`;
+}
+
+function redactValue(key: string, value: unknown, depth: number): unknown {
+  if (value === null || value === undefined || typeof value === 'boolean') return value;
+  if (SECRET_KEY.test(key)) return '[redacted]';
+  const numberKey = NUMBER_KEY.test(key) || CAMEL_TEL.test(key);
+  if (typeof value === 'string') {
+    if (numberKey) return maskNumber(value);
+    return ID_KEYS.has(key) ? redactSecrets(value) : redact(value);
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return numberKey ? maskNumber(String(value)) : value;
+  if (depth >= MAX_DEPTH) return '[too deep]';
+  // Array elements inherit the array's name: `barcodes: [...]` masks each one.
+  if (Array.isArray(value)) return value.map((v) => redactValue(key, v, depth + 1));
+  if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
+  if (typeof value === 'object') return redactFields(value as Record<string, unknown>, depth + 1);
+  return value;
+}
+
+/**
+ * Structured log fields made safe: secrets by name or shape removed, customer numbers by name
+ * masked to their last four, and every other string cleaned like free text (identifier fields
+ * such as `goods` and `channel` only lose tokens).
+ */
+export function redactFields(fields: Readonly<Record<string, unknown>>, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) out[key] = redactValue(key, value, depth);
+  return out;
 }

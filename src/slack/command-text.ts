@@ -35,7 +35,8 @@ export function parseCouponCommand(text: string, catalog: Catalog): CouponComman
   if (rest.length === 0) return { kind: 'missing_barcode', goods };
   const barcodes = [...new Set(rest)];
   if (barcodes.length > MAX_BARCODES) return { kind: 'too_many_barcodes', given: barcodes.length, max: MAX_BARCODES };
-  for (const [i, barcode] of barcodes.entries()) {
+  // Positions count words as typed after the goods (duplicates included): that is what the user sees.
+  for (const [i, barcode] of rest.entries()) {
     const problem = validateField('BARCODE_NUM', barcode);
     if (problem) return { kind: 'invalid', error: problem, position: i + 1 };
   }

@@ -31,6 +31,8 @@ export function createLocaleResolver(
   const pending = new Map<string, Promise<Locale>>();
 
   const remember = (userId: string, locale: Locale, forMs: number): Locale => {
+    // A refreshed user moves to the end instead of pushing someone else out.
+    cache.delete(userId);
     if (cache.size >= max) cache.delete(cache.keys().next().value as string);
     cache.set(userId, { locale, until: options.clock() + forMs });
     return locale;
@@ -46,10 +48,16 @@ export function createLocaleResolver(
       if (hit && hit.until > options.clock()) return Promise.resolve(hit.locale);
       const inFlight = pending.get(userId);
       if (inFlight) return inFlight;
-      const p = userInfo(userId)
+      // Through a promise, so even a userInfo that throws synchronously cannot make this reject.
+      const p = Promise.resolve(userId)
+        .then(userInfo)
         .then((u) => remember(userId, localeFromSlack(u.locale), ttl))
         .catch((e: unknown) => {
-          options.onError?.(e);
+          try {
+            options.onError?.(e);
+          } catch {
+            // A failing error reporter must not turn a locale guess into a rejected reply.
+          }
           return remember(userId, 'ko', failureTtl);
         })
         .finally(() => pending.delete(userId));

@@ -31,9 +31,11 @@ export async function postInThread(
       const res = await client.chat.postMessage(message as Parameters<WebClient['chat']['postMessage']>[0]);
       return { ok: true, ts: res.ts };
     } catch (e) {
-      const err = e as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
+      const err = (e ?? {}) as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
       if (err.code === 'slack_webapi_rate_limited_error') {
-        const waitMs = Math.max(0, (err.retryAfter ?? 1) * 1000);
+        // At least a second per attempt: a `Retry-After: 0` answered forever must still use up the budget.
+        const retryAfterS = typeof err.retryAfter === 'number' && Number.isFinite(err.retryAfter) ? err.retryAfter : 1;
+        const waitMs = Math.max(1000, retryAfterS * 1000);
         if (waitMs > budget) return { ok: false, reason: 'rate_limited', detail: `retry-after ${err.retryAfter ?? '?'} s exceeds the wait budget` };
         budget -= waitMs;
         await sleep(waitMs);
