@@ -26,10 +26,11 @@ export type CouponCommand =
 const HELP_WORDS = new Set(['', 'help', '도움말', '?', '-h', '--help']);
 
 export function parseCouponCommand(text: string, catalog: Catalog): CouponCommand {
-  const words = text.trim().split(/\s+/).filter(Boolean);
+  const words = normalise(text).trim().split(/\s+/).filter(Boolean).map(ungroup);
   if (words.length === 0 || (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase()))) return { kind: 'help' };
 
-  const { goods, rest } = takeGoods(words, catalog);
+  const { goods, rest: typed } = takeGoods(words, catalog);
+  const rest = joinGroups(typed);
   const goodsProblem = validateField('GOODS_ID', goods.goodsId);
   if (goodsProblem) return { kind: 'invalid', error: goodsProblem };
   if (rest.length === 0) return { kind: 'missing_barcode', goods };
@@ -41,6 +42,43 @@ export function parseCouponCommand(text: string, catalog: Catalog): CouponComman
     if (problem) return { kind: 'invalid', error: problem, position: i + 1 };
   }
   return { kind: 'lookup', goods, barcodes };
+}
+
+/** Full-width letters/digits (a Korean IME's 全角 mode) to ASCII, dash look-alikes to `-`. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
+    .replace(/\u00a0/g, ' ');
+}
+
+/**
+ * `0123-4567-8901` as printed on a coupon → `012345678901`, as the message shortcut reads it.
+ * Only digit groups are joined: a word with letters keeps its hyphens.
+ */
+function ungroup(word: string): string {
+  return /^\d+(?:-\d+)+$/.test(word) ? word.replace(/-/g, '') : word;
+}
+
+/**
+ * `0123 4567 8901` → `012345678901`: consecutive short digit groups (3–6 digits, too short to be
+ * a coupon number on their own) are one number printed in groups.
+ */
+function joinGroups(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let group = '';
+  for (const word of words) {
+    if (/^\d{3,6}$/.test(word)) {
+      group += word;
+      continue;
+    }
+    if (group) out.push(group);
+    group = '';
+    out.push(word);
+  }
+  if (group) out.push(group);
+  return out;
 }
 
 function takeGoods(words: readonly string[], catalog: Catalog): { goods: GoodsChoice; rest: readonly string[] } {

@@ -135,15 +135,23 @@ describe('parseCouponCommand: barcodes', () => {
     expect(parse(`GIFT ${'1'.repeat(30)}`).kind).toBe('lookup');
   });
 
-  it('full-width digits are not converted: refused at the first one, never sent to the vendor', () => {
-    expect(parse('GIFT １２３４５６７８９０')).toMatchObject({ kind: 'invalid', position: 1, error: { rule: 'charset', detail: { char: '１' } } });
+  it('full-width digits (a Korean IME) are read as ASCII digits', () => {
+    expect(parse('GIFT １２３４５６７８９０')).toMatchObject({ kind: 'lookup', barcodes: ['1234567890'] });
   });
 
-  it('a hyphen-grouped number is kept as typed (the protocol allows "-")', () => {
-    expect(parse('GIFT 0123-4567-8901')).toMatchObject({ kind: 'lookup', barcodes: ['0123-4567-8901'] });
+  it('a hyphen-grouped number is one barcode, as on the printed coupon', () => {
+    expect(parse('GIFT 0123-4567-8901 0123‐4567‐8902')).toMatchObject({ kind: 'lookup', barcodes: ['012345678901', '012345678902'] });
   });
 
-  it('a space-grouped number is read as several barcodes', () => {
-    expect(parse('GIFT 0123 4567 8901')).toMatchObject({ kind: 'lookup', barcodes: ['0123', '4567', '8901'] });
+  it('hyphens inside a word with letters are kept', () => {
+    expect(parse('GIFT CF-1234-5678')).toMatchObject({ kind: 'lookup', barcodes: ['CF-1234-5678'] });
+  });
+
+  it('a space-grouped number is one barcode; full numbers around it stay separate', () => {
+    expect(parse('GIFT 0123 4567 8901')).toMatchObject({ kind: 'lookup', barcodes: ['012345678901'] });
+    expect(parse('GIFT 012345678901 0123 4567 8902 012345678903')).toMatchObject({
+      kind: 'lookup',
+      barcodes: ['012345678901', '012345678902', '012345678903'],
+    });
   });
 });

@@ -212,7 +212,7 @@ describe('/coupon against the sandbox', () => {
   describe.each([
     { what: 'a 31-byte barcode', text: `${AMERICANO} ${'1'.repeat(31)}`, says: ['입력값을 확인해 주세요', '1번째 쿠폰번호', '최대 30바이트인데 31바이트입니다'] },
     { what: 'Korean in the barcode', text: `${AMERICANO} 001133518001 쿠폰123456`, says: ['입력값을 확인해 주세요', '2번째 쿠폰번호', '"쿠" (U+CFE0)'] },
-    { what: 'six barcodes', text: `${AMERICANO} 1001 1002 1003 1004 1005 1006`, says: ['쿠폰번호를 6개 적으셨습니다', '5개까지'] },
+    { what: 'six barcodes', text: `${AMERICANO} 001133518001 001133518002 001133518003 001133518004 001133518005 001133518006`, says: ['쿠폰번호를 6개 적으셨습니다', '5개까지'] },
     { what: 'no barcode', text: AMERICANO, says: ['쿠폰번호가 없습니다', '/coupon <상품ID 또는 상품명> <쿠폰번호>'] },
     { what: 'an 11-byte goods ID', text: '00001335181 001133518001', says: ['입력값을 확인해 주세요', '상품 ID가 너무 깁니다'] },
   ])('$what', ({ text, says }) => {
