@@ -125,8 +125,9 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         if (app.receiver.kind === 'socket') await app.receiver.receiver.stop().catch((e: unknown) => logger.event('warn', 'socket_stop_failed', errorFields(e)));
         const drained = await work.drain(config.slack.shutdownGraceMs);
         if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
+        // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
+        await lookup.close({ force: !drained });
         await front?.close();
-        await lookup.close();
         logger.event('info', 'stopped', { drained });
         return { drained };
       })();

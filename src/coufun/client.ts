@@ -44,7 +44,8 @@ export interface CoufunClient {
    */
   query(req: CoufunRequest, options?: { signal?: AbortSignal }): Promise<CoufunResult>;
   /** Closes the owned dispatcher (waits for in-flight requests). */
-  close(): Promise<void>;
+  /** Release the connection pool; waits for requests in flight unless `force`. */
+  close(options?: { readonly force?: boolean }): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -56,6 +57,8 @@ const HEADERS = {
 
 /** One attempt's failure, already typed, with whether another attempt may help. */
 type AttemptFailure = { readonly error: CoufunError; readonly retry: boolean };
+
+const UNDICI_TIMER_SLACK_MS = 1000;
 
 /** Build a client. Creating it does no I/O. */
 export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
@@ -77,8 +80,10 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
       headers: HEADERS,
       body: form,
       signal,
-      headersTimeout: budget,
-      bodyTimeout: budget,
+      // The deadline signal is the precise cut-off; undici's own timers tick coarsely (about
+      // every 0.5 s) and would fire early, so they only back it up.
+      headersTimeout: budget + UNDICI_TIMER_SLACK_MS,
+      bodyTimeout: budget + UNDICI_TIMER_SLACK_MS,
     });
     if (statusCode < 200 || statusCode > 299) {
       // A 3xx lands here too: redirects are never followed (the vendor has no reason to send one).
@@ -139,8 +144,11 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
 
   return {
     query,
-    async close() {
-      if (owned) await dispatcher.close();
+    async close(options) {
+      if (!owned) return;
+      // `force` (a shutdown whose grace period ran out) aborts requests still waiting on Coufun.
+      if (options?.force) await dispatcher.destroy();
+      else await dispatcher.close();
     },
   };
 }

@@ -19,7 +19,8 @@ export interface OpenedLookup {
   /** The sandbox started for this service, if any. */
   readonly sandbox: SandboxHandle | null;
   /** Closes the service (and its client), then the sandbox. */
-  close(): Promise<void>;
+  /** Close the service and the sandbox; `force` aborts lookups still in flight. */
+  close(options?: { readonly force?: boolean }): Promise<void>;
 }
 
 export interface OpenLookupDeps {
@@ -58,9 +59,9 @@ export async function openLookup(config: CoufunConfig, deps: OpenLookupDeps = {}
     config,
     url,
     sandbox: started,
-    async close() {
+    async close(options) {
       try {
-        await service.close();
+        await service.close(options);
       } finally {
         await started?.close();
       }

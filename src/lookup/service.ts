@@ -119,6 +119,6 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   return {
     lookup,
     health: () => ({ consecutiveFailures, lookups, vendorRequests }),
-    close: () => client.close(),
+    close: (options) => client.close(options),
   };
 }

@@ -41,5 +41,6 @@ export interface LookupService {
   lookup(goodsId: string, barcode: string, options?: LookupOptions): Promise<LookupOutcome>;
   /** Counters for /healthz: consecutive vendor/transport failures and totals. */
   health(): { readonly consecutiveFailures: number; readonly lookups: number; readonly vendorRequests: number };
-  close(): Promise<void>;
+  /** Release the client; `force` aborts lookups still waiting on Coufun. */
+  close(options?: { readonly force?: boolean }): Promise<void>;
 }

@@ -4,6 +4,7 @@
  * It logs nothing: barcodes are bearer values even when fake.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../clock.js';
 import { systemClock } from '../../clock.js';
@@ -53,6 +54,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pocId = options.pocId ?? SANDBOX_POC_ID;
   const clock = options.clock ?? systemClock;
   const closing = new AbortController();
+  // Every paused answer (delay, slow, hang) listens for the close: under load that is hundreds.
+  setMaxListeners(Infinity, closing.signal);
   let total = 0;
   let perBarcode = new Map<string, number>();
   let hit = new Set<string>();
