@@ -104,7 +104,7 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
     const failure = classifyTransportError(e);
     if (failure === null) throw e;
     if (failure.kind === 'timeout') return { error: new TimeoutError(timeoutMs, { cause: e }), retry: false };
-    return { error: new NetworkError(failure.reason, { cause: e }), retry: failure.retry };
+    return { error: new NetworkError(failure.reason, { cause: e, retryable: failure.retry }), retry: failure.retry };
   }
 
   async function query(req: CoufunRequest, opts: { signal?: AbortSignal } = {}): Promise<CoufunResult> {

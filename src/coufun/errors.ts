@@ -56,9 +56,11 @@ export class TimeoutError extends CoufunError {
 /** The connection could not be made or broke (DNS, refused, reset, TLS, proxy). */
 export class NetworkError extends CoufunError {
   readonly code = ErrorCode.Network;
-  readonly retryable = true;
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  /** False for failures a retry cannot fix (unknown host, TLS, proxy refusal): a deployment problem. */
+  readonly retryable: boolean;
+  constructor(readonly reason: string, options?: { cause?: unknown; retryable?: boolean }) {
     super(`Coufun unreachable: ${reason}`, options);
+    this.retryable = options?.retryable ?? true;
   }
 }
 

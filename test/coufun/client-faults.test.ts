@@ -184,3 +184,29 @@ describe('client body handling', () => {
     expect(written.bytes).toBeLessThan(limit);
   });
 });
+
+describe('client: failures a retry cannot fix', () => {
+  it('an unknown host is a non-retryable network error, tried once', async () => {
+    const { Agent } = await import('undici');
+    let lookups = 0;
+    // The resolver is replaced, so no DNS query leaves the machine.
+    const dispatcher = new Agent({
+      connect: {
+        lookup: (_host: string, _opts: unknown, cb: (err: Error | null, address: string, family: number) => void) => {
+          lookups += 1;
+          cb(Object.assign(new Error('getaddrinfo ENOTFOUND coufun.test'), { code: 'ENOTFOUND' }), '', 4);
+        },
+      },
+    });
+    const client = createCoufunClient({ url: 'http://coufun.test:446/b2c_api/coufunPartAmountStatus.do', timeoutMs: 5000, dispatcher });
+    try {
+      const result = await client.query({ pocId: 'SANDBOX', goodsId: '0000999999', barcode: '012345678902' }).catch((e: unknown) => e);
+      expect(result).toBeInstanceOf(NetworkError);
+      expect(result).toMatchObject({ reason: 'DNS lookup failed', retryable: false });
+      expect(lookups).toBe(1);
+    } finally {
+      await client.close();
+      await dispatcher.close();
+    }
+  });
+});

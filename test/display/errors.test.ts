@@ -178,6 +178,12 @@ describe('describeError: transport failures', () => {
     expect(long.detail).not.toContain('x'.repeat(81));
   });
 
+  it('network: a failure a retry cannot fix (unknown host, TLS) points at the operator', () => {
+    const view = describeError(new NetworkError('DNS lookup failed', { retryable: false }), 'en');
+    expect(view).toMatchObject({ audience: 'operator', retryable: false, code: 'NETWORK' });
+    expect(view.hint).toBe(describeError(new HttpStatusError(404), 'en').hint);
+  });
+
   it('HTTP status: 5xx is transient, 3xx/4xx is configuration', () => {
     expect(describeError(new HttpStatusError(500), 'ko')).toEqual({
       title: '쿠펀 서버 오류',
