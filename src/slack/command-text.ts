@@ -7,6 +7,7 @@
 import type { Catalog } from '../catalog.js';
 import { validateField } from '../coufun/codec.js';
 import type { ValidationError } from '../coufun/errors.js';
+import { normaliseTyped } from './typed-text.js';
 
 /** At most this many barcodes in one command. */
 export const MAX_BARCODES = 5;
@@ -26,7 +27,7 @@ export type CouponCommand =
 const HELP_WORDS = new Set(['', 'help', '도움말', '?', '-h', '--help']);
 
 export function parseCouponCommand(text: string, catalog: Catalog): CouponCommand {
-  const words = normalise(text).trim().split(/\s+/).filter(Boolean).map(ungroup);
+  const words = normaliseTyped(text).trim().split(/\s+/).filter(Boolean).map(ungroup);
   if (words.length === 0 || (words.length === 1 && HELP_WORDS.has(words[0]!.toLowerCase()))) return { kind: 'help' };
 
   const { goods, rest: typed } = takeGoods(words, catalog);
@@ -42,15 +43,6 @@ export function parseCouponCommand(text: string, catalog: Catalog): CouponComman
     if (problem) return { kind: 'invalid', error: problem, position: i + 1 };
   }
   return { kind: 'lookup', goods, barcodes };
-}
-
-/** Full-width letters/digits (a Korean IME's 全角 mode) to ASCII, dash look-alikes to `-`. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
-    .replace(/\u00a0/g, ' ');
 }
 
 /**

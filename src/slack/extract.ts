@@ -5,6 +5,7 @@
  */
 import type { Catalog, GoodsEntry } from '../catalog.js';
 import { stripSlackMarkup } from './message-text.js';
+import { normaliseTyped } from './typed-text.js';
 
 export { messageText, type SlackMessageLike } from './message-text.js';
 
@@ -49,7 +50,7 @@ const UNIT_AFTER = /^(?:[,.]\d|\s?(?:원|장|개|건|명|매|회|일|월|년|시
 
 /** Find candidate barcodes and catalog goods in a complaint's text (raw Slack text is fine). */
 export function extract(text: string, catalog: Catalog): Extraction {
-  const readable = normalise(stripSlackMarkup(text));
+  const readable = normaliseTyped(stripSlackMarkup(text));
   // URLs and e-mail addresses are blanked with spaces so positions keep matching `readable`.
   const scan = readable.replace(/\bhttps?:\/\/\S+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/gi, (m) => ' '.repeat(m.length));
   const goods = findGoods(scan, catalog);
@@ -59,15 +60,6 @@ export function extract(text: string, catalog: Catalog): Extraction {
     if (!barcodes.includes(run.value) && isBarcode(run, scan, catalog)) barcodes.push(run.value);
   }
   return { barcodes, goods, text: readable.trim() };
-}
-
-/** NFC, full-width letters/digits to ASCII, dash look-alikes to "-", no-break spaces to spaces. */
-function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2010-\u2015\u2212\uff0d]/g, '-')
-    .replace(/\u00a0/g, ' ');
 }
 
 function isBarcode(run: Run, scan: string, catalog: Catalog): boolean {
