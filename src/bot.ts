@@ -13,10 +13,24 @@ import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { startHttpFront, type HttpFront } from './slack/http-front.js';
 import { createLocaleResolver } from './slack/locale.js';
+import { fetchUserLocale } from './slack/user-locale.js';
 import { RateLimiter } from './slack/policy.js';
 import { WorkTracker } from './slack/work.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package version, from src/ under tsx or from build/src/ when compiled. */
+export const VERSION: string = readVersion();
+
+function readVersion(): string {
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'coupon-bot' && pkg.version) return pkg.version;
+    } catch {
+      // not here; try one level up
+    }
+  }
+  return 'unknown';
+}
 
 export interface BotOptions {
   readonly clock?: Clock;
@@ -53,10 +67,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     allowlist: config.slack.allowlist,
     limiter: new RateLimiter(config.slack.rateLimitPerMinute, clock),
     locales: createLocaleResolver(
-      async (user) => {
-        const res = await built!.app.client.users.info({ user, include_locale: true });
-        return { locale: res.user?.locale };
-      },
+      (user) => fetchUserLocale(built!.http.fetch, { apiUrl: config.slack.apiUrl, token: config.slack.botToken, user }),
       { clock, onError: (e) => logger.event('warn', 'locale_lookup_failed', errorFields(e)) },
     ),
     logger,
@@ -128,6 +139,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
         await lookup.close({ force: !drained });
         await front?.close();
+        await app.http.close();
         logger.event('info', 'stopped', { drained });
         return { drained };
       })();

@@ -60,20 +60,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const bindings = options.bindings ?? {};
 
   const emit = (level: Level, msg: string, fields: Fields): void => {
-    if (SEVERITY[level] < SEVERITY[state.level]) return;
+    if (!enabled(level)) return;
     const core = { time: new Date(clock()).toISOString(), level, ...(state.name ? { name: state.name } : {}), msg };
     // Core keys first for readability, and last so a field named `level` or `msg` cannot replace them.
     sink(safeJson({ ...core, ...redactFields({ ...bindings, ...fields }), ...core }));
+  };
+
+  const enabled = (level: Level): boolean => SEVERITY[level] >= SEVERITY[state.level];
+  // Bolt and the Web API client log chatty debug lines on every request: skip building and
+  // redacting their text unless the level will print it.
+  const text = (level: Level, msg: unknown[]): void => {
+    if (enabled(level)) emit(level, textOf(msg), {});
   };
 
   const logger: Logger = {
     event: (level, msg, fields = {}) => emit(level, msg, fields),
     child: (more) =>
       createLogger({ ...options, level: state.level, name: state.name, bindings: { ...bindings, ...more }, sink, clock }),
-    debug: (...msg) => emit('debug', textOf(msg), {}),
-    info: (...msg) => emit('info', textOf(msg), {}),
-    warn: (...msg) => emit('warn', textOf(msg), {}),
-    error: (...msg) => emit('error', textOf(msg), {}),
+    debug: (...msg) => text('debug', msg),
+    info: (...msg) => text('info', msg),
+    warn: (...msg) => text('warn', msg),
+    error: (...msg) => text('error', msg),
     setLevel: (level) => {
       state.level = level as Level;
     },

@@ -7,6 +7,7 @@ import type { SlackConfig } from '../app-config.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
 import { channelGate } from './gate.js';
+import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerCouponCommand } from './listeners/commands/coupon.js';
 import { registerListeners as registerShortcutListeners } from './listeners/shortcuts/index.js';
@@ -16,6 +17,8 @@ export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: '
 export interface BuiltApp {
   readonly app: App;
   readonly receiver: SlackReceiver;
+  /** The pool behind every Web API call and response_url post; closed on shutdown. */
+  readonly http: LeanFetch;
 }
 
 /** Web API base URL with the trailing slash WebClient expects. */
@@ -23,16 +26,21 @@ function apiBase(url: string | undefined): string | undefined {
   return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
 }
 
+/** Deadline for any single call to Slack (Web API or response_url). */
+const SLACK_TIMEOUT_MS = 10_000;
+
 export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger): BuiltApp {
   const slackApiUrl = apiBase(config.apiUrl);
   // Retries stay short: a person is waiting for the card (the default retries for ~30 min).
+  const http = createLeanFetch({ timeoutMs: SLACK_TIMEOUT_MS });
   const clientOptions = {
+    fetch: http.fetch,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000, maxRetryTime: 8000 },
     // A 429 comes back to us (thread-post.ts decides whether waiting is worth it) instead of
     // the client sleeping for as long as Slack asks while a person waits.
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: SLACK_TIMEOUT_MS,
   };
   const level = logger.getLevel() as LogLevel;
   const receiver: SlackReceiver =
@@ -58,6 +66,8 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
     logLevel: level,
     clientOptions,
     deferInitialization: true,
+    // Unused (no conversation state); without it Bolt builds an Error object per request.
+    convoStore: false,
   });
   app.use(channelGate(deps));
   registerCouponCommand(app, deps);
@@ -66,5 +76,5 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
   app.error(async (error) => {
     logger.event('error', 'listener_error', errorFields(error.original ?? error));
   });
-  return { app, receiver };
+  return { app, receiver, http };
 }

@@ -16,25 +16,25 @@ export function registerCouponCommand(app: App, deps: BotDeps): void {
 async function answerCommand(deps: BotDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
   const userId = command.user_id;
   const context = { entry: 'command', channel: command.channel_id, user: userId };
-  const localeP = deps.locales.localeOf(userId);
   const parsed = parseCouponCommand(command.text ?? '', deps.catalog);
 
   if (parsed.kind !== 'lookup') {
+    const localeP = deps.locales.localeOf(userId);
     const notice = noticeFor(parsed, deps);
     await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
     return;
   }
   const rate = deps.limiter.take(userId, parsed.barcodes.length);
   if (!rate.ok) {
+    const localeP = deps.locales.localeOf(userId);
     deps.logger.event('info', 'rate_limited', context);
     const notice: Notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() };
     await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
     return;
   }
-  const [locale, outcomes] = await Promise.all([
-    localeP,
-    lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes }),
-  ]);
+  // The vendor request goes out first; the user's locale is fetched while Coufun thinks.
+  const outcomesP = lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes });
+  const [locale, outcomes] = await Promise.all([deps.locales.localeOf(userId), outcomesP]);
   const message = renderLookupMessage(outcomes, {
     locale,
     nowMs: deps.clock(),
