@@ -67,7 +67,7 @@ const EN: NoticeWords = {
     examples: (c) => `Example: \`${c} 0000999999 012345678902\`   ·   up to 5 coupon numbers at once`,
     goodsTitle: "This team's products",
     noCatalog: 'The goods ID is the GOODS_ID of the Coufun order (up to 10 characters).',
-    shortcut: 'You can also use ⋮ → *Look up coupon* on a complaint message to check the numbers in it.',
+    shortcut: 'You can also use ⋮ → *쿠폰 조회* (look up coupon) on a complaint message to check the numbers in it.',
     privacy: 'Only you see the result; press *Share in channel* on the card to show it. Phone numbers are always masked.',
   },
   missingBarcode: (usage) => (usage ? `No coupon number. Put the coupon number after the goods: ${usage}` : 'Enter at least one coupon number.'),
