@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { CoufunEnv } from '../coufun/types.js';
 import type { Logger } from '../log/logger.js';
 import type { LookupService } from '../lookup/types.js';
+import type { ButtonRefs } from './button-refs.js';
 import type { LocaleResolver } from './locale.js';
 import type { ChannelAllowlist, RateLimiter } from './policy.js';
 import type { WorkTracker } from './work.js';
@@ -18,6 +19,8 @@ export interface BotDeps {
   readonly clock: Clock;
   readonly coufunEnv: CoufunEnv;
   readonly work: WorkTracker;
+  /** Requests behind thread cards' buttons. */
+  readonly buttonRefs: ButtonRefs;
   /** The slash command's name, for help texts. */
   readonly command: string;
 }

@@ -34,7 +34,8 @@ export async function replyInThread(
     requesterId: target.userId,
     ...(request.goods.name ? { goodsName: request.goods.name } : {}),
   };
-  const card = renderLookupMessage(outcomes, { ...base, mode: 'thread' });
+  const buttonRef = deps.buttonRefs.put({ goodsId: request.goods.goodsId, barcodes: [...new Set(request.barcodes)] });
+  const card = renderLookupMessage(outcomes, { ...base, mode: 'thread', buttonRef });
   const posted = await postInThread(client, { channel: target.channelId, thread_ts: target.threadTs, ...card });
   if (posted.ok) return;
 

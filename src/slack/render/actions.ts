@@ -24,11 +24,25 @@ export interface CardActionValue {
 // lookup service; these only keep a forged value from being absurd.
 const MAX_ID_CHARS = 100;
 
-/** Compact JSON (`{"g":…,"b":[…]}`). Throws RangeError if it would not fit a button value. */
-export function encodeActionValue(v: CardActionValue): string {
-  const s = JSON.stringify({ g: v.goodsId, b: v.barcodes });
+/** What a button carries: the request itself, or a reference to it kept by the bot. */
+export type ButtonValue = CardActionValue | { readonly ref: string };
+
+/** Compact JSON (`{"g":…,"b":[…]}` or `{"r":…}`). Throws RangeError if it would not fit a button value. */
+export function encodeActionValue(v: ButtonValue): string {
+  const s = JSON.stringify('ref' in v ? { r: v.ref } : { g: v.goodsId, b: v.barcodes });
   if (s.length > LIMITS.buttonValue) throw new RangeError(`action value has ${s.length} characters (max ${LIMITS.buttonValue})`);
   return s;
+}
+
+/** The reference a thread card's button carries, or `null` when it carries none. */
+export function decodeActionRef(s: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(s);
+    const r = typeof parsed === 'object' && parsed !== null ? (parsed as { r?: unknown }).r : undefined;
+    return typeof r === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(r) ? r : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The value of a card button, or `null` for anything malformed (never throws). */
@@ -47,7 +61,7 @@ export function decodeActionValue(s: string): CardActionValue | null {
 }
 
 /** One button of the card. */
-function button(action: CardAction, value: CardActionValue, locale: Locale): Button {
+function button(action: CardAction, value: ButtonValue, locale: Locale): Button {
   return {
     type: 'button',
     action_id: ACTION_IDS[action],
@@ -58,7 +72,8 @@ function button(action: CardAction, value: CardActionValue, locale: Locale): But
 }
 
 /** Whether a value survives the round trip (a button whose value cannot be decoded is useless). */
-function actionable(value: CardActionValue): boolean {
+function actionable(value: ButtonValue): boolean {
+  if ('ref' in value) return true;
   const encoded = JSON.stringify({ g: value.goodsId, b: value.barcodes });
   return encoded.length <= LIMITS.buttonValue && decodeActionValue(encoded) !== null;
 }
@@ -67,7 +82,7 @@ function actionable(value: CardActionValue): boolean {
  * The actions block of a card, or null when there is no button to show. A button whose value
  * would not decode (too many or absurd barcodes) is left out rather than shown broken.
  */
-export function cardActions(buttons: ReadonlyArray<readonly [CardAction, CardActionValue]>, locale: Locale): ActionsBlock | null {
+export function cardActions(buttons: ReadonlyArray<readonly [CardAction, ButtonValue]>, locale: Locale): ActionsBlock | null {
   const usable = buttons.filter(([, value]) => actionable(value));
   if (usable.length === 0) return null;
   return { type: 'actions', elements: usable.map(([action, value]) => button(action, value, locale)) };

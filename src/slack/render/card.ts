@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { BadResponseError, type CoufunError } from '../../coufun/errors.js';
 import { describeError, describeOrder, envLabel, maskBarcode, type ErrorView, type Locale, type OrderView } from '../../display/index.js';
 import type { LookupOutcome } from '../../lookup/types.js';
-import { cardActions, type CardAction, type CardActionValue } from './actions.js';
+import { cardActions, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
 import { context, divider, escapeMrkdwn, fallbackText, header, type SlackMessage } from './blocks.js';
 import { errorBlock } from './card-error.js';
 import { fitBody, fitsMessage, type BodyItem } from './card-fit.js';
@@ -33,6 +33,11 @@ export interface CardContext {
   readonly mode: 'private' | 'shared' | 'thread';
   /** Who shared the card (shared mode); defaults to the requester. */
   readonly sharedBy?: string;
+  /**
+   * Thread mode: the reference the refresh button carries instead of the barcodes (a thread
+   * card is readable by the whole channel). Without one, a thread card has no button.
+   */
+  readonly buttonRef?: string;
 }
 
 /** One outcome described once, for the blocks and the fallback text alike. */
@@ -100,11 +105,11 @@ function buttonsFor(
   outcomes: readonly LookupOutcome[],
   described: readonly Described[],
   ctx: CardContext,
-): Array<readonly [CardAction, CardActionValue]> {
+): Array<readonly [CardAction, ButtonValue]> {
   const goodsId = outcomes[0]?.goodsId;
   if (goodsId === undefined || ctx.mode === 'shared') return [];
   const all: CardActionValue = { goodsId, barcodes: unique(outcomes.filter((o) => o.goodsId === goodsId).map((o) => o.barcode)) };
-  if (ctx.mode === 'thread') return [['refresh', all]];
+  if (ctx.mode === 'thread') return ctx.buttonRef ? [['refresh', { ref: ctx.buttonRef }]] : [];
   // 다시 시도 repeats the whole card (answers that arrived come back from the cache), so the
   // replaced card keeps them; it is offered only when a failure is worth retrying.
   const retryable = described.some((d) => !d.ok && d.view.retryable && d.outcome.goodsId === goodsId);

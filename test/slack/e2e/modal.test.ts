@@ -68,11 +68,15 @@ function readable(message: Record<string, unknown>): string {
   return allText({ text: message.text, blocks: blocks.filter((b) => b.type !== 'actions') });
 }
 
-function refreshRequest(message: Record<string, unknown>): { g: string; b: string[] } {
+/** The request behind a thread card's refresh button (which carries only a reference). */
+function refreshRequest(h: Harness, message: Record<string, unknown>): { g: string; b: string[] } {
   const actions = ((message.blocks as Record<string, unknown>[] | undefined) ?? []).find((b) => b.type === 'actions');
   const refresh = ((actions?.elements as { action_id: string; value: string }[] | undefined) ?? []).find((b) => b.action_id === 'coupon_refresh');
   if (!refresh) throw new Error('card has no refresh button');
-  return JSON.parse(refresh.value) as { g: string; b: string[] };
+  const { r } = JSON.parse(refresh.value) as { r?: string };
+  const value = r === undefined ? null : h.bot.buttonRefs.get(r);
+  if (!value) throw new Error(`refresh button carries no known reference: ${refresh.value}`);
+  return { g: value.goodsId, b: [...value.barcodes] };
 }
 
 function lookups(h: Harness): number {
@@ -181,7 +185,7 @@ describe('shortcut modal: submission', () => {
     expect(text).toContain('••••8901');
     expect(text).not.toContain('012345678902');
     // One coupon per line or comma; printed grouping inside a line and duplicates are dropped.
-    expect(refreshRequest(post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902', '012345678901'] });
+    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902', '012345678901'] });
     await settled(h);
     expect(lookups(h) - before).toBe(2);
     expect(h.logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SUBMIT').map((l) => l.entry)).toEqual(['modal', 'modal']);
@@ -195,7 +199,7 @@ describe('shortcut modal: submission', () => {
     expect(answer.body).toBeNull();
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(post.params)).toEqual({ g: AMERICANO.id, b: ['001133518001'] });
+    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518001'] });
     expect(readable(post.params)).toContain(AMERICANO.name);
   });
 

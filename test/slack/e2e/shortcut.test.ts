@@ -46,12 +46,16 @@ function readable(message: Record<string, unknown>): string {
 }
 
 /** The request a card's refresh button repeats: exactly what was looked up. */
-function refreshRequest(message: Record<string, unknown>): { g: string; b: string[] } {
+/** The request behind a thread card's refresh button (which carries only a reference). */
+function refreshRequest(h: Harness, message: Record<string, unknown>): { g: string; b: string[] } {
   const actions = blocksOf(message).find((b) => b.type === 'actions');
   const buttons = (actions?.elements as { action_id: string; value: string }[] | undefined) ?? [];
   const refresh = buttons.find((b) => b.action_id === 'coupon_refresh');
   if (!refresh) throw new Error('card has no refresh button');
-  return JSON.parse(refresh.value) as { g: string; b: string[] };
+  const { r } = JSON.parse(refresh.value) as { r?: string };
+  const value = r === undefined ? null : h.bot.buttonRefs.get(r);
+  if (!value) throw new Error(`refresh button carries no known reference: ${refresh.value}`);
+  return { g: value.goodsId, b: [...value.barcodes] };
 }
 
 function lookups(h: Harness): number {
@@ -105,7 +109,9 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     expect(text).toContain('2,500원'); // the sandbox's partly used voucher: it really was looked up
     expect(text).not.toContain('012345678902');
     expect(String(post.params.text)).toContain('••••8902');
-    expect(refreshRequest(post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902'] });
+    // Everything posted in the channel, button values included, is free of the full barcode.
+    expect(JSON.stringify(post.params)).not.toContain('012345678902');
+    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902'] });
 
     await settled(h);
     expect(lookups(h) - before).toBe(1);
@@ -137,7 +143,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: `[CS] ${BAEMIN.name} 쿠폰번호 ${written} 사용불가 문의, 수신번호 010-9876-5432`, ts }, { user: 'U0GROUPED' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(post.params)).toEqual({ g: BAEMIN.id, b: [barcode] });
+    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: [barcode] });
     expect(readable(post.params)).toContain(`••••${barcode.slice(-4)}`);
     expect(readable(post.params)).toContain(balance);
   });
@@ -147,7 +153,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: '', ts, blocks: [richTextBlock(`고객 문의: ${AMERICANO.name} 쿠폰 0011-3351-8002 이미 사용됐다고 나옵니다`)] }, { user: 'U0BLOCKS' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(post.params)).toEqual({ g: AMERICANO.id, b: ['001133518002'] });
+    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518002'] });
     expect(readable(post.params)).toContain(AMERICANO.name);
     expect(readable(post.params)).toContain('••••8002');
   });
@@ -167,7 +173,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: '', ts, attachments }, { user: 'U0ATTACH' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(post.params)).toEqual({ g: AMERICANO.id, b: ['001133518003'] });
+    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518003'] });
     expect(readable(post.params)).toContain('••••8003');
   });
 

@@ -293,15 +293,22 @@ describe('card: modes', () => {
     expect(footerTexts(renderLookupMessage(outcomes, cardCtx({ mode: 'shared' }))).at(-1)).toBe(`공유: <@${USER}>`);
   });
 
-  it('thread: refresh only, "확인:"', () => {
-    const msg = renderLookupMessage(outcomes, cardCtx({ mode: 'thread' }));
+  it('thread: refresh only, carrying the reference instead of any barcode, "확인:"', () => {
+    const msg = renderLookupMessage(outcomes, cardCtx({ mode: 'thread', buttonRef: 'Zr0QmH2v4cT9xLwq1sJb8A' }));
     expectValid(msg);
     expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.refresh]);
+    expect(buttons(msg)[0]?.value).toBe('{"r":"Zr0QmH2v4cT9xLwq1sJb8A"}');
+    // The whole message, button values included, is readable by the channel: no barcode at all.
+    expect(JSON.stringify(msg)).not.toContain(BARCODE);
     expect(footerTexts(msg).at(-1)).toBe(`확인: <@${USER}>`);
   });
 
+  it('thread: no button without a reference (never the barcodes in a channel)', () => {
+    expect(blocksOfType(renderLookupMessage(outcomes, cardCtx({ mode: 'thread' })), 'actions')).toEqual([]);
+  });
+
   it('thread: no retry button even when a retry would help', () => {
-    const msg = renderLookupMessage([errOutcome(new TimeoutError(5000))], cardCtx({ mode: 'thread' }));
+    const msg = renderLookupMessage([errOutcome(new TimeoutError(5000))], cardCtx({ mode: 'thread', buttonRef: 'Zr0QmH2v4cT9xLwq1sJb8A' }));
     expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.refresh]);
   });
 

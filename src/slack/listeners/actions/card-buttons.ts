@@ -7,7 +7,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
-import { ACTION_IDS, decodeActionValue, renderLookupMessage, renderNotice } from '../../render/index.js';
+import { ACTION_IDS, decodeActionRef, decodeActionValue, renderLookupMessage, renderNotice } from '../../render/index.js';
 import { safeRespond } from '../../reply.js';
 
 const ENTRY: Readonly<Record<string, EntryPoint>> = {
@@ -30,7 +30,9 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
   const context = { entry, channel: channelId, user: userId };
   const localeP = deps.locales.localeOf(userId);
-  const value = decodeActionValue(action.value ?? '');
+  // A thread card's button carries a reference (it is readable by the whole channel).
+  const ref = decodeActionRef(action.value ?? '');
+  const value = ref === null ? decodeActionValue(action.value ?? '') : deps.buttonRefs.get(ref);
   if (!value) {
     await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'expired_action' }, await localeP) }, deps.logger, context);
     return;
@@ -55,6 +57,6 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   }
   // A card the shortcut posted in a thread stays a thread card; an ephemeral one stays private.
   const mode = body.container?.is_ephemeral === false ? 'thread' : 'private';
-  const message = renderLookupMessage(outcomes, { ...base, mode });
+  const message = renderLookupMessage(outcomes, { ...base, mode, ...(mode === 'thread' ? { buttonRef: ref ?? deps.buttonRefs.put(value) } : {}) });
   await safeRespond(respond, { replace_original: true, ...message }, deps.logger, context);
 }
