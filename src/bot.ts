@@ -12,6 +12,8 @@ import type { SandboxOptions } from './coufun/sandbox/server.js';
 import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { startHttpFront, type HttpFront } from './slack/http-front.js';
+import { ButtonRefs } from './slack/button-refs.js';
+import { createLeanFetch } from './slack/lean-fetch.js';
 import { createLocaleResolver } from './slack/locale.js';
 import { fetchUserLocale } from './slack/user-locale.js';
 import { RateLimiter } from './slack/policy.js';
@@ -47,6 +49,8 @@ export interface RunningBot {
   readonly lookup: OpenedLookup;
   readonly logger: Logger;
   readonly work: WorkTracker;
+  /** Requests behind thread cards' buttons (tests resolve them here). */
+  readonly buttonRefs: ButtonRefs;
   /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
   readonly port: number | undefined;
   /** Stop taking requests, finish in-flight lookups within the grace period, close everything. */
@@ -60,14 +64,14 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   const work = new WorkTracker(logger);
 
-  let built: BuiltApp | undefined;
+  const http = createLeanFetch();
   const deps: BotDeps = {
     lookup: lookup.service,
     catalog: config.catalog,
     allowlist: config.slack.allowlist,
     limiter: new RateLimiter(config.slack.rateLimitPerMinute, clock),
     locales: createLocaleResolver(
-      (user) => fetchUserLocale(built!.http.fetch, { apiUrl: config.slack.apiUrl, token: config.slack.botToken, user }),
+      (user) => fetchUserLocale(http.fetch, { apiUrl: config.slack.apiUrl, token: config.slack.botToken, user }),
       { clock, onError: (e) => logger.event('warn', 'locale_lookup_failed', errorFields(e)) },
     ),
     logger,
@@ -75,11 +79,13 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     coufunEnv: config.coufun.env,
     work,
     command: '/coupon',
+    buttonRefs: new ButtonRefs(clock),
+    http,
   };
-  built = buildSlackApp(config.slack, deps, logger);
-
+  let built: BuiltApp | undefined;
   let front: HttpFront | undefined;
   try {
+    built = buildSlackApp(config.slack, deps, logger);
     await built.app.init(); // auth.test: a wrong token stops the start with a clear error
     const health = () => {
       const h = lookup.service.health();
@@ -107,8 +113,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
       await built.app.start();
     }
   } catch (e) {
-    await front?.close();
-    await lookup.close();
+    await closeAll(logger, [() => front?.close(), () => lookup.close({ force: true }), () => http.close()]);
     throw e;
   }
   logger.event('info', 'started', {
@@ -128,6 +133,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     lookup,
     logger,
     work,
+    buttonRefs: deps.buttonRefs,
     port: front?.port,
     stop(reason = 'stop') {
       stopping ??= (async () => {
@@ -137,15 +143,24 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         const drained = await work.drain(config.slack.shutdownGraceMs);
         if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
         // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
-        await lookup.close({ force: !drained });
-        await front?.close();
-        await app.http.close();
+        await closeAll(logger, [() => lookup.close({ force: !drained }), () => front?.close(), () => http.close()]);
         logger.event('info', 'stopped', { drained });
         return { drained };
       })();
       return stopping;
     },
   };
+}
+
+/** Run every close in order; one failing is logged and does not skip the rest. */
+async function closeAll(logger: Logger, closes: ReadonlyArray<() => Promise<void> | undefined>): Promise<void> {
+  for (const close of closes) {
+    try {
+      await close();
+    } catch (e) {
+      logger.event('warn', 'close_failed', errorFields(e));
+    }
+  }
 }
 
 function watchSocket(receiver: { client: { on(event: string, fn: (...a: unknown[]) => void): unknown } }, logger: Logger): void {

@@ -29,7 +29,13 @@ async function main(): Promise<void> {
       bot.logger.event('warn', 'forced_exit', { signal });
       process.exit(1);
     }
-    void bot.stop(signal).then(() => process.exit(0));
+    void bot.stop(signal).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        bot.logger.event('error', 'stop_failed', errorFields(e));
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);

@@ -7,7 +7,7 @@ import type { SlackConfig } from '../app-config.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
 import { channelGate } from './gate.js';
-import { createLeanFetch, type LeanFetch } from './lean-fetch.js';
+import { SLACK_TIMEOUT_MS, type LeanFetch } from './lean-fetch.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerCouponCommand } from './listeners/commands/coupon.js';
 import { registerListeners as registerShortcutListeners } from './listeners/shortcuts/index.js';
@@ -26,13 +26,10 @@ function apiBase(url: string | undefined): string | undefined {
   return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
 }
 
-/** Deadline for any single call to Slack (Web API or response_url). */
-const SLACK_TIMEOUT_MS = 10_000;
-
 export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger): BuiltApp {
   const slackApiUrl = apiBase(config.apiUrl);
   // Retries stay short: a person is waiting for the card (the default retries for ~30 min).
-  const http = createLeanFetch({ timeoutMs: SLACK_TIMEOUT_MS });
+  const { http } = deps;
   const clientOptions = {
     fetch: http.fetch,
     ...(slackApiUrl ? { slackApiUrl } : {}),

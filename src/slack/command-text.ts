@@ -34,15 +34,42 @@ export function parseCouponCommand(text: string, catalog: Catalog): CouponComman
   const rest = joinGroups(typed);
   const goodsProblem = validateField('GOODS_ID', goods.goodsId);
   if (goodsProblem) return { kind: 'invalid', error: goodsProblem };
-  if (rest.length === 0) return { kind: 'missing_barcode', goods };
-  const barcodes = [...new Set(rest)];
+  const checked = checkBarcodes(rest);
+  if (checked.kind === 'missing_barcode') return { kind: 'missing_barcode', goods };
+  return checked.kind === 'ok' ? { kind: 'lookup', goods, barcodes: checked.barcodes } : checked;
+}
+
+export type BarcodeCheck =
+  | { readonly kind: 'ok'; readonly barcodes: readonly string[] }
+  | { readonly kind: 'missing_barcode' }
+  | { readonly kind: 'too_many_barcodes'; readonly given: number; readonly max: number }
+  | { readonly kind: 'invalid'; readonly error: ValidationError; readonly position: number };
+
+/**
+ * The one check for a list of typed barcodes (command and form alike): at least one, at most
+ * MAX_BARCODES distinct, each valid by the protocol's rules. Positions count entries as typed
+ * (duplicates included): that is what the user sees.
+ */
+export function checkBarcodes(typed: readonly string[]): BarcodeCheck {
+  if (typed.length === 0) return { kind: 'missing_barcode' };
+  const barcodes = [...new Set(typed)];
   if (barcodes.length > MAX_BARCODES) return { kind: 'too_many_barcodes', given: barcodes.length, max: MAX_BARCODES };
-  // Positions count words as typed after the goods (duplicates included): that is what the user sees.
-  for (const [i, barcode] of rest.entries()) {
+  for (const [i, barcode] of typed.entries()) {
     const problem = validateField('BARCODE_NUM', barcode);
     if (problem) return { kind: 'invalid', error: problem, position: i + 1 };
   }
-  return { kind: 'lookup', goods, barcodes };
+  return { kind: 'ok', barcodes };
+}
+
+/**
+ * The form's barcodes box: one coupon per line (or comma), each normalised like `/coupon`
+ * input; spaces and hyphens inside a line are the printed grouping (`0123-4567-8901`).
+ */
+export function readBarcodeLines(text: string): string[] {
+  return normaliseTyped(text)
+    .split(/[\r\n,]+/)
+    .map((line) => line.replace(/[\s-]/g, ''))
+    .filter(Boolean);
 }
 
 /**

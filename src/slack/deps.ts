@@ -5,6 +5,7 @@ import type { CoufunEnv } from '../coufun/types.js';
 import type { Logger } from '../log/logger.js';
 import type { LookupService } from '../lookup/types.js';
 import type { ButtonRefs } from './button-refs.js';
+import type { LeanFetch } from './lean-fetch.js';
 import type { LocaleResolver } from './locale.js';
 import type { ChannelAllowlist, RateLimiter } from './policy.js';
 import type { WorkTracker } from './work.js';
@@ -19,6 +20,8 @@ export interface BotDeps {
   readonly clock: Clock;
   readonly coufunEnv: CoufunEnv;
   readonly work: WorkTracker;
+  /** The pool for every call to Slack (Web API, response_url). */
+  readonly http: LeanFetch;
   /** Requests behind thread cards' buttons. */
   readonly buttonRefs: ButtonRefs;
   /** The slash command's name, for help texts. */

@@ -11,6 +11,9 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 
+/** Deadline for any single call to Slack (Web API or response_url). */
+export const SLACK_TIMEOUT_MS = 10_000;
+
 export interface LeanFetch {
   readonly fetch: typeof fetch;
   close(): Promise<void>;
@@ -44,7 +47,8 @@ class LeanHeaders {
   }
 }
 
-export function createLeanFetch(options: { readonly timeoutMs: number; readonly connections?: number }): LeanFetch {
+export function createLeanFetch(options: { readonly timeoutMs?: number; readonly connections?: number } = {}): LeanFetch {
+  const timeoutMs = options.timeoutMs ?? SLACK_TIMEOUT_MS;
   const agent = new Agent({ connections: options.connections ?? 64, keepAliveTimeout: 10_000 });
   const lean = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
@@ -55,8 +59,8 @@ export function createLeanFetch(options: { readonly timeoutMs: number; readonly 
       body: init.body ?? null,
       signal: init.signal ?? undefined,
       dispatcher: agent,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
     const bytes = Buffer.from(await res.body.arrayBuffer());
     const response = {

@@ -12,7 +12,8 @@ import { noticeWords } from './notice-strings.js';
 
 export type Notice =
   | { readonly kind: 'help'; readonly command: string; readonly catalog: Catalog }
-  | { readonly kind: 'missing_barcode'; readonly command: string }
+  /** `command` adds the usage line (the form has none). */
+  | { readonly kind: 'missing_barcode'; readonly command?: string }
   | { readonly kind: 'too_many_barcodes'; readonly given: number; readonly max: number }
   | { readonly kind: 'invalid_input'; readonly error: ValidationError; readonly position?: number }
   | { readonly kind: 'channel_refused'; readonly channelId: string }

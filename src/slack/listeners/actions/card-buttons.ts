@@ -8,7 +8,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
 import { ACTION_IDS, decodeActionRef, decodeActionValue, renderLookupMessage, renderNotice } from '../../render/index.js';
-import { safeRespond } from '../../reply.js';
+import { internalErrorNotice, safeRespond } from '../../reply.js';
 
 const ENTRY: Readonly<Record<string, EntryPoint>> = {
   [ACTION_IDS.share]: 'share',
@@ -21,7 +21,7 @@ export function registerCardButtons(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(ids, async ({ ack, body, action, respond }) => {
     await ack();
     const entry = ENTRY[action.action_id] ?? 'refresh';
-    deps.work.run({ entry, user: body.user.id }, () => answerButton(deps, body, action, entry, respond));
+    deps.work.run({ entry, user: body.user.id }, () => answerButton(deps, body, action, entry, respond), internalErrorNotice(deps, body.user.id, respond));
   });
 }
 

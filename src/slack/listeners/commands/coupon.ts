@@ -4,12 +4,12 @@ import { parseCouponCommand, type CouponCommand } from '../../command-text.js';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll } from '../../lookup-flow.js';
 import { renderLookupMessage, renderNotice, type Notice } from '../../render/index.js';
-import { safeRespond } from '../../reply.js';
+import { internalErrorNotice, safeRespond } from '../../reply.js';
 
 export function registerCouponCommand(app: App, deps: BotDeps): void {
   app.command(deps.command, async ({ command, ack, respond }) => {
     await ack();
-    deps.work.run({ entry: 'command', channel: command.channel_id }, () => answerCommand(deps, command, respond));
+    deps.work.run({ entry: 'command', channel: command.channel_id }, () => answerCommand(deps, command, respond), internalErrorNotice(deps, command.user_id, respond));
   });
 }
 

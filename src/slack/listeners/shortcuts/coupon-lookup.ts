@@ -8,7 +8,7 @@ import type { BotDeps } from '../../deps.js';
 import { extract, messageText } from '../../extract.js';
 import { encodeModalMetadata } from '../../metadata.js';
 import { renderLookupModal, renderNotice } from '../../render/index.js';
-import { safeRespond } from '../../reply.js';
+import { internalErrorNotice, safeRespond } from '../../reply.js';
 import { replyInThread } from '../../thread-reply.js';
 import { errorFields } from '../../../log/logger.js';
 
@@ -40,8 +40,10 @@ export async function answerShortcut(
   if (goods && found.goods.length === 1 && found.barcodes.length > 0) {
     deps.limiter.take(userId, found.barcodes.length);
     const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };
-    deps.work.run(context, () =>
-      replyInThread(deps, client, target, { entry: 'shortcut', goods: { goodsId: goods.id, name: goods.name }, barcodes: found.barcodes }),
+    deps.work.run(
+      context,
+      () => replyInThread(deps, client, target, { entry: 'shortcut', goods: { goodsId: goods.id, name: goods.name }, barcodes: found.barcodes }),
+      internalErrorNotice(deps, userId, target.respond),
     );
     return;
   }

@@ -6,11 +6,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { resolveGoods } from '../../../catalog.js';
 import { validateField } from '../../../coufun/codec.js';
-import { MAX_BARCODES } from '../../command-text.js';
+import { normaliseTyped } from '../../typed-text.js';
+import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../command-text.js';
 import type { BotDeps } from '../../deps.js';
 import { decodeModalMetadata } from '../../metadata.js';
-import { MODAL_IDS, noticePlainText, renderNoticeModal } from '../../render/index.js';
+import { MODAL_IDS, noticePlainText, renderNoticeModal, type Notice } from '../../render/index.js';
 import { replyInThread } from '../../thread-reply.js';
+import { internalErrorNotice } from '../../reply.js';
 import { respondTo } from '../../respond-url.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -25,17 +27,17 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   }
   const values = view.state.values;
   const goodsState = values[MODAL_IDS.goodsBlock]?.[MODAL_IDS.goodsAction];
-  const goodsInput = (goodsState?.selected_option?.value ?? goodsState?.value ?? '').trim();
+  const goodsInput = normaliseTyped(goodsState?.selected_option?.value ?? goodsState?.value ?? '').trim();
   const barcodesInput = values[MODAL_IDS.barcodesBlock]?.[MODAL_IDS.barcodesAction]?.value ?? '';
-  // One coupon per line (or comma); spaces and hyphens inside a line are the printed grouping
-  // (`0123-4567-8901`, `0123 4567 8901`), not separators.
-  const barcodes = [...new Set(barcodesInput.split(/[\r\n,]+/).map((s) => s.replace(/[\s\-\u2010-\u2015]/g, '')).filter(Boolean))];
+  const typed = readBarcodeLines(barcodesInput);
 
   const errors: Record<string, string> = {};
   const goods = resolveGoods(deps.catalog, goodsInput);
   const goodsProblem = validateField('GOODS_ID', goods.goodsId);
   if (goodsProblem) errors[MODAL_IDS.goodsBlock] = noticePlainText({ kind: 'invalid_input', error: goodsProblem }, locale);
-  const barcodeError = checkBarcodes(barcodes, locale);
+  const checked = checkBarcodes(typed);
+  const barcodeError = checked.kind === 'ok' ? null : noticePlainText(noticeOf(checked), locale);
+  const barcodes = checked.kind === 'ok' ? checked.barcodes : [];
   if (barcodeError) errors[MODAL_IDS.barcodesBlock] = barcodeError;
   // Charge the rate limit only for a submission that will really be looked up: correcting a
   // form must not use up someone's quota.
@@ -54,20 +56,24 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
     channelId: meta.channelId,
     threadTs: meta.threadTs,
     userId,
-    respond: responseUrl ? (m: Record<string, unknown>) => respondTo(responseUrl, m) : undefined,
+    respond: responseUrl ? (m: Record<string, unknown>) => respondTo(responseUrl, m, deps.http.fetch) : undefined,
   };
-  deps.work.run(context, () =>
-    replyInThread(deps, client, target, { entry: 'modal', goods: { goodsId: goods.goodsId, ...(goods.name ? { name: goods.name } : {}) }, barcodes }),
+  const send = target.respond;
+  deps.work.run(
+    context,
+    () => replyInThread(deps, client, target, { entry: 'modal', goods: { goodsId: goods.goodsId, ...(goods.name ? { name: goods.name } : {}) }, barcodes }),
+    send ? internalErrorNotice(deps, userId, send) : undefined,
   );
 }
 
-/** One inline message for the barcodes field, or null when every barcode is acceptable. */
-function checkBarcodes(barcodes: readonly string[], locale: 'ko' | 'en'): string | null {
-  if (barcodes.length === 0) return noticePlainText({ kind: 'missing_barcode', command: '' }, locale);
-  if (barcodes.length > MAX_BARCODES) return noticePlainText({ kind: 'too_many_barcodes', given: barcodes.length, max: MAX_BARCODES }, locale);
-  for (const [i, barcode] of barcodes.entries()) {
-    const problem = validateField('BARCODE_NUM', barcode);
-    if (problem) return noticePlainText({ kind: 'invalid_input', error: problem, position: i + 1 }, locale);
+/** The notice for a barcode list the form cannot accept. */
+function noticeOf(checked: Exclude<BarcodeCheck, { kind: 'ok' }>): Notice {
+  switch (checked.kind) {
+    case 'missing_barcode':
+      return { kind: 'missing_barcode' };
+    case 'too_many_barcodes':
+      return { kind: 'too_many_barcodes', given: checked.given, max: checked.max };
+    case 'invalid':
+      return { kind: 'invalid_input', error: checked.error, position: checked.position };
   }
-  return null;
 }
