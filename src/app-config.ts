@@ -4,6 +4,7 @@
  */
 import { parseCatalog, type Catalog } from './catalog.js';
 import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
+import { MAX_BARCODES } from './slack/command-text.js';
 import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
 import { LOG_LEVELS, type Level } from './log/logger.js';
 import { parseAllowlist, type ChannelAllowlist } from './slack/policy.js';
@@ -69,7 +70,8 @@ export function loadAppConfig(env: Env): AppConfig {
     port: mode === 'http' || portSet ? port : undefined,
     apiUrl: r.url('SLACK_API_URL'),
     allowlist: allow.allowlist,
-    rateLimitPerMinute: r.int('COUPON_RATE_LIMIT_PER_MINUTE', 30, 1, 10_000),
+    // At least one full request's worth, or a 5-barcode lookup could never pass.
+    rateLimitPerMinute: r.int('COUPON_RATE_LIMIT_PER_MINUTE', 30, MAX_BARCODES, 10_000),
     shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
     degradedAfterFailures: r.int('HEALTH_DEGRADED_AFTER', 3, 1, 1000),
   });

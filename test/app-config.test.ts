@@ -184,7 +184,8 @@ describe('loadAppConfig: defaults and limits', () => {
   it.each([
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL="verbose" is not one of: debug, info, warn, error.'],
     ['SLACK_API_URL', 'slack', 'SLACK_API_URL="slack" must be an http:// or https:// URL.'],
-    ['COUPON_RATE_LIMIT_PER_MINUTE', '0', 'COUPON_RATE_LIMIT_PER_MINUTE="0" must be a whole number from 1 to 10000.'],
+    ['COUPON_RATE_LIMIT_PER_MINUTE', '0', 'COUPON_RATE_LIMIT_PER_MINUTE="0" must be a whole number from 5 to 10000.'],
+    ['COUPON_RATE_LIMIT_PER_MINUTE', '4', 'COUPON_RATE_LIMIT_PER_MINUTE="4" must be a whole number from 5 to 10000.'],
     ['SHUTDOWN_GRACE_MS', '120001', 'SHUTDOWN_GRACE_MS="120001" must be a whole number from 0 to 120000.'],
     ['HEALTH_DEGRADED_AFTER', '0', 'HEALTH_DEGRADED_AFTER="0" must be a whole number from 1 to 1000.'],
   ])('%s=%s is refused', (name, value, problem) => {

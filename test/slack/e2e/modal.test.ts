@@ -294,7 +294,7 @@ describe('shortcut modal: submission', () => {
 });
 
 describe('shortcut modal: rate limit on submission', () => {
-  const PER_MINUTE = 3;
+  const PER_MINUTE = 5;
   let h: Harness;
   let offsetMs = 0;
   beforeAll(async () => {
@@ -306,14 +306,14 @@ describe('shortcut modal: rate limit on submission', () => {
 
   it('a submission over the limit gets an inline error on the barcodes block and no lookup', async () => {
     const first = nextTs();
-    const ok = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: first }), goods: select(BAEMIN), barcodes: '012345678901\n012345678902', user: 'U0MBUSY' });
+    const ok = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: first }), goods: select(BAEMIN), barcodes: '012345678901\n012345678902\n012345678905', user: 'U0MBUSY' });
     expect(ok.body).toBeNull();
     await threadPost(h, first);
     await settled(h);
     const before = lookups(h);
 
     const second = nextTs();
-    const over = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: second }), goods: select(BAEMIN), barcodes: '012345678903\n012345678904', user: 'U0MBUSY' });
+    const over = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: second }), goods: select(BAEMIN), barcodes: '012345678903\n012345678904\n012345678901', user: 'U0MBUSY' });
     expect(over.body?.response_action).toBe('errors');
     expect((over.body?.errors as Record<string, string>).barcodes).toContain('조회가 너무 잦습니다');
     await settled(h);

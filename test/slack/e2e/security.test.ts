@@ -195,11 +195,11 @@ describe('request signing', () => {
   });
 });
 
-describe('rate limit (COUPON_RATE_LIMIT_PER_MINUTE=2)', () => {
+describe('rate limit (COUPON_RATE_LIMIT_PER_MINUTE=5, the smallest allowed)', () => {
   let h: Harness;
   let now = Date.UTC(2025, 4, 1, 3, 0, 0);
   beforeAll(async () => {
-    h = await startHarness({ COUPON_RATE_LIMIT_PER_MINUTE: '2' }, { clock: () => now });
+    h = await startHarness({ COUPON_RATE_LIMIT_PER_MINUTE: '5' }, { clock: () => now });
   });
   afterAll(async () => {
     await h?.close();
@@ -212,9 +212,9 @@ describe('rate limit (COUPON_RATE_LIMIT_PER_MINUTE=2)', () => {
 
   it('refuses the third lookup in a minute with the time to wait, without asking Coufun', async () => {
     const user = nextUser();
-    expect(allText(await lookup('SIM0000RL01', user))).toContain('미사용');
+    expect(allText(await lookup('SIM0000RL01 SIM0000RL0A', user))).toContain('미사용');
     now += 10_000;
-    expect(allText(await lookup('SIM0000RL02', user))).toContain('미사용');
+    expect(allText(await lookup('SIM0000RL02 SIM0000RL0B SIM0000RL0C', user))).toContain('미사용');
     now += 5_000;
 
     const refused = await lookup('SIM0000RL03', user);
@@ -236,6 +236,7 @@ describe('rate limit (COUPON_RATE_LIMIT_PER_MINUTE=2)', () => {
 
   it('counts every barcode of a command, and refuses the whole command when they do not all fit', async () => {
     const user = nextUser();
+    expect(allText(await lookup('SIM0000RL1A SIM0000RL1B SIM0000RL1C', user))).toContain('미사용');
     const refused = await lookup('SIM0000RL11 SIM0000RL12 SIM0000RL13', user);
 
     expect(allText(refused)).toContain('60초 후에');
@@ -246,7 +247,7 @@ describe('rate limit (COUPON_RATE_LIMIT_PER_MINUTE=2)', () => {
 
   it('limits button clicks too', async () => {
     const user = nextUser();
-    const card = await lookup('SIM0000RL21 SIM0000RL22', user);
+    const card = await lookup('SIM0000RL21 SIM0000RL22 SIM0000RL23', user);
     const responseUrl = h.slack.responseUrl();
     const before = vendorCount(h);
 

@@ -296,7 +296,7 @@ describe('message shortcut: refused channel', () => {
 });
 
 describe('message shortcut: per-user rate limit', () => {
-  const PER_MINUTE = 3;
+  const PER_MINUTE = 5;
   let h: Harness;
   let offsetMs = 0;
   beforeAll(async () => {
@@ -308,20 +308,20 @@ describe('message shortcut: per-user rate limit', () => {
 
   it('refuses a shortcut over the limit privately, with no lookup and no modal; other users and a later minute are unaffected', async () => {
     const first = nextTs();
-    await runShortcut(h, { text: `${BAEMIN.name} 012345678901 012345678902`, ts: first }, { user: 'U0BUSY' });
+    await runShortcut(h, { text: `${BAEMIN.name} 012345678901 012345678902 012345678903 012345678904 012345678905`, ts: first }, { user: 'U0BUSY' });
     await threadPost(h, first);
     await settled(h);
     const lookupsBefore = lookups(h);
 
-    // 2 used + 2 more > 3: refused before the lookup.
+    // 5 used + 1 more > 5: refused before the lookup.
     const direct = nextTs();
-    const over = await runShortcut(h, { text: `${BAEMIN.name} 012345678901 012345678905`, ts: direct }, { user: 'U0BUSY' });
+    const over = await runShortcut(h, { text: `${BAEMIN.name} 012345678901`, ts: direct }, { user: 'U0BUSY' });
     expect(over.answer.status).toBe(200);
     const notice = await h.slack.post(over.responseUrl, 1);
     expect(notice).toMatchObject({ response_type: 'ephemeral' });
     expect(allText(notice)).toContain('조회가 너무 잦습니다');
 
-    // The modal path is refused the same way: no form for a lookup that could not be made.
+    // The form path is refused too once not even one lookup fits: no form that could not be used.
     const modal = nextTs();
     const overModal = await runShortcut(h, { text: '쿠폰 012345678903 012345678904 확인 부탁', ts: modal }, { user: 'U0BUSY' });
     expect(allText(await h.slack.post(overModal.responseUrl, 1))).toContain('조회가 너무 잦습니다');

@@ -507,3 +507,13 @@ describe('card: fallback text', () => {
     expect(footerTexts(renderLookupMessage([okOutcome([order])], cardCtx()))[1]).toBe('2024-03-01 00:30 KST 기준');
   });
 });
+
+describe('card: vendor messages never show a bearer value or a phone number whole', () => {
+  it('masks the barcode asked about and long digit runs, keeps the rest verbatim', async () => {
+    const { maskVendorMessage } = await import('../../../src/slack/render/card-error.js');
+    expect(maskVendorMessage('쿠폰 012345678902 은(는) 이미 사용되었습니다', '012345678902')).toBe('쿠폰 ••••8902 은(는) 이미 사용되었습니다');
+    expect(maskVendorMessage('수신자 010-1234-5678 확인 필요', 'ABCDEFGH12')).toBe('수신자 ••••5678 확인 필요');
+    expect(maskVendorMessage('잔액 10000원, 코드 16', '012345678902')).toBe('잔액 10000원, 코드 16');
+    expect(maskVendorMessage('CF-ABCD-1234 오류', 'CF-ABCD-1234')).toBe('••••1234 오류');
+  });
+});

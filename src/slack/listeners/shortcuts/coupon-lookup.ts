@@ -28,7 +28,11 @@ export async function answerShortcut(
   const context = { entry: 'shortcut', channel: channelId, user: userId };
   const found = extract(messageText(shortcut.message), deps.catalog);
 
-  const rate = deps.limiter.check(userId, Math.max(1, found.barcodes.length));
+  const [goods] = found.goods;
+  const direct = goods !== undefined && found.goods.length === 1 && found.barcodes.length > 0;
+  // The direct path looks up now and is charged now; the form path is only checked (the person
+  // may trim the list there) and is charged on submit.
+  const rate = direct ? deps.limiter.take(userId, found.barcodes.length) : deps.limiter.check(userId, 1);
   if (!rate.ok) {
     deps.logger.event('info', 'rate_limited', context);
     const locale = await deps.locales.localeOf(userId);
@@ -36,9 +40,7 @@ export async function answerShortcut(
     return;
   }
 
-  const [goods] = found.goods;
-  if (goods && found.goods.length === 1 && found.barcodes.length > 0) {
-    deps.limiter.take(userId, found.barcodes.length);
+  if (direct) {
     const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };
     deps.work.run(
       context,
