@@ -134,10 +134,9 @@ function spaceJoins(groups: readonly string[], next: string, after: string): boo
 /** Catalog IDs as whole tokens and catalog names anywhere; a name inside a longer matched name does not count. */
 function findGoods(scan: string, catalog: Catalog): GoodsEntry[] {
   const hits: { entry: GoodsEntry; start: number; end: number; byName: boolean }[] = [];
-  for (const entry of catalog.entries) {
-    const id = new RegExp(String.raw`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g');
+  for (const { entry, id, name } of patternsOf(catalog)) {
     for (const m of scan.matchAll(id)) hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: false });
-    for (const m of scan.matchAll(namePattern(entry.name))) {
+    for (const m of scan.matchAll(name)) {
       hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: true });
     }
   }
@@ -146,6 +145,28 @@ function findGoods(scan: string, catalog: Catalog): GoodsEntry[] {
   );
   kept.sort((a, b) => a.start - b.start);
   return [...new Set(kept.map((h) => h.entry))];
+}
+
+interface GoodsPatterns {
+  readonly entry: GoodsEntry;
+  readonly id: RegExp;
+  readonly name: RegExp;
+}
+
+// The catalog is fixed at start-up: compile its patterns once, not on every shortcut.
+const PATTERNS = new WeakMap<Catalog, readonly GoodsPatterns[]>();
+
+function patternsOf(catalog: Catalog): readonly GoodsPatterns[] {
+  let patterns = PATTERNS.get(catalog);
+  if (!patterns) {
+    patterns = catalog.entries.map((entry) => ({
+      entry,
+      id: new RegExp(String.raw`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g'),
+      name: namePattern(entry.name),
+    }));
+    PATTERNS.set(catalog, patterns);
+  }
+  return patterns;
 }
 
 /** Case-insensitive, any whitespace between words; ASCII letters/digits at an edge must not run on. */
