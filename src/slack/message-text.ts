@@ -4,6 +4,7 @@
  * Output is in Slack's own text format (mentions as `<@U…>`, `&lt;`-escaped), so one
  * `stripSlackMarkup` call turns it and a plain `text` field into the same readable text.
  */
+import { escapeMrkdwn } from './render/blocks.js';
 
 /** A Slack message as far as text extraction cares (structurally matches Bolt's message types). */
 export interface SlackMessageLike {
@@ -77,7 +78,7 @@ function blockText(block: unknown, depth: number): string {
 function textObject(value: unknown): string {
   if (typeof value === 'string') return value;
   if (!isRec(value) || typeof value.text !== 'string') return '';
-  return value.type === 'plain_text' ? escape(value.text) : value.text;
+  return value.type === 'plain_text' ? escapeMrkdwn(value.text) : value.text;
 }
 
 function richText(element: unknown, depth: number): string {
@@ -86,12 +87,12 @@ function richText(element: unknown, depth: number): string {
     case 'rich_text_list':
       return joinLines(arr(element.elements).map((e) => richText(e, depth + 1)));
     case 'text':
-      return escape(str(element.text));
+      return escapeMrkdwn(str(element.text));
     case 'link': {
       const url = str(element.url);
       const label = str(element.text);
-      if (url === '') return escape(label);
-      return label === '' ? `<${url}>` : `<${url}|${escape(label)}>`;
+      if (url === '') return escapeMrkdwn(label);
+      return label === '' ? `<${url}>` : `<${url}|${escapeMrkdwn(label)}>`;
     }
     case 'user':
       return `<@${str(element.user_id)}>`;
@@ -104,11 +105,11 @@ function richText(element: unknown, depth: number): string {
     case 'emoji':
       return `:${str(element.name)}:`;
     case 'date':
-      return escape(str(element.fallback));
+      return escapeMrkdwn(str(element.fallback));
     default:
       // rich_text_section, _quote, _preformatted and unknown containers: inline children in order
       if (Array.isArray(element.elements)) return arr(element.elements).map((e) => richText(e, depth + 1)).join('');
-      return escape(str(element.text));
+      return escapeMrkdwn(str(element.text));
   }
 }
 
@@ -133,10 +134,6 @@ function attachmentText(attachment: unknown, depth: number): string {
 
 function joinLines(parts: readonly string[]): string {
   return parts.map((p) => p.trim()).filter((p) => p !== '').join('\n');
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function isRec(value: unknown): value is Rec {

@@ -9,6 +9,11 @@ export type ChannelAllowlist = { readonly all: true } | { readonly all: false; r
 
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
+/** A Slack channel ID (public `C…`, private `G…`, DM `D…`). */
+export function isChannelId(id: string): boolean {
+  return CHANNEL_ID.test(id);
+}
+
 /** Parse ALLOWED_CHANNEL_IDS. Problems are returned, not thrown, for the config loader. */
 export function parseAllowlist(raw: string | undefined): { allowlist: ChannelAllowlist; problems: string[] } {
   if (raw === undefined) return { allowlist: { all: false, ids: new Set() }, problems: [] };

@@ -34,19 +34,8 @@ export function encodeActionValue(v: ButtonValue): string {
   return s;
 }
 
-/** The reference a thread card's button carries, or `null` when it carries none. */
-export function decodeActionRef(s: string): string | null {
-  try {
-    const parsed: unknown = JSON.parse(s);
-    const r = typeof parsed === 'object' && parsed !== null ? (parsed as { r?: unknown }).r : undefined;
-    return typeof r === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(r) ? r : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The value of a card button, or `null` for anything malformed (never throws). */
-export function decodeActionValue(s: string): CardActionValue | null {
+/** What a button carries, parsed once: the request, a reference to it, or `null` for anything malformed (never throws). */
+export function decodeButtonValue(s: string): ButtonValue | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(s);
@@ -54,10 +43,23 @@ export function decodeActionValue(s: string): CardActionValue | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { g, b } = parsed as { g?: unknown; b?: unknown };
+  const { g, b, r } = parsed as { g?: unknown; b?: unknown; r?: unknown };
+  if (r !== undefined) return typeof r === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(r) ? { ref: r } : null;
   const okId = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '' && x.length <= MAX_ID_CHARS;
   if (!okId(g) || !Array.isArray(b) || b.length === 0 || b.length > MAX_BARCODES || !b.every(okId)) return null;
   return { goodsId: g, barcodes: [...b] };
+}
+
+/** The request a card button carries itself, or `null` (malformed, or a reference). */
+export function decodeActionValue(s: string): CardActionValue | null {
+  const v = decodeButtonValue(s);
+  return v && !('ref' in v) ? v : null;
+}
+
+/** The reference a thread card's button carries, or `null` when it carries none. */
+export function decodeActionRef(s: string): string | null {
+  const v = decodeButtonValue(s);
+  return v && 'ref' in v ? v.ref : null;
 }
 
 /** One button of the card. */

@@ -7,6 +7,7 @@ import type { Catalog } from '../../catalog.js';
 import type { ValidationError } from '../../coufun/errors.js';
 import { describeError, type Locale } from '../../display/index.js';
 import { context, escapeMrkdwn, fallbackText, plain, section, type SlackMessage } from './blocks.js';
+import { isChannelId } from '../policy.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';
 
@@ -25,13 +26,12 @@ export type Notice =
   | { readonly kind: 'expired_action' }
   | { readonly kind: 'internal_error'; readonly ref: string };
 
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 /** Catalog entries listed in the help, to keep it one screen. */
 const HELP_GOODS = 15;
 
 /** `<#C…>` for a real channel ID, escaped text otherwise. */
 function channelRef(id: string): string {
-  return CHANNEL_ID.test(id) ? `<#${id}>` : `\`${escapeMrkdwn(id)}\``;
+  return isChannelId(id) ? `<#${id}>` : `\`${escapeMrkdwn(id)}\``;
 }
 
 /** The notice as mrkdwn paragraphs; the first is the headline. */

@@ -7,7 +7,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
-import { ACTION_IDS, decodeActionRef, decodeActionValue, renderLookupMessage, renderNotice } from '../../render/index.js';
+import { ACTION_IDS, decodeButtonValue, renderLookupMessage, renderNotice } from '../../render/index.js';
 import { internalErrorNotice, safeRespond } from '../../reply.js';
 
 const ENTRY: Readonly<Record<string, EntryPoint>> = {
@@ -31,8 +31,9 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   const context = { entry, channel: channelId, user: userId };
   const localeP = deps.locales.localeOf(userId);
   // A thread card's button carries a reference (it is readable by the whole channel).
-  const ref = decodeActionRef(action.value ?? '');
-  const value = ref === null ? decodeActionValue(action.value ?? '') : deps.buttonRefs.get(ref);
+  const carried = decodeButtonValue(action.value ?? '');
+  const ref = carried && 'ref' in carried ? carried.ref : null;
+  const value = carried && 'ref' in carried ? deps.buttonRefs.get(carried.ref) : carried;
   if (!value) {
     await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'expired_action' }, await localeP) }, deps.logger, context);
     return;
