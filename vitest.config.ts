@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // test/faults checks that memory returns to its baseline after bursts, which needs a real GC.
+    execArgv: ['--expose-gc'],
   },
 });

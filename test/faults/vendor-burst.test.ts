@@ -136,6 +136,37 @@ describe('a burst of /coupon requests with every vendor fault mixed in', () => {
   });
 });
 
+describe('memory after fault bursts', () => {
+  it('returns to its baseline: nothing per request is retained once the answers are out', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(gc, 'vitest.config.ts runs the workers with --expose-gc').toBeTypeOf('function');
+    h = await startHarness({ COUFUN_TIMEOUT_MS: String(TIMEOUT_MS), ALLOWED_CHANNEL_IDS: '*' }, { sandbox: { slowMs: 300 } });
+    const harness = h;
+    const burst = async (round: number): Promise<void> => {
+      const requests = plan().map((r) => ({ ...r, user: `${r.user}R${round}` }));
+      const answers = await Promise.all(requests.map((r) => harness.command({ text: `${GOODS} ${r.barcodes.join(' ')}`, user: r.user })));
+      await Promise.all(answers.map((a) => harness.slack.post(a.responseUrl, 1, TIMEOUT_MS + 10_000)));
+      expect(await until(() => harness.bot.work.size === 0, 5_000)).toBe(true);
+    };
+    const settledHeap = async (): Promise<number> => {
+      // Let sockets close and timers fire, then collect twice (weak references need two passes).
+      await new Promise((r) => setTimeout(r, 200));
+      gc!();
+      gc!();
+      return process.memoryUsage().heapUsed;
+    };
+    // The first burst loads code paths and fills caches that live for the process.
+    await burst(0);
+    const baseline = await settledHeap();
+    for (let round = 1; round <= 4; round += 1) await burst(round);
+    const after = await settledHeap();
+    // Four bursts of 60 requests, ~80 lookups each: a leak of even 20 KiB per request would
+    // show as ~5 MB. The bound leaves room for the logs the harness itself keeps in memory.
+    const logBytes = JSON.stringify(harness.logs).length * 2;
+    expect(after - baseline).toBeLessThan(4 * 1024 * 1024 + logBytes);
+  });
+});
+
 describe('the vendor deadline under concurrency', () => {
   it('cuts a hanging vendor off at COUFUN_TIMEOUT_MS, never before', async () => {
     // Staggered overlapping calls to a vendor that never answers. The deadline is a lower
