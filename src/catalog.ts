@@ -3,6 +3,8 @@
  * `ID=Name` pairs separated by `;`. Names label cards; IDs and names are accepted wherever goods
  * are typed. Pure: parsing collects problems instead of throwing, for the config loader to list.
  */
+// GOODS_ID as a request may carry it (10 bytes, conservative ASCII): the codec's own rule.
+import { validateField } from './coufun/validate.js';
 
 /** One sold product: the vendor's GOODS_ID and the team's name for it. */
 export interface GoodsEntry {
@@ -27,8 +29,6 @@ export interface ResolvedGoods {
   readonly name?: string;
 }
 
-/** GOODS_ID as the vendor limits it (10 bytes), kept to a conservative ASCII set. */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,10}$/;
 const MAX_NAME_CHARS = 100;
 
 /** How names are compared: NFC, whitespace collapsed, lower-cased. */
@@ -85,7 +85,7 @@ export function parseCatalog(raw: string | undefined): { catalog: Catalog; probl
     const name = normaliseName(segment.slice(eq + 1));
     const found: string[] = [];
     if (id === '') found.push(`${where} has an empty ID.`);
-    else if (!ID_PATTERN.test(id)) {
+    else if (validateField('GOODS_ID', id) !== null) {
       found.push(`${where} has ID "${preview(id)}", which is not 1–10 ASCII letters, digits, "-" or "_".`);
     }
     if (name === '') found.push(`${where} has an empty name.`);

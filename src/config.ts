@@ -4,6 +4,8 @@
  * counts as unset.
  */
 import type { CoufunEnv } from './coufun/types.js';
+// The codec's own rule, so the configuration accepts exactly what a request may carry.
+import { validateField } from './coufun/validate.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -86,7 +88,7 @@ export class EnvReader {
 export function readCoufunConfig(r: EnvReader): CoufunConfig {
   const env = r.oneOf<CoufunEnv>('COUFUN_ENV', ['sandbox', 'test', 'production'], 'sandbox');
   const explicitPoc = r.str('COUFUN_POC_ID');
-  if (explicitPoc !== undefined && !/^[A-Za-z0-9_-]{1,10}$/.test(explicitPoc)) {
+  if (explicitPoc !== undefined && validateField('POC_ID', explicitPoc) !== null) {
     r.problems.push('COUFUN_POC_ID must be 1–10 ASCII letters, digits, "-" or "_" (the ID the vendor issued).');
   }
   if (env !== 'sandbox' && explicitPoc === undefined) {

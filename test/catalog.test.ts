@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, resolveGoods } from '../src/catalog.js';
+import { validateField } from '../src/coufun/codec.js';
 
 const RAW = ' 0000133518=스타벅스 아메리카노 T ; 0000999999 = 배민  상품권 1만원;CU-5000=CU 모바일상품권 5천원; ';
 
@@ -143,4 +144,17 @@ describe('resolveGoods', () => {
   it('works with the empty catalog', () => {
     expect(resolveGoods(EMPTY_CATALOG, '0000133518')).toEqual({ goodsId: '0000133518' });
   });
+});
+
+describe('parseCatalog: the goods ID rule', () => {
+  it.each(['0000133518', 'CU-5000', 'a_b', '00001335180', '상품', 'A B', 'a/b', 'é', '😀', 'a.b'])(
+    'accepts ID %j exactly when a request may carry it as GOODS_ID',
+    (id) => {
+      const { catalog, problems } = parseCatalog(`${id}=Name`);
+      const accepted = catalog.find(id) !== null;
+      expect(accepted).toBe(validateField('GOODS_ID', id) === null);
+      expect(problems.length === 0).toBe(accepted);
+      if (!accepted) expect(problems[0]).toContain('which is not 1–10 ASCII letters, digits, "-" or "_"');
+    },
+  );
 });

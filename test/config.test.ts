@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, COUFUN_URLS, EnvReader, loadCoufunConfig, readCoufunConfig, SANDBOX_POC_ID, type Env } from '../src/config.js';
+import { validateField } from '../src/coufun/codec.js';
 
 function problemsOf(env: Env): readonly string[] {
   try {
@@ -73,6 +74,14 @@ describe('loadCoufunConfig: values', () => {
   it.each(['ABCDEFGHIJK', 'ACME 01', '회사', 'a/b'])('COUFUN_POC_ID=%s breaks the vendor rules', (poc) => {
     expect(problemsOf({ COUFUN_POC_ID: poc })[0]).toContain('COUFUN_POC_ID must be 1–10');
   });
+
+  it.each(['A', 'AB-CD_1234', 'ABCDEFGHIJK', 'ACME 01', '회사', 'a/b', 'é', '😀', 'a.b', 'x\u0000'])(
+    'COUFUN_POC_ID=%j is accepted exactly when a request may carry it',
+    (poc) => {
+      const accepted = !problemsOf({ COUFUN_POC_ID: poc, COUFUN_TIMEOUT_MS: 'x' }).some((p) => p.startsWith('COUFUN_POC_ID'));
+      expect(accepted).toBe(validateField('POC_ID', poc) === null);
+    },
+  );
 
   it('a 10-character POC_ID with "-" and "_" is fine', () => {
     expect(loadCoufunConfig({ COUFUN_POC_ID: 'AB-CD_1234' }).pocId).toBe('AB-CD_1234');

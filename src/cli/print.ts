@@ -172,7 +172,7 @@ const GROUP_TITLES: Readonly<Record<SandboxSeed['group'], string>> = {
 
 /**
  * `--list`: the sandbox's seeds grouped (coupons, vendor errors, transport faults), each with
- * what it shows and a ready-to-copy command.
+ * what it shows and a ready-to-copy command. `npm run sandbox` prints the same listing.
  */
 export function renderSeedList(seeds: readonly SandboxSeed[], goods: readonly { readonly id: string; readonly name: string }[]): string {
   const lines = ['샌드박스 예시 쿠폰 (COUFUN_ENV를 비우거나 sandbox로 두면 동작합니다)', '', '상품:'];

@@ -4,32 +4,20 @@
  * Env: SANDBOX_PORT (default 8446, 0 = any free port), SANDBOX_DELAY_MS (default 0).
  */
 import { ConfigError, EnvReader, SANDBOX_POC_ID, type Env } from '../config.js';
-import { SANDBOX_GOODS, SANDBOX_SEEDS, type SandboxSeed } from '../coufun/sandbox/seeds.js';
+import { SANDBOX_GOODS, SANDBOX_SEEDS } from '../coufun/sandbox/seeds.js';
 import { startSandbox } from '../coufun/sandbox/server.js';
+import { renderSeedList } from './print.js';
 
 const DEFAULT_PORT = 8446;
 
-const GROUP_TITLES: Readonly<Record<SandboxSeed['group'], string>> = {
-  coupon: 'Coupons',
-  'vendor-error': 'Vendor errors',
-  fault: 'Transport faults',
-};
-
-/** The seed table for the terminal: goods, then each group's seeds, then the rules. */
+/** The seeds as `npm run lookup -- --list` shows them (one listing for both), then the rules. */
 function seedListing(): string {
-  const lines = ['Goods (GOODS_ID):', ...SANDBOX_GOODS.map((g) => `  ${g.id}  ${g.name}`)];
-  for (const group of Object.keys(GROUP_TITLES) as SandboxSeed['group'][]) {
-    lines.push('', `${GROUP_TITLES[group]} (GOODS_ID  BARCODE_NUM  label: what it shows):`);
-    for (const s of SANDBOX_SEEDS.filter((seed) => seed.group === group)) {
-      lines.push(`  ${s.goodsId}  ${s.barcode.padEnd(15)}  ${s.label}: ${s.demonstrates}`);
-    }
-  }
-  lines.push(
+  return [
+    renderSeedList(SANDBOX_SEEDS, SANDBOX_GOODS).trimEnd(),
     '',
     'Rules: any other barcode answers code 16; a seed with another GOODS_ID answers 31;',
     `a POC_ID other than ${SANDBOX_POC_ID} answers 02; a missing field answers 99.`,
-  );
-  return lines.join('\n');
+  ].join('\n');
 }
 
 async function main(argv: readonly string[], env: Env): Promise<void> {

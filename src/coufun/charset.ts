@@ -46,37 +46,53 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
+/** Where the decoder choice came from; `default` means nothing trustworthy named a charset. */
+export type CharsetSource = 'bom' | 'label' | 'default';
+
 /**
  * Choose the decoder: a byte-order mark (unambiguous bytes), else the Content-Type charset, else
  * the XML declaration, else EUC-KR. A label we do not recognise falls through to the next source
  * (servlet containers often default the header to ISO-8859-1 while the body is EUC-KR).
  */
-export function detectCharset(body: Uint8Array, contentType: string | undefined): { charset: BodyCharset; bomLength: number } {
+export function detectCharset(
+  body: Uint8Array,
+  contentType: string | undefined,
+): { charset: BodyCharset; bomLength: number; source: CharsetSource } {
   for (const [bom, charset] of BOMS) {
-    if (startsWith(body, bom)) return { charset, bomLength: bom.length };
+    if (startsWith(body, bom)) return { charset, bomLength: bom.length, source: 'bom' };
   }
   const labels = [charsetFromContentType(contentType), charsetFromDeclaration(body)];
   for (const label of labels) {
     const charset = label === undefined ? null : normalizeCharset(label);
-    if (charset) return { charset, bomLength: 0 };
+    if (charset) return { charset, bomLength: 0, source: 'label' };
   }
-  return { charset: 'cp949', bomLength: 0 };
+  return { charset: 'cp949', bomLength: 0, source: 'default' };
+}
+
+// Made once: a fatal decoder keeps no state between whole-buffer decode() calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A Buffer over the same memory (iconv-lite wants a Buffer; copying the body is waste). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**
  * Decode a response body to text (BOM stripped). A body declared UTF-8 that is not valid UTF-8
  * is read as CP949 instead, the vendor's native encoding, rather than as replacement characters.
+ * A body with no usable label is tried as strict UTF-8 first, then CP949: Korean EUC-KR text is
+ * almost never valid UTF-8, so a UTF-8 body (a proxy, a new vendor release) is not garbled.
  * Invalid CP949 bytes become U+FFFD: one damaged character must not lose the whole answer.
  */
 export function decodeBody(body: Uint8Array, contentType: string | undefined): string {
-  const { charset, bomLength } = detectCharset(body, contentType);
+  const { charset, bomLength, source } = detectCharset(body, contentType);
   const bytes = body.subarray(bomLength);
-  if (charset === 'utf-8') {
+  if (charset === 'utf-8' || source === 'default') {
     try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      return STRICT_UTF8.decode(bytes);
     } catch {
-      return iconv.decode(Buffer.from(bytes), 'cp949');
+      return iconv.decode(asBuffer(bytes), 'cp949');
     }
   }
-  return iconv.decode(Buffer.from(bytes), charset, { stripBOM: false });
+  return iconv.decode(asBuffer(bytes), charset, { stripBOM: false });
 }

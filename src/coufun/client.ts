@@ -1,14 +1,15 @@
 /**
  * The Coufun HTTP client: the only code that talks to the vendor. Validates, POSTs the form,
  * reads the body under a byte cap and hands it to the pure codec. One deadline covers every
- * attempt; only failures that are safe and may be transient are retried.
+ * attempt; only failures that are safe and may be transient are retried, and only when the retry
+ * has time to answer before the deadline.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../clock.js';
 import { discardBody, readCappedBody } from './body.js';
 import { resultCodeInfo } from './codes.js';
-import { encodeRequest, parseResponse, validateRequest } from './codec.js';
+import { encodeRequest, parseResponse } from './codec.js';
 import { createDefaultDispatcher, type ProxyEnv } from './dispatcher.js';
 import { CoufunError, HttpStatusError, NetworkError, TimeoutError } from './errors.js';
 import { MAX_RETRIES, nextRetryDelay } from './retry.js';
@@ -22,7 +23,7 @@ export interface CoufunClientOptions {
   readonly timeoutMs: number;
   /** Body size cap; default 256 KiB. */
   readonly maxBodyBytes?: number;
-  /** Retries after the first attempt; default and maximum 2. */
+  /** Retries after the first attempt; default and maximum 2 (code 50 gets at most 1). */
   readonly maxRetries?: number;
   /** Injected dispatcher (not closed by `close()`); default: an owned keep-alive pool, proxied when `env` names a proxy. */
   readonly dispatcher?: Dispatcher;
@@ -43,8 +44,7 @@ export interface CoufunClient {
    * `options.signal` rejects with the signal's reason.
    */
   query(req: CoufunRequest, options?: { signal?: AbortSignal }): Promise<CoufunResult>;
-  /** Closes the owned dispatcher (waits for in-flight requests). */
-  /** Release the connection pool; waits for requests in flight unless `force`. */
+  /** Closes the owned dispatcher; waits for requests in flight unless `force`. */
   close(options?: { readonly force?: boolean }): Promise<void>;
 }
 
@@ -57,6 +57,17 @@ const HEADERS = {
 
 /** One attempt's failure, already typed, with whether another attempt may help. */
 type AttemptFailure = { readonly error: CoufunError; readonly retry: boolean };
+
+/** An attempt worth retrying: a code 50 answer, or a transient transport failure. */
+type Failed =
+  | { readonly cause: 'maintenance'; readonly result: CoufunResult }
+  | { readonly cause: 'transport'; readonly error: CoufunError };
+
+/** What the caller gets for a failure that is not retried (any more). */
+function report(failed: Failed): CoufunResult {
+  if (failed.cause === 'maintenance') return failed.result;
+  throw failed.error;
+}
 
 const UNDICI_TIMER_SLACK_MS = 1000;
 
@@ -108,34 +119,44 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
   }
 
   async function query(req: CoufunRequest, opts: { signal?: AbortSignal } = {}): Promise<CoufunResult> {
-    validateRequest(req);
+    // Validates too: a ValidationError is thrown here, before any I/O.
     const form = encodeRequest(req);
     const started = performance.now();
     const remaining = (): number => timeoutMs - (performance.now() - started);
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new TimeoutError(timeoutMs)), timeoutMs);
     const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
+    const made = { total: 0, maintenance: 0 };
+    // The failure that led to the retry under way: if the deadline cuts the retry short, this is
+    // what is reported, since a TimeoutError would hide the vendor's real answer.
+    let previous: Failed | null = null;
     try {
-      for (let n = 0; ; n++) {
-        let last: { result: CoufunResult } | { failure: AttemptFailure };
+      for (;;) {
+        const attemptStarted = performance.now();
+        let failed: Failed;
         try {
           const result = await attempt(form, signal, remaining());
           if (result.ok || !resultCodeInfo(result.code).retryable) return result;
-          last = { result };
+          failed = { cause: 'maintenance', result };
         } catch (e) {
-          last = { failure: classify(e, deadline.signal, opts.signal) };
-          if (!last.failure.retry) throw last.failure.error;
+          const failure = classify(e, deadline.signal, opts.signal);
+          if (previous && failure.error instanceof TimeoutError) return report(previous);
+          if (!failure.retry) throw failure.error;
+          failed = { cause: 'transport', error: failure.error };
         }
-        const pause = nextRetryDelay(n, maxRetries, remaining(), random);
-        if (pause === null) {
-          if ('result' in last) return last.result;
-          throw last.failure.error;
-        }
+        const budget = { maxRetries, remainingMs: remaining(), lastAttemptMs: performance.now() - attemptStarted };
+        const pause = nextRetryDelay(failed.cause, made, budget, random);
+        if (pause === null) return report(failed);
+        previous = failed;
         try {
           await sleep(pause, signal);
         } catch (e) {
-          throw classify(e, deadline.signal, opts.signal).error;
+          const failure = classify(e, deadline.signal, opts.signal);
+          if (failure.error instanceof TimeoutError) return report(failed);
+          throw failure.error;
         }
+        made.total++;
+        if (failed.cause === 'maintenance') made.maintenance++;
       }
     } finally {
       clearTimeout(timer);

@@ -14,7 +14,7 @@ export { REQUEST_LIMITS, validateField, validateRequest } from './validate.js';
 /** At most this many `<ORDER_INFO>` blocks in one answer (manual §6). */
 export const MAX_ORDERS = 10;
 
-/** `application/x-www-form-urlencoded` body for a validated request (validated again here). */
+/** `application/x-www-form-urlencoded` body for a request; throws `ValidationError` first if it breaks a rule. */
 export function encodeRequest(req: CoufunRequest): string {
   validateRequest(req);
   return new URLSearchParams({ POC_ID: req.pocId, GOODS_ID: req.goodsId, BARCODE_NUM: req.barcode }).toString();
@@ -39,16 +39,22 @@ type RawOrder = Partial<Record<OrderField, string>>;
 
 /**
  * The raw fields of each order, in vendor order, from any of the three shapes: fields flat under
- * the root, one `<ORDER_INFO>`, or several. When blocks are present they alone are the orders
- * (a root-level field beside them is read as an echo of the request, not as another order).
+ * the root, one `<ORDER_INFO>`, or several. When a block has fields the blocks alone are the
+ * orders (a root-level field beside them is read as an echo of the request, not as another order).
  */
 function readOrderFields(root: Readonly<Record<string, XmlNode>>): RawOrder[] {
   const blocks = root[ORDER_BLOCK];
-  const sources = Array.isArray(blocks) ? blocks : [root];
+  const sources = Array.isArray(blocks) ? blocks : [];
   if (sources.length > MAX_ORDERS) throw new BadResponseError('too_many_orders', `${sources.length} orders`);
-  const orders = sources.map(fieldsOf).filter((raw) => Object.keys(raw).length > 0);
+  let orders = sources.map(fieldsOf).filter(hasFields);
+  // No blocks, or only empty ones (`<ORDER_INFO/>` beside flat fields): the order is the root.
+  if (orders.length === 0) orders = [fieldsOf(root)].filter(hasFields);
   if (orders.length === 0) throw new BadResponseError('no_orders');
   return orders;
+}
+
+function hasFields(raw: RawOrder): boolean {
+  return Object.keys(raw).length > 0;
 }
 
 function fieldsOf(node: XmlNode): RawOrder {

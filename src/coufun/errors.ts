@@ -74,7 +74,7 @@ export class HttpStatusError extends CoufunError {
   }
 }
 
-export type BadResponseReason = 'not_xml' | 'truncated' | 'wrong_root' | 'no_result_code' | 'no_orders' | 'too_many_orders' | 'undecodable';
+export type BadResponseReason = 'not_xml' | 'truncated' | 'wrong_root' | 'no_result_code' | 'no_orders' | 'too_many_orders';
 
 /** The body is not a Coufun answer: HTML, not XML, cut short, wrong root element, … */
 export class BadResponseError extends CoufunError {
@@ -106,9 +106,4 @@ export class VendorError extends CoufunError {
     super(`Coufun result code ${vendorCode}`);
     this.retryable = info.retryable;
   }
-}
-
-/** Narrow an unknown thrown value. */
-export function isCoufunError(e: unknown): e is CoufunError {
-  return e instanceof CoufunError;
 }

@@ -12,6 +12,7 @@ export const REQUEST_LIMITS: Readonly<Record<RequestField, number>> = Object.fre
   BARCODE_NUM: 30,
 });
 
+const ALLOWED = /^[A-Za-z0-9_-]*$/;
 const ALLOWED_CHAR = /^[A-Za-z0-9_-]$/;
 
 /**
@@ -20,9 +21,12 @@ const ALLOWED_CHAR = /^[A-Za-z0-9_-]$/;
  */
 export function validateField(field: RequestField, value: string): ValidationError | null {
   if (value.trim() === '') return new ValidationError(field, 'required');
-  // for…of walks code points, so an astral character is reported whole, not as half a surrogate.
-  for (const char of value) {
-    if (!ALLOWED_CHAR.test(char)) return new ValidationError(field, 'charset', { char });
+  if (!ALLOWED.test(value)) {
+    // Only now find the culprit. for…of walks code points, so an astral character is reported
+    // whole, not as half a surrogate.
+    for (const char of value) {
+      if (!ALLOWED_CHAR.test(char)) return new ValidationError(field, 'charset', { char });
+    }
   }
   const limit = REQUEST_LIMITS[field];
   const actual = Buffer.byteLength(value, 'utf8');

@@ -18,8 +18,7 @@ export interface OpenedLookup {
   readonly url: string;
   /** The sandbox started for this service, if any. */
   readonly sandbox: SandboxHandle | null;
-  /** Closes the service (and its client), then the sandbox. */
-  /** Close the service and the sandbox; `force` aborts lookups still in flight. */
+  /** Closes the service (and its client), then the sandbox; `force` aborts lookups still in flight. */
   close(options?: { readonly force?: boolean }): Promise<void>;
 }
 

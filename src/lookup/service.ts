@@ -7,6 +7,7 @@ import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
 import { validateRequest } from '../coufun/codec.js';
 import { CoufunError, NetworkError, VendorError } from '../coufun/errors.js';
+import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
 import { createTtlCache } from './cache.js';
 import type { LookupMeta, LookupOptions, LookupOutcome, LookupService } from './types.js';
@@ -28,6 +29,8 @@ interface Answer {
   readonly orders: readonly Order[];
   readonly vendorMessage: string;
   readonly answeredAt: number;
+  /** Which request brought it (they are numbered as sent): a later request's answer wins. */
+  readonly seq: number;
 }
 
 /** How one vendor request settled; shared by every lookup that joined it. */
@@ -45,6 +48,22 @@ function asCoufunError(e: unknown): CoufunError {
   return e instanceof CoufunError ? e : new NetworkError('unexpected error', { cause: e });
 }
 
+/**
+ * The orders with `expired` judged at `nowMs`. The client judged it when the answer arrived; a
+ * cached answer may since have crossed KST midnight, and the display's "expired N days ago"
+ * uses the current clock, so both must agree. Orders that did not change are reused.
+ */
+function withExpiryAt(orders: readonly Order[], nowMs: number): readonly Order[] {
+  let changed = false;
+  const judged = orders.map((order) => {
+    const expired = isExpired(order.status, order.validEndDate, nowMs);
+    if (expired === order.expired) return order;
+    changed = true;
+    return { ...order, expired };
+  });
+  return changed ? judged : orders;
+}
+
 /** Build the service over an existing client (which `close()` closes). */
 export function createLookupService(deps: LookupServiceDeps): LookupService {
   const { client, env, pocId } = deps;
@@ -58,9 +77,10 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   let consecutiveFailures = 0;
   let lookups = 0;
   let vendorRequests = 0;
+  let requestSeq = 0;
 
   /** Sends one request and types every way it can end; never rejects. */
-  async function ask(goodsId: string, barcode: string): Promise<Settled> {
+  async function ask(goodsId: string, barcode: string, seq: number): Promise<Settled> {
     vendorRequests++;
     const started = clock();
     try {
@@ -69,7 +89,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       const latencyMs = answeredAt - started;
       if (result.ok) {
         consecutiveFailures = 0;
-        return { kind: 'ok', answer: { orders: result.orders, vendorMessage: result.message, answeredAt }, latencyMs };
+        return { kind: 'ok', answer: { orders: result.orders, vendorMessage: result.message, answeredAt, seq }, latencyMs };
       }
       const info = resultCodeInfo(result.code);
       // The vendor answered, so it is up; only its operator-side or transient codes mean trouble.
@@ -82,13 +102,24 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     }
   }
 
-  /** Joins the in-flight request for `key`, or starts one (caching its success). */
-  function shared(key: string, goodsId: string, barcode: string): Promise<Settled> {
-    const pending = inFlight.get(key);
+  /**
+   * Joins the in-flight request for `key`, or starts one (caching its success). A `fresh`
+   * lookup always starts its own: the one in flight may have been sent before the user asked
+   * for fresh data. Later lookups join the newest request.
+   */
+  function shared(key: string, goodsId: string, barcode: string, fresh: boolean): Promise<Settled> {
+    const pending = fresh ? undefined : inFlight.get(key);
     if (pending) return pending;
-    const started = ask(goodsId, barcode).then((settled) => {
-      inFlight.delete(key);
-      if (settled.kind === 'ok') cache.set(key, settled.answer);
+    const seq = ++requestSeq;
+    const started = ask(goodsId, barcode, seq).then((settled) => {
+      // A newer request may have taken the slot meanwhile; it is not ours to clear.
+      if (inFlight.get(key) === started) inFlight.delete(key);
+      // An older answer must neither replace what a newer request cached nor be served from the
+      // cache while a newer request, which later lookups join, is still on its way.
+      if (settled.kind === 'ok' && !inFlight.has(key)) {
+        const cached = cache.get(key);
+        if (cached === undefined || cached.seq < seq) cache.set(key, settled.answer);
+      }
       return settled;
     });
     inFlight.set(key, started);
@@ -106,9 +137,10 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const key = `${goodsId}\u0000${barcode}`;
     const cached = options.fresh ? undefined : cache.get(key);
     if (cached) {
-      return { ok: true, goodsId, barcode, orders: cached.orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
+      const orders = withExpiryAt(cached.orders, clock());
+      return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
-    const settled = await shared(key, goodsId, barcode);
+    const settled = await shared(key, goodsId, barcode, options.fresh === true);
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
     }

@@ -32,7 +32,10 @@ export type LookupOutcome =
     };
 
 export interface LookupOptions {
-  /** Skip the cache (a "refresh" must see fresh data); still coalesces with an in-flight request. */
+  /**
+   * Skip the cache and any request already in flight (a "refresh" must see data from after the
+   * click); identical lookups that follow join this request.
+   */
   readonly fresh?: boolean;
 }
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoufunClient, type CoufunClient, type CoufunClientOptions } from '../../src/coufun/client.js';
 import { HttpStatusError, TimeoutError } from '../../src/coufun/errors.js';
@@ -50,13 +51,31 @@ describe('client retries', () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  it('returns the code 50 answer once the retries are spent, with doubling pauses', async () => {
+  it('retries code 50 only once, after a pause of about a second, then returns its answer', async () => {
     const { s, c, pauses } = await setup((_seen, res) => sendXml(res, vendorFailure('50', '시스템 점검중')));
     const result = await c.query(REQ);
 
     expect(result).toMatchObject({ ok: false, code: '50', message: '시스템 점검중' });
+    expect(s.requests).toHaveLength(2);
+    expect(pauses).toEqual([1000]);
+  });
+
+  it('does not retry code 50 when the long pause and a retry do not fit the deadline', async () => {
+    // 1000 ms pause + 250 ms for the retry cannot fit in 1100 ms.
+    const { s, c, pauses } = await setup((_seen, res) => sendXml(res, vendorFailure('50', '시스템 점검중')), { timeoutMs: 1100 });
+
+    await expect(c.query(REQ)).resolves.toMatchObject({ ok: false, code: '50' });
+    expect(s.requests).toHaveLength(1);
+    expect(pauses).toEqual([]);
+  });
+
+  it('counts a code 50 retry toward the total: 500, then 50, then one last try', async () => {
+    const answers = [(res: ServerResponse) => res.writeHead(500).end(), (res: ServerResponse) => sendXml(res, vendorFailure('50')), (res: ServerResponse) => res.writeHead(503).end()];
+    const { s, c, pauses } = await setup((_seen, res, n) => answers[n - 1]?.(res));
+
+    await expect(c.query(REQ)).rejects.toMatchObject({ name: 'HttpStatusError', status: 503 });
     expect(s.requests).toHaveLength(3);
-    expect(pauses).toEqual([100, 200]);
+    expect(pauses).toEqual([100, 1000]);
   });
 
   it('does not retry other vendor failure codes', async () => {
@@ -89,15 +108,46 @@ describe('client retries', () => {
     expect(pauses).toEqual([]);
   });
 
-  it('reports TimeoutError when the deadline passes during a pause', async () => {
+  it('reports the failure that led to the retry when the deadline passes during the pause', async () => {
     const { s, c } = await setup(fail500Once, {
       timeoutMs: 1000,
       // A pause that only ends when the deadline aborts it.
       sleep: (_ms, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
     });
 
+    await expect(c.query(REQ)).rejects.toMatchObject({ name: 'HttpStatusError', status: 500 });
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('reports the HTTP 500 that led to the retry when the deadline cuts the retry short, not a timeout', async () => {
+    // The retry is never answered: only the deadline ends it.
+    const { s, c, pauses } = await setup((_seen, res, n) => (n === 1 ? res.writeHead(500).end() : undefined), { timeoutMs: 1000 });
+
+    await expect(c.query(REQ)).rejects.toMatchObject({ name: 'HttpStatusError', status: 500 });
+    expect(s.requests).toHaveLength(2);
+    expect(pauses).toEqual([100]);
+  });
+
+  it('returns the code 50 answer when the deadline cuts its retry short', async () => {
+    const { s, c } = await setup((_seen, res, n) => (n === 1 ? sendXml(res, vendorFailure('50', '시스템 점검중')) : undefined), { timeoutMs: 1500 });
+
+    await expect(c.query(REQ)).resolves.toMatchObject({ ok: false, code: '50', message: '시스템 점검중' });
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it('still reports TimeoutError when the first attempt is not answered in time', async () => {
+    const { s, c } = await setup(() => undefined, { timeoutMs: 300 });
+
     await expect(c.query(REQ)).rejects.toBeInstanceOf(TimeoutError);
     expect(s.requests).toHaveLength(1);
+  });
+
+  it('lets the caller abort a retry with its own reason', async () => {
+    const caller = new AbortController();
+    const reason = new Error('user gave up');
+    const { c } = await setup((_seen, res, n) => (n === 1 ? res.writeHead(500).end() : caller.abort(reason)));
+
+    await expect(c.query(REQ, { signal: caller.signal })).rejects.toBe(reason);
   });
 
   it('waits for real with the default sleep', async () => {

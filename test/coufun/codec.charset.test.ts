@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { charsetFromContentType, charsetFromDeclaration, decodeBody, detectCharset, normalizeCharset } from '../../src/coufun/charset.js';
 import { parseResponse } from '../../src/coufun/codec.js';
 import { eucKr, failureXml, flatXml, sampleOrder, utf8, xmlContentType } from './fixtures.js';
@@ -43,8 +43,37 @@ describe('parseResponse: charset', () => {
   it('defaults to EUC-KR with no declaration and no Content-Type', () => {
     const body = eucKr(failureXml('99', KOREAN, { decl: '' }));
     expect(parseResponse(body, undefined, NOW).message).toBe(KOREAN);
-    expect(detectCharset(body, undefined)).toEqual({ charset: 'cp949', bomLength: 0 });
-    expect(detectCharset(body, 'text/xml')).toEqual({ charset: 'cp949', bomLength: 0 });
+    expect(detectCharset(body, undefined)).toEqual({ charset: 'cp949', bomLength: 0, source: 'default' });
+    expect(detectCharset(body, 'text/xml')).toEqual({ charset: 'cp949', bomLength: 0, source: 'default' });
+  });
+
+  it('reads an unlabelled UTF-8 body (no charset, no declaration, no BOM) without mojibake', () => {
+    const body = utf8(failureXml('99', KOREAN, { decl: '' }));
+    expect(parseResponse(body, undefined, NOW).message).toBe(KOREAN);
+    expect(parseResponse(body, 'text/xml', NOW).message).toBe(KOREAN);
+    expect(parseResponse(body, 'text/xml; charset=ISO-8859-1', NOW).message).toBe(KOREAN);
+  });
+
+  it.each(['똠방각하 햏', KOREAN, '가', '정상 처리되었습니다'])('still reads unlabelled EUC-KR bytes (%s) as CP949, not UTF-8', (text) => {
+    const body = eucKr(failureXml('99', text, { decl: '' }));
+    expect(parseResponse(body, undefined, NOW).message).toBe(text);
+  });
+
+  it('decodes one body after another, valid UTF-8 or not, with no state carried over', () => {
+    const euc = eucKr(failureXml('99', KOREAN, { decl: '' }));
+    const u8 = utf8(failureXml('99', '똠', { decl: '' }));
+    expect([euc, u8, euc, u8].map((b) => parseResponse(b, undefined, NOW).message)).toEqual([KOREAN, '똠', KOREAN, '똠']);
+  });
+
+  it('builds no TextDecoder per call', () => {
+    const spy = vi.spyOn(globalThis, 'TextDecoder');
+    try {
+      decodeBody(utf8(failureXml('99', KOREAN)), 'text/xml; charset=utf-8');
+      decodeBody(utf8(failureXml('99', KOREAN, { decl: '' })), undefined);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('falls back past an unrecognised charset label (servlet default ISO-8859-1)', () => {
@@ -94,7 +123,7 @@ describe('charset helpers', () => {
 
   it('detects UTF-16 by its BOM', () => {
     const body = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(failureXml('99', KOREAN, { decl: '' }), 'utf-16le')]);
-    expect(detectCharset(body, undefined)).toEqual({ charset: 'utf-16le', bomLength: 2 });
+    expect(detectCharset(body, undefined)).toEqual({ charset: 'utf-16le', bomLength: 2, source: 'bom' });
     expect(decodeBody(body, undefined)).toContain(KOREAN);
   });
 

@@ -88,6 +88,14 @@ describe('parseResponse: the three shapes', () => {
     expect(parseOne(xml).barcode).toBe('REAL');
   });
 
+  it('reads the flat order fields when every <ORDER_INFO> block beside them is empty', () => {
+    const flat = flatXml(sampleOrder({ BARCODE_NUM: 'FLAT' }));
+    const after = flat.replace('</COUFUNSEARCH>', '  <ORDER_INFO/>\n</COUFUNSEARCH>');
+    const before = flat.replace('<RESULT_CODE>', '<ORDER_INFO></ORDER_INFO>\n  <ORDER_INFO/>\n  <RESULT_CODE>');
+    expect(parseOne(after)).toMatchObject({ barcode: 'FLAT', status: { kind: 'unused' } });
+    expect(parseOne(before).barcode).toBe('FLAT');
+  });
+
   it('ignores order fields of a failure answer', () => {
     const result = parseResponse(eucKr(flatXml(sampleOrder(), { code: '17', message: 'USED' })), CT, NOW);
     expect(result).toEqual({ ok: false, code: '17', message: 'USED' });

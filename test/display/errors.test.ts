@@ -201,7 +201,7 @@ describe('describeError: transport failures', () => {
   });
 
   it('bad response: one plain sentence per reason, never the body', () => {
-    const reasons: BadResponseReason[] = ['not_xml', 'truncated', 'wrong_root', 'no_result_code', 'no_orders', 'too_many_orders', 'undecodable'];
+    const reasons: BadResponseReason[] = ['not_xml', 'truncated', 'wrong_root', 'no_result_code', 'no_orders', 'too_many_orders'];
     const details = new Set<string>();
     for (const reason of reasons) {
       const e = new BadResponseError(reason, '<html><body>secret page</body></html>');

@@ -198,22 +198,18 @@ describe('lookup: cache', () => {
 });
 
 describe('lookup: coalescing', () => {
-  it('shares one vendor request among identical concurrent lookups, fresh ones included', async () => {
+  it('shares one vendor request among identical concurrent lookups', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { service, calls } = setup([async (req) => (await gate, success(req))]);
 
-    const pending = [
-      ...Array.from({ length: 5 }, () => service.lookup(GOODS, 'B1')),
-      service.lookup(GOODS, 'B1', { fresh: true }),
-      service.lookup(GOODS, 'B2'),
-    ];
+    const pending = [...Array.from({ length: 5 }, () => service.lookup(GOODS, 'B1')), service.lookup(GOODS, 'B2')];
     release();
     const outcomes = await Promise.all(pending);
 
     expect(calls.map((c) => c.barcode)).toEqual(['B1', 'B2']);
     expect(outcomes.every((o) => o.ok && !o.meta.cacheHit)).toBe(true);
-    expect(service.health()).toMatchObject({ lookups: 7, vendorRequests: 2 });
+    expect(service.health()).toMatchObject({ lookups: 6, vendorRequests: 2 });
   });
 
   it('shares a failure too, counting it once', async () => {
@@ -235,6 +231,107 @@ describe('lookup: coalescing', () => {
     await service.lookup(GOODS, 'B1');
     await service.lookup(GOODS, 'B1');
     expect(calls).toHaveLength(2);
+  });
+});
+
+/** A vendor answer held until the test releases it; `message` tells the answers apart. */
+function held(message: string): { answer: Answer; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { answer: async (req) => (await gate, { ok: true, code: '00', message, orders: [order(req.barcode)] }), release };
+}
+
+describe('lookup: fresh lookups (the refresh button)', () => {
+  it('do not join a request already in flight: they send their own', async () => {
+    const old = held('OLD');
+    const fresh = held('NEW');
+    const { service, calls } = setup([old.answer, fresh.answer]);
+
+    const first = service.lookup(GOODS, 'B1');
+    const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
+    fresh.release();
+    old.release();
+
+    expect(calls).toHaveLength(2);
+    expect(await refreshed).toMatchObject({ ok: true, vendorMessage: 'NEW' });
+    expect(await first).toMatchObject({ ok: true, vendorMessage: 'OLD' });
+    expect(service.health()).toMatchObject({ lookups: 2, vendorRequests: 2 });
+  });
+
+  it('lookups that follow join the fresh request, even after the older one has settled', async () => {
+    const old = held('OLD');
+    const fresh = held('NEW');
+    const { service, calls } = setup([old.answer, fresh.answer, success]);
+
+    const first = service.lookup(GOODS, 'B1');
+    const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
+    old.release();
+    await first;
+    const later = service.lookup(GOODS, 'B1');
+    fresh.release();
+
+    expect(await later).toMatchObject({ ok: true, vendorMessage: 'NEW', meta: { cacheHit: false } });
+    expect(await refreshed).toMatchObject({ ok: true, vendorMessage: 'NEW' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('an older answer arriving last does not replace the fresh one in the cache', async () => {
+    const old = held('OLD');
+    const fresh = held('NEW');
+    const { service, calls } = setup([old.answer, fresh.answer]);
+
+    const first = service.lookup(GOODS, 'B1');
+    const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
+    fresh.release();
+    await refreshed;
+    old.release();
+    await first;
+
+    expect(await service.lookup(GOODS, 'B1')).toMatchObject({ ok: true, vendorMessage: 'NEW', meta: { cacheHit: true } });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('a fresh lookup that fails leaves the cached answer to the next lookup', async () => {
+    const { service, calls } = setup([success, () => failure('50')]);
+    await service.lookup(GOODS, 'B1');
+
+    expect((await service.lookup(GOODS, 'B1', { fresh: true })).ok).toBe(false);
+    expect((await service.lookup(GOODS, 'B1')).meta.cacheHit).toBe(true);
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('lookup: expiry of cached answers', () => {
+  // 2023-11-15 23:30 KST; the coupon is valid through 2023-11-15 (KST).
+  const BEFORE_MIDNIGHT = Date.parse('2023-11-15T23:30:00+09:00');
+  const dated = (req: CoufunRequest): CoufunResult => ({
+    ok: true,
+    code: '00',
+    message: 'SUCCESS',
+    orders: [{ ...order(req.barcode), validEndDate: '2023-11-15', raw: { BARCODE_NUM: req.barcode, VALID_END_DATE: '20231115' } }],
+  });
+
+  it('re-judges `expired` with the current clock when serving an answer cached before KST midnight', async () => {
+    const { service, clockState } = setup([dated], { ttl: 3_600_000 });
+    clockState.now = BEFORE_MIDNIGHT;
+    const first = await service.lookup(GOODS, 'B1');
+    expect(first.ok && first.orders[0]?.expired).toBe(false);
+
+    clockState.now = BEFORE_MIDNIGHT + 40 * 60_000; // 00:10 KST the next day, still within the TTL
+    const cached = await service.lookup(GOODS, 'B1');
+
+    expect(cached.meta.cacheHit).toBe(true);
+    expect(cached.ok && cached.orders[0]).toMatchObject({ expired: true, validEndDate: '2023-11-15', barcode: 'B1' });
+  });
+
+  it('serves the cached orders as they are while nothing changed', async () => {
+    const { service, clockState } = setup([dated], { ttl: 3_600_000 });
+    clockState.now = BEFORE_MIDNIGHT;
+    const first = await service.lookup(GOODS, 'B1');
+    const again = await service.lookup(GOODS, 'B1');
+
+    expect(again.meta.cacheHit).toBe(true);
+    expect(again.ok && again.orders).toBe(first.ok && first.orders);
   });
 });
 
