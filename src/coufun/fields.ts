@@ -3,9 +3,11 @@
  * Each parser takes the raw string (or `undefined` when absent) and returns `null` for anything
  * it cannot read; the raw text stays available to the caller.
  */
+import { endOfKstDay, isCalendarDay, kstWallMs } from '../kst.js';
 import type { CalendarDate, CouponStatus, CouponType, Order, OrderField } from './types.js';
 
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+// Still exported from here, beside `isExpired` that uses it; src/kst.ts owns the arithmetic.
+export { endOfKstDay } from '../kst.js';
 
 /** `BARCODE` → exchange, `AMOUNT` → amount, any other value kept raw as unknown. */
 export function parseCouponType(raw: string | undefined): CouponType | null {
@@ -26,30 +28,14 @@ export function parseStatus(raw: string | undefined): CouponStatus | null {
   return { kind: 'unknown', raw: value };
 }
 
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/** Epoch ms of a UTC wall time; unlike `Date.UTC`, years 0–99 are not shifted into the 1900s. */
-function utcMs(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  date.setUTCHours(h, mi, s, 0);
-  return date.getTime();
-}
-
 interface Ymd { readonly y: number; readonly m: number; readonly d: number }
 
+/** The date in the first eight digits (`YYYYMMDD…`), when it is a real calendar day. */
 function readYmd(digits: string): Ymd | null {
   const y = Number(digits.slice(0, 4));
   const m = Number(digits.slice(4, 6));
   const d = Number(digits.slice(6, 8));
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return { y, m, d };
+  return isCalendarDay(y, m, d) ? { y, m, d } : null;
 }
 
 /** `YYYYMMDD` → `YYYY-MM-DD` when it is a real calendar date (not `20230231`), else `null`. */
@@ -68,7 +54,7 @@ export function parseKstTimestamp(raw: string | undefined): Date | null {
   const mi = Number(value.slice(10, 12));
   const s = Number(value.slice(12, 14));
   if (!ymd || h > 23 || mi > 59 || s > 59) return null;
-  return new Date(utcMs(ymd.y, ymd.m, ymd.d, h, mi, s) - KST_OFFSET_MS);
+  return new Date(kstWallMs(ymd.y, ymd.m, ymd.d, h, mi, s));
 }
 
 /** Won amount: digits, optionally grouped by thousands commas, surrounding whitespace allowed. */
@@ -77,12 +63,6 @@ export function parseAmount(raw: string | undefined): number | null {
   if (!/^(\d+|\d{1,3}(,\d{3})+)$/.test(value)) return null;
   const amount = Number(value.replaceAll(',', ''));
   return Number.isSafeInteger(amount) ? amount : null;
-}
-
-/** Epoch ms of 00:00 KST on the day after `date` (`YYYY-MM-DD`): the first instant it is past. */
-export function endOfKstDay(date: CalendarDate): number {
-  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
-  return utcMs(y, m, d + 1) - KST_OFFSET_MS;
 }
 
 /** Unused, with an expiry date, and `nowMs` at or after the start of the next KST day. */

@@ -1,17 +1,13 @@
 /**
  * Pure formatters and masks shared by every front end (terminal, Slack card, audit log).
- * Korea Standard Time is computed by offset (UTC+9, no daylight saving), so the machine's
- * time zone never changes what is shown.
+ * Times are shown in Korea Standard Time whatever the machine's time zone; the calendar
+ * arithmetic behind that lives in src/kst.ts.
  */
 import type { CalendarDate } from '../coufun/types.js';
+import { kstFields, pad2, utcYmd } from '../kst.js';
 import type { Locale } from './labels.js';
 
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
+export { kstDate, kstDaysUntil } from '../kst.js';
 
 function group(n: number): string {
   return String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+$)/g, ',');
@@ -33,17 +29,6 @@ export function formatDate(date: CalendarDate): string {
   return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : date;
 }
 
-/** The KST wall time of an instant, read through the UTC fields of a shifted Date. */
-function kstFields(at: number | Date): Date {
-  const ms = typeof at === 'number' ? at : at.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('not a valid instant');
-  return new Date(ms + KST_OFFSET_MS);
-}
-
-function ymd(k: Date): CalendarDate {
-  return `${String(k.getUTCFullYear()).padStart(4, '0')}-${pad2(k.getUTCMonth() + 1)}-${pad2(k.getUTCDate())}`;
-}
-
 function hhmm(k: Date): string {
   return `${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
 }
@@ -51,36 +36,13 @@ function hhmm(k: Date): string {
 /** An instant (epoch ms or Date) as `YYYY-MM-DD HH:mm` in KST, whatever the machine's TZ. Throws RangeError for an invalid instant. */
 export function formatKst(at: number | Date): string {
   const k = kstFields(at);
-  return `${ymd(k)} ${hhmm(k)}`;
-}
-
-/** The KST calendar date (`YYYY-MM-DD`) containing an instant. */
-export function kstDate(at: number | Date): CalendarDate {
-  return ymd(kstFields(at));
+  return `${utcYmd(k)} ${hhmm(k)}`;
 }
 
 /** An instant as ISO 8601 with the KST offset, e.g. `2023-09-15T12:30:00+09:00` (for JSON). */
 export function kstIso(at: number | Date): string {
   const k = kstFields(at);
-  return `${ymd(k)}T${hhmm(k)}:${pad2(k.getUTCSeconds())}+09:00`;
-}
-
-function dayNumber(date: CalendarDate): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const d = new Date(0);
-  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round(d.getTime() / DAY_MS);
-}
-
-/**
- * Whole KST calendar days from the day containing `nowMs` to `date` (`YYYY-MM-DD`):
- * 0 on the day itself, negative once it has passed; `null` when `date` is not `YYYY-MM-DD`.
- */
-export function kstDaysUntil(date: CalendarDate, nowMs: number): number | null {
-  const target = dayNumber(date);
-  const today = dayNumber(kstDate(nowMs));
-  return target === null || today === null ? null : target - today;
+  return `${utcYmd(k)}T${hhmm(k)}:${pad2(k.getUTCSeconds())}+09:00`;
 }
 
 /**

@@ -11,4 +11,4 @@ export { describeError, type ErrorView } from './errors.js';
 export { formatDate, formatDuration, formatKst, formatWon, kstDate, kstDaysUntil, kstIso, maskBarcode, maskPhone } from './format.js';
 export { DEFAULT_LOCALE, envLabel, statusLabel, t, typeLabel, type Labels, type Locale, type StatusLabel, type Tone } from './labels.js';
 export { describeMeta, type MetaView } from './meta-view.js';
-export { describeOrder, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';
+export { describeOrder, expiryText, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';

@@ -91,7 +91,7 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const f = labels.field;
   const candidates: ReadonlyArray<readonly [string, string | null | undefined]> = [
     [f.barcode, view.barcode],
-    [f.expiry, view.expiry && (view.expiry.phrase ? `${view.expiry.date} (${view.expiry.phrase})` : view.expiry.date)],
+    [f.expiry, expiryText(view.expiry)],
     [f.balance, view.balance?.remain],
     [f.total, view.balance?.total],
     [f.used, view.balance?.used],
@@ -102,6 +102,12 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   ];
   const rows = candidates.flatMap(([label, value]) => (value ? [{ label, value }] : []));
   return { ...view, rows };
+}
+
+/** The validity as one string, `2024-03-31 (30일 남음)`, or just the date when there is no phrase. */
+export function expiryText(expiry: OrderView['expiry']): string | null {
+  if (!expiry) return null;
+  return expiry.phrase ? `${expiry.date} (${expiry.phrase})` : expiry.date;
 }
 
 function describeExpiry(order: Order, ctx: OrderViewContext): OrderView['expiry'] {

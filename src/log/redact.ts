@@ -5,6 +5,8 @@
  * structured fields, and masks by field name too, because a short barcode or a secret under its
  * own name has no shape a pattern could recognise. Our fields are masked at the source as well.
  */
+import { maskBarcode } from '../display/format.js';
+
 const TOKEN = /\b(xox[abcdeposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;
 const SECRET_FIELD =
   /("?(?:token|secret|signing_secret|authorization|password|api[_-]?key)"?\s*[:=]\s*"?(?:(?:Bearer|Basic)\s+)?)[^"\s,}&]+/gi;
@@ -43,11 +45,10 @@ const CAMEL_TEL = /[a-z]Tel(?:$|No|[A-Z])/;
 const ID_KEYS = new Set(['user', 'userId', 'channel', 'channelId', 'team', 'teamId', 'goods', 'goodsId', 'ts', 'threadTs']);
 const MAX_DEPTH = 6;
 
-/** A customer number under its own name: `••••` plus the last four, like `maskBarcode`. Masks are kept. */
+/** A customer number under its own name, masked like everywhere else; a value already masked is kept. */
 function maskNumber(value: string): string {
   const v = value.trim();
-  if (v.includes('•')) return v;
-  return v.length < 8 ? '••••' : `••••${v.slice(-4)}`;
+  return v.includes('•') ? v : maskBarcode(v);
 }
 
 function redactValue(key: string, value: unknown, depth: number): unknown {

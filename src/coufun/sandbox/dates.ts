@@ -1,10 +1,8 @@
 /**
- * KST calendar arithmetic for the sandbox's seeds: every date a seed shows is relative to the
- * injected clock's KST "today", so an unused seed stays unused and an expired one stays expired.
+ * The sandbox's seed dates: every date a seed shows is relative to the injected clock's KST
+ * "today", so an unused seed stays unused and an expired one stays expired.
  */
-
-const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, kstDate } from '../../kst.js';
 
 /** Dates relative to one KST day, in the vendor's formats. */
 export interface KstCalendar {
@@ -16,11 +14,8 @@ export interface KstCalendar {
 
 /** The calendar around the KST day containing `nowMs`. */
 export function kstCalendar(nowMs: number): KstCalendar {
-  // KST has no daylight saving, so shifting by whole days in UTC arithmetic is exact.
-  const day = (offsetDays: number): string => {
-    const d = new Date(nowMs + KST_OFFSET_MS + offsetDays * DAY_MS);
-    return `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}`;
-  };
+  // KST has no daylight saving, so shifting by whole days is exact.
+  const day = (offsetDays: number): string => kstDate(nowMs + offsetDays * DAY_MS).replaceAll('-', '');
   return {
     day,
     at: (offsetDays, hhmmss) => {
@@ -28,8 +23,4 @@ export function kstCalendar(nowMs: number): KstCalendar {
       return day(offsetDays) + hhmmss;
     },
   };
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
 }

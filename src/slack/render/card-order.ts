@@ -3,7 +3,7 @@
  * header and a section of labelled fields) or the compact one (a single mrkdwn line).
  */
 import type { KnownBlock } from '@slack/types';
-import { maskBarcode, t, type Locale, type OrderView, type Tone } from '../../display/index.js';
+import { expiryText, maskBarcode, t, type Locale, type OrderView, type Tone } from '../../display/index.js';
 import { escapeMrkdwn, fieldsSection, header, section, type Field } from './blocks.js';
 
 /** A visual cue per status tone, so a glance tells usable from spent. */
@@ -15,9 +15,9 @@ export const TONE_EMOJI: Readonly<Record<Tone, string>> = {
   unknown: '❔',
 };
 
-/** `🟢 미사용` */
-export function statusText(view: OrderView): string {
-  return `${TONE_EMOJI[view.status.tone]} ${view.status.label}`;
+/** `🟢 미사용`; `label` dresses the words, e.g. bold for the compact line. */
+export function statusText(view: OrderView, label: (words: string) => string = (words) => words): string {
+  return `${TONE_EMOJI[view.status.tone]} ${label(view.status.label)}`;
 }
 
 /**
@@ -26,11 +26,6 @@ export function statusText(view: OrderView): string {
  */
 function barcodeText(view: OrderView): string | null {
   return view.barcode ? maskBarcode(view.barcode) : null;
-}
-
-function expiryText(view: OrderView): string | null {
-  if (!view.expiry) return null;
-  return view.expiry.phrase ? `${view.expiry.date} (${view.expiry.phrase})` : view.expiry.date;
 }
 
 /** Remaining balance first, then face value and amount used: `2,500원 (총 금액 10,000원 · 사용 금액 7,500원)`. */
@@ -53,7 +48,7 @@ function orderFields(view: OrderView, locale: Locale): Field[] {
     [f.type, view.typeLabel],
     [f.status, statusText(view)],
     [f.barcode, barcodeText(view)],
-    [f.expiry, expiryText(view)],
+    [f.expiry, expiryText(view.expiry)],
     [f.balance, balanceText(view, locale)],
     [f.orderDate, view.orderDate],
     [f.exchangedAt, view.exchangedAt],
@@ -75,12 +70,12 @@ export function compactOrderBlock(view: OrderView, locale: Locale): KnownBlock {
   const facts: ReadonlyArray<readonly [string | null, string | null]> = [
     [null, view.typeLabel],
     [f.barcode, barcodeText(view)],
-    [f.expiry, expiryText(view)],
+    [f.expiry, expiryText(view.expiry)],
     [f.balance, view.balance && [view.balance.remain ?? '-', view.balance.total].filter(Boolean).join(' / ')],
     [f.exchangedAt, view.exchangedAt],
     [f.cancelledAt, view.cancelledAt],
   ];
   const rest = facts.flatMap(([label, value]) => (value ? [escapeMrkdwn(label ? `${label} ${value}` : value)] : []));
-  const status = `${TONE_EMOJI[view.status.tone]} *${escapeMrkdwn(view.status.label)}*`;
+  const status = statusText(view, (words) => `*${escapeMrkdwn(words)}*`);
   return section([status, ...rest].join(' · '));
 }
