@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModalMetadata } from '../../../src/slack/metadata.js';
+import { lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { shortcutPayload, submissionPayload, type GoodsState, type ShortcutMessage } from '../../support/payloads.js';
@@ -52,39 +53,6 @@ async function submit(h: Harness, opts: { meta: string; goods: GoodsState; barco
     submissionPayload({ privateMetadata: opts.meta, goods: opts.goods, user: opts.user, ...(opts.barcodes !== undefined ? { barcodes: opts.barcodes } : {}) }),
   );
   return { status: answer.status, body: answer.body === '' ? null : (JSON.parse(answer.body) as Record<string, unknown>) };
-}
-
-function postsInThread(h: Harness, threadTs: string): ApiCall[] {
-  return h.slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === threadTs);
-}
-
-async function threadPost(h: Harness, threadTs: string): Promise<ApiCall> {
-  await h.slack.waitFor(() => postsInThread(h, threadTs).length > 0, 10_000, `chat.postMessage in thread ${threadTs}`);
-  return postsInThread(h, threadTs)[0]!;
-}
-
-function readable(message: Record<string, unknown>): string {
-  const blocks = (message.blocks as Record<string, unknown>[] | undefined) ?? [];
-  return allText({ text: message.text, blocks: blocks.filter((b) => b.type !== 'actions') });
-}
-
-/** The request behind a thread card's refresh button (which carries only a reference). */
-function refreshRequest(h: Harness, message: Record<string, unknown>): { g: string; b: string[] } {
-  const actions = ((message.blocks as Record<string, unknown>[] | undefined) ?? []).find((b) => b.type === 'actions');
-  const refresh = ((actions?.elements as { action_id: string; value: string }[] | undefined) ?? []).find((b) => b.action_id === 'coupon_refresh');
-  if (!refresh) throw new Error('card has no refresh button');
-  const { r } = JSON.parse(refresh.value) as { r?: string };
-  const value = r === undefined ? null : h.bot.buttonRefs.get(r);
-  if (!value) throw new Error(`refresh button carries no known reference: ${refresh.value}`);
-  return { g: value.goodsId, b: [...value.barcodes] };
-}
-
-function lookups(h: Harness): number {
-  return h.bot.lookup.service.health().lookups;
-}
-
-async function settled(h: Harness): Promise<void> {
-  expect(await h.bot.work.drain(15_000)).toBe(true);
 }
 
 const select = (goods: { id: string; name: string }): GoodsState => ({ kind: 'select', value: goods.id, label: `${goods.name} (${goods.id})` });

@@ -4,6 +4,7 @@
  * thread replies and can refuse them (not in channel, 429 with Retry-After).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { blocksOf, lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { richTextBlock, shortcutPayload, type ShortcutMessage } from '../../support/payloads.js';
@@ -27,48 +28,8 @@ async function runShortcut(h: Harness, message: ShortcutMessage, opts: { user?: 
   return { answer, responseUrl };
 }
 
-function postsInThread(h: Harness, threadTs: string): ApiCall[] {
-  return h.slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === threadTs);
-}
-
-async function threadPost(h: Harness, threadTs: string, n = 1): Promise<ApiCall> {
-  await h.slack.waitFor(() => postsInThread(h, threadTs).length >= n, 10_000, `chat.postMessage #${n} in thread ${threadTs}`);
-  return postsInThread(h, threadTs)[n - 1]!;
-}
-
-function blocksOf(message: Record<string, unknown>): Record<string, unknown>[] {
-  return (message.blocks as Record<string, unknown>[] | undefined) ?? [];
-}
-
-/** What a person reads: the fallback text and every block except the buttons (whose values carry the request). */
-function readable(message: Record<string, unknown>): string {
-  return allText({ text: message.text, blocks: blocksOf(message).filter((b) => b.type !== 'actions') });
-}
-
-/** The request a card's refresh button repeats: exactly what was looked up. */
-/** The request behind a thread card's refresh button (which carries only a reference). */
-function refreshRequest(h: Harness, message: Record<string, unknown>): { g: string; b: string[] } {
-  const actions = blocksOf(message).find((b) => b.type === 'actions');
-  const buttons = (actions?.elements as { action_id: string; value: string }[] | undefined) ?? [];
-  const refresh = buttons.find((b) => b.action_id === 'coupon_refresh');
-  if (!refresh) throw new Error('card has no refresh button');
-  const { r } = JSON.parse(refresh.value) as { r?: string };
-  const value = r === undefined ? null : h.bot.buttonRefs.get(r);
-  if (!value) throw new Error(`refresh button carries no known reference: ${refresh.value}`);
-  return { g: value.goodsId, b: [...value.barcodes] };
-}
-
-function lookups(h: Harness): number {
-  return h.bot.lookup.service.health().lookups;
-}
-
 function vendorRequests(h: Harness): number {
   return h.bot.lookup.sandbox!.requestCount();
-}
-
-/** Wait until every lookup and reply started after an ack has finished. */
-async function settled(h: Harness): Promise<void> {
-  expect(await h.bot.work.drain(15_000)).toBe(true);
 }
 
 describe('message shortcut: goods and barcode in the message → card in its thread', () => {
