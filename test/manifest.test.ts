@@ -1,0 +1,38 @@
+/**
+ * manifest.yml is pasted into Slack by hand, so nothing checks it until someone installs the
+ * app. These checks keep it in step with the code and inside Slack's documented limits. The
+ * file is read as text (no YAML dependency): each fact is one `key: value` line.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SHORTCUT_CALLBACK_ID } from '../src/slack/listeners/shortcuts/coupon-lookup.js';
+
+const text = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
+const lines = text.split('\n').filter((l) => !l.trimStart().startsWith('#'));
+const value = (key: string): string[] =>
+  lines.flatMap((l) => {
+    const m = new RegExp(`^\\s*-?\\s*${key}:\\s*(.*)$`).exec(l);
+    return m ? [m[1]!.replace(/^"(.*)"$/, '$1')] : [];
+  });
+
+describe('manifest.yml', () => {
+  it('declares the command and the shortcut the code listens for', () => {
+    expect(value('command')).toEqual(['/coupon']);
+    expect(value('callback_id')).toEqual([SHORTCUT_CALLBACK_ID]);
+    expect(value('type')).toContain('message');
+  });
+
+  it('asks for exactly the scopes the bot uses', () => {
+    const scopes = text.match(/bot:\n((?:\s+- [^\n]+\n)+)/)?.[1]?.split('\n').map((l) => l.replace(/^\s+- /, '').trim()).filter(Boolean);
+    expect(scopes).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read']);
+  });
+
+  it('turns on interactivity and Socket Mode, and stays inside Slack limits', () => {
+    expect(value('is_enabled')).toEqual(['true']);
+    expect(value('socket_mode_enabled')).toEqual(['true']);
+    const [displayName] = value('display_name');
+    expect(displayName).toMatch(/^[a-z0-9._-]{1,80}$/);
+    expect(value('name')[0]!.length).toBeLessThanOrEqual(35);
+    for (const d of value('description')) expect(d.length).toBeLessThanOrEqual(150);
+  });
+});
