@@ -5,11 +5,11 @@
  * ID an operator must add, and never reaches a listener or the vendor.
  */
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, RespondFn } from '@slack/bolt';
-import { renderNotice, renderNoticeModal } from './render/index.js';
+import { renderNoticeModal } from './render/index.js';
 import type { BotDeps } from './deps.js';
 import { decodeModalMetadata } from './metadata.js';
 import { isChannelAllowed } from './policy.js';
-import { safeRespond } from './reply.js';
+import { respondNotice } from './reply.js';
 
 interface Origin {
   readonly kind: string;
@@ -62,11 +62,6 @@ export function channelGate(deps: BotDeps) {
     const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
     if (!respond) return;
     const locale = origin.userId ? await deps.locales.localeOf(origin.userId) : 'ko';
-    await safeRespond(
-      respond,
-      { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'channel_refused', channelId }, locale) },
-      deps.logger,
-      { entry: origin.kind, channel: channelId },
-    );
+    await respondNotice(respond, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: origin.kind, channel: channelId }, { replace_original: false });
   };
 }

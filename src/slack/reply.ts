@@ -2,13 +2,17 @@
  * Delivering replies without ever dropping one silently: a failed `respond()` (expired or
  * revoked response_url, Slack 5xx) is logged with its context instead of crashing a listener.
  */
-import type { RespondArguments, RespondFn } from '@slack/bolt';
+import type { RespondArguments } from '@slack/bolt';
+import type { Locale } from '../display/index.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
-import { renderNotice } from './render/index.js';
+import { renderNotice, type Notice } from './render/index.js';
+
+/** Bolt's `respond`, or a response_url poster of our own (after a modal). */
+type Responder = (message: RespondArguments) => Promise<unknown>;
 
 export async function safeRespond(
-  respond: RespondFn,
+  respond: Responder,
   message: RespondArguments,
   logger: Logger,
   context: Record<string, unknown>,
@@ -20,6 +24,18 @@ export async function safeRespond(
     logger.event('warn', 'respond_failed', { ...context, ...errorFields(e) });
     return false;
   }
+}
+
+/** A notice, privately to the person who asked; `extra` adds e.g. `replace_original: false` for a button. */
+export function respondNotice(
+  respond: Responder,
+  notice: Notice,
+  locale: Locale,
+  logger: Logger,
+  context: Record<string, unknown>,
+  extra: Partial<RespondArguments> = {},
+): Promise<boolean> {
+  return safeRespond(respond, { response_type: 'ephemeral', ...extra, ...renderNotice(notice, locale) } as RespondArguments, logger, context);
 }
 
 /**

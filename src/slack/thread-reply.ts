@@ -7,6 +7,7 @@ import type { GoodsChoice } from './command-text.js';
 import type { BotDeps } from './deps.js';
 import { lookupAll, type EntryPoint } from './lookup-flow.js';
 import { renderLookupMessage, renderNotice, type SlackMessage } from './render/index.js';
+import { safeRespond } from './reply.js';
 import { postInThread } from './thread-post.js';
 
 export interface ThreadTarget {
@@ -59,11 +60,7 @@ export async function sendPrivately(
     return;
   }
   for (const message of messages) {
-    try {
-      await target.respond({ response_type: 'ephemeral', replace_original: false, ...message });
-    } catch (e) {
-      deps.logger.event('warn', 'respond_failed', { ...context, error: e instanceof Error ? e.message : String(e) });
-      return;
-    }
+    const sent = await safeRespond(target.respond, { response_type: 'ephemeral', replace_original: false, ...message }, deps.logger, context);
+    if (!sent) return;
   }
 }

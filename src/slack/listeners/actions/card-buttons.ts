@@ -7,8 +7,8 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
-import { ACTION_IDS, decodeButtonValue, renderLookupMessage, renderNotice } from '../../render/index.js';
-import { internalErrorNotice, safeRespond } from '../../reply.js';
+import { ACTION_IDS, decodeButtonValue, renderLookupMessage } from '../../render/index.js';
+import { internalErrorNotice, respondNotice, safeRespond } from '../../reply.js';
 
 const ENTRY: Readonly<Record<string, EntryPoint>> = {
   [ACTION_IDS.share]: 'share',
@@ -35,14 +35,14 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   const ref = carried && 'ref' in carried ? carried.ref : null;
   const value = carried && 'ref' in carried ? deps.buttonRefs.get(carried.ref) : carried;
   if (!value) {
-    await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice({ kind: 'expired_action' }, await localeP) }, deps.logger, context);
+    await respondNotice(respond, { kind: 'expired_action' }, await localeP, deps.logger, context, { replace_original: false });
     return;
   }
   const rate = deps.limiter.take(userId, value.barcodes.length);
   if (!rate.ok) {
     deps.logger.event('info', 'rate_limited', context);
     const notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() } as const;
-    await safeRespond(respond, { response_type: 'ephemeral', replace_original: false, ...renderNotice(notice, await localeP) }, deps.logger, context);
+    await respondNotice(respond, notice, await localeP, deps.logger, context, { replace_original: false });
     return;
   }
   const goodsName = deps.catalog.nameOf(value.goodsId);

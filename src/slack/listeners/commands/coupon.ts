@@ -3,8 +3,8 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { parseCouponCommand, type CouponCommand } from '../../command-text.js';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll } from '../../lookup-flow.js';
-import { renderLookupMessage, renderNotice, type Notice } from '../../render/index.js';
-import { internalErrorNotice, safeRespond } from '../../reply.js';
+import { renderLookupMessage, type Notice } from '../../render/index.js';
+import { internalErrorNotice, respondNotice, safeRespond } from '../../reply.js';
 
 export function registerCouponCommand(app: App, deps: BotDeps): void {
   app.command(deps.command, async ({ command, ack, respond }) => {
@@ -21,7 +21,7 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
   if (parsed.kind !== 'lookup') {
     const localeP = deps.locales.localeOf(userId);
     const notice = noticeFor(parsed, deps);
-    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
+    await respondNotice(respond, notice, await localeP, deps.logger, context);
     return;
   }
   const rate = deps.limiter.take(userId, parsed.barcodes.length);
@@ -29,7 +29,7 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
     const localeP = deps.locales.localeOf(userId);
     deps.logger.event('info', 'rate_limited', context);
     const notice: Notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() };
-    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice(notice, await localeP) }, deps.logger, context);
+    await respondNotice(respond, notice, await localeP, deps.logger, context);
     return;
   }
   // The vendor request goes out first; the user's locale is fetched while Coufun thinks.

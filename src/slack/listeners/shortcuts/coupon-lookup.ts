@@ -7,8 +7,8 @@ import type { MessageShortcut, RespondFn, SlackShortcutMiddlewareArgs, AllMiddle
 import type { BotDeps } from '../../deps.js';
 import { extract, messageText } from '../../extract.js';
 import { encodeModalMetadata } from '../../metadata.js';
-import { renderLookupModal, renderNotice } from '../../render/index.js';
-import { internalErrorNotice, safeRespond } from '../../reply.js';
+import { renderLookupModal } from '../../render/index.js';
+import { internalErrorNotice, respondNotice } from '../../reply.js';
 import { replyInThread } from '../../thread-reply.js';
 import { errorFields } from '../../../log/logger.js';
 
@@ -36,7 +36,7 @@ export async function answerShortcut(
   if (!rate.ok) {
     deps.logger.event('info', 'rate_limited', context);
     const locale = await deps.locales.localeOf(userId);
-    await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale) }, deps.logger, context);
+    await respondNotice(respond, { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale, deps.logger, context);
     return;
   }
 
@@ -69,7 +69,7 @@ export async function answerShortcut(
 
 async function tellModalFailed(deps: BotDeps, respond: RespondFn, locale: 'ko' | 'en', context: Record<string, unknown>): Promise<void> {
   const ref = `modal-${deps.clock().toString(36)}`;
-  await safeRespond(respond, { response_type: 'ephemeral', ...renderNotice({ kind: 'internal_error', ref }, locale) }, deps.logger, { ...context, ref });
+  await respondNotice(respond, { kind: 'internal_error', ref }, locale, deps.logger, { ...context, ref });
 }
 
 function withinMs<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
