@@ -62,22 +62,26 @@ export function decodeActionRef(s: string): string | null {
   return v && 'ref' in v ? v.ref : null;
 }
 
-/** One button of the card. */
-function button(action: CardAction, value: ButtonValue, locale: Locale): Button {
+/** One button of the card, carrying an already encoded value. */
+function button(action: CardAction, encoded: string, locale: Locale): Button {
   return {
     type: 'button',
     action_id: ACTION_IDS[action],
     text: plain(slackWords(locale).button[action], LIMITS.buttonText),
-    value: encodeActionValue(value),
+    value: encoded,
     ...(action === 'share' ? { style: 'primary' as const } : {}),
   };
 }
 
-/** Whether a value survives the round trip (a button whose value cannot be decoded is useless). */
-function actionable(value: ButtonValue): boolean {
-  if ('ref' in value) return true;
-  const encoded = JSON.stringify({ g: value.goodsId, b: value.barcodes });
-  return encoded.length <= LIMITS.buttonValue && decodeActionValue(encoded) !== null;
+/** The value as a button carries it, or null when it would not survive the round trip (too long, absurd barcodes). */
+function encodeIfUsable(value: ButtonValue): string | null {
+  let encoded: string;
+  try {
+    encoded = encodeActionValue(value);
+  } catch {
+    return null; // RangeError: longer than a button value may be
+  }
+  return decodeButtonValue(encoded) === null ? null : encoded;
 }
 
 /**
@@ -85,7 +89,9 @@ function actionable(value: ButtonValue): boolean {
  * would not decode (too many or absurd barcodes) is left out rather than shown broken.
  */
 export function cardActions(buttons: ReadonlyArray<readonly [CardAction, ButtonValue]>, locale: Locale): ActionsBlock | null {
-  const usable = buttons.filter(([, value]) => actionable(value));
-  if (usable.length === 0) return null;
-  return { type: 'actions', elements: usable.map(([action, value]) => button(action, value, locale)) };
+  const elements = buttons.flatMap(([action, value]) => {
+    const encoded = encodeIfUsable(value);
+    return encoded === null ? [] : [button(action, encoded, locale)];
+  });
+  return elements.length === 0 ? null : { type: 'actions', elements };
 }
