@@ -4,10 +4,10 @@
  */
 import { parseCatalog, type Catalog } from './catalog.js';
 import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
-import { MAX_BARCODES } from './slack/command-text.js';
+import { MAX_BARCODES } from './input/command-text.js';
 import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
 import { LOG_LEVELS, type Level } from './log/logger.js';
-import { parseAllowlist, type ChannelAllowlist } from './slack/policy.js';
+import { parseAllowlist, type ChannelAllowlist } from './allowlist.js';
 
 export interface SlackConfig {
   /** Socket Mode when SLACK_APP_TOKEN is set, else HTTP. */

@@ -11,13 +11,14 @@ import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';
 import type { SandboxOptions } from './coufun/sandbox/server.js';
 import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
-import { startHttpFront, type HttpFront } from './slack/http-front.js';
-import { ButtonRefs } from './slack/button-refs.js';
-import { createLeanFetch } from './slack/lean-fetch.js';
-import { createLocaleResolver } from './slack/locale.js';
+import { startHttpFront, type HttpFront } from './runtime/http-front.js';
+import { ButtonRefs } from './stores/button-refs.js';
+import { createMemoryStore } from './stores/memory/key-value.js';
+import { MemoryRateLimiter } from './stores/memory/rate-limiter.js';
+import { createLeanFetch } from './runtime/lean-fetch.js';
+import { createLocaleResolver } from './stores/locale.js';
 import { fetchUserLocale } from './slack/user-locale.js';
-import { RateLimiter } from './slack/policy.js';
-import { WorkTracker } from './slack/work.js';
+import { WorkTracker } from './runtime/work.js';
 
 /** The package version, from src/ under tsx or from build/src/ when compiled. */
 export const VERSION: string = readVersion();
@@ -64,12 +65,13 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   const work = new WorkTracker(logger);
 
+  const store = createMemoryStore({ clock });
   const http = createLeanFetch();
   const deps: BotDeps = {
     lookup: lookup.service,
     catalog: config.catalog,
     allowlist: config.slack.allowlist,
-    limiter: new RateLimiter(config.slack.rateLimitPerMinute, clock),
+    limiter: new MemoryRateLimiter(config.slack.rateLimitPerMinute, clock),
     locales: createLocaleResolver(
       (user) => fetchUserLocale(http.fetch, { apiUrl: config.slack.apiUrl, token: config.slack.botToken, user }),
       { clock, onError: (e) => logger.event('warn', 'locale_lookup_failed', errorFields(e)) },
@@ -79,7 +81,8 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     coufunEnv: config.coufun.env,
     work,
     command: '/coupon',
-    buttonRefs: new ButtonRefs(clock),
+    store,
+    buttonRefs: new ButtonRefs(store),
     http,
   };
   let built: BuiltApp | undefined;

@@ -9,7 +9,9 @@ import { validateRequest } from '../coufun/codec.js';
 import { CoufunError, NetworkError, VendorError } from '../coufun/errors.js';
 import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
-import { createTtlCache } from './cache.js';
+import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
+import { createMemoryStore } from '../stores/memory/key-value.js';
+import type { KeyValueStore } from '../stores/types.js';
 import type { LookupMeta, LookupOptions, LookupOutcome, LookupService } from './types.js';
 
 export interface LookupServiceDeps {
@@ -20,8 +22,12 @@ export interface LookupServiceDeps {
   /** How long a successful answer is reused, ms; 0 disables caching. */
   readonly cacheTtlMs: number;
   readonly clock?: Clock;
-  /** Bound on cached answers; default 1000. */
+  /** Bound on cached answers when no store is given; default 1000. */
   readonly maxCacheEntries?: number;
+  /** Where answers are cached (shared across replicas on Redis); default in memory. */
+  readonly store?: KeyValueStore;
+  /** Turns (goods, barcode) into a store key without the barcode in clear. */
+  readonly hashKey?: KeyHasher;
 }
 
 /** A successful vendor answer as kept in the cache. */
@@ -68,11 +74,12 @@ function withExpiryAt(orders: readonly Order[], nowMs: number): readonly Order[]
 export function createLookupService(deps: LookupServiceDeps): LookupService {
   const { client, env, pocId } = deps;
   const clock = deps.clock ?? systemClock;
-  const cache = createTtlCache<Answer>({
-    ttlMs: deps.cacheTtlMs,
-    maxEntries: deps.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES,
-    clock,
-  });
+  const cache = deps.store ?? createMemoryStore({ maxEntries: deps.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES, clock });
+  const hashKey = deps.hashKey ?? createKeyHasher();
+  const ttlMs = deps.cacheTtlMs;
+  /** Cache reads and writes are best-effort: a failing store means a vendor request, never a failed lookup. */
+  const cacheGet = (key: string): Promise<Answer | undefined> => (ttlMs > 0 ? cache.get<Answer>(key).catch(() => undefined) : Promise.resolve(undefined));
+  const cacheSet = (key: string, answer: Answer): Promise<void> => cache.set(key, answer, ttlMs).catch(() => undefined);
   const inFlight = new Map<string, Promise<Settled>>();
   let consecutiveFailures = 0;
   let lookups = 0;
@@ -111,15 +118,16 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const pending = fresh ? undefined : inFlight.get(key);
     if (pending) return pending;
     const seq = ++requestSeq;
-    const started = ask(goodsId, barcode, seq).then((settled) => {
+    const started = ask(goodsId, barcode, seq).then(async (settled) => {
+      // An older answer must neither replace what a newer request cached nor be served from the
+      // cache while a newer request, which later lookups join, is still on its way. The slot is
+      // released only once the answer is cached, so no lookup falls between the two.
+      if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) {
+        const cached = await cacheGet(key);
+        if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
+      }
       // A newer request may have taken the slot meanwhile; it is not ours to clear.
       if (inFlight.get(key) === started) inFlight.delete(key);
-      // An older answer must neither replace what a newer request cached nor be served from the
-      // cache while a newer request, which later lookups join, is still on its way.
-      if (settled.kind === 'ok' && !inFlight.has(key)) {
-        const cached = cache.get(key);
-        if (cached === undefined || cached.seq < seq) cache.set(key, settled.answer);
-      }
       return settled;
     });
     inFlight.set(key, started);
@@ -134,13 +142,14 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     } catch (e) {
       return { ok: false, goodsId, barcode, error: asCoufunError(e), meta: meta(0, false, clock()) };
     }
-    const key = `${goodsId}\u0000${barcode}`;
-    const cached = options.fresh ? undefined : cache.get(key);
+    const key = `answer:${hashKey(goodsId, barcode)}`;
+    const joined = options.fresh ? undefined : inFlight.get(key);
+    const cached = options.fresh || joined ? undefined : await cacheGet(key);
     if (cached) {
       const orders = withExpiryAt(cached.orders, clock());
       return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
-    const settled = await shared(key, goodsId, barcode, options.fresh === true);
+    const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true));
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
     }

@@ -6,11 +6,9 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../app-config.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
-import { channelGate } from './gate.js';
-import { SLACK_TIMEOUT_MS, type LeanFetch } from './lean-fetch.js';
-import { registerCardButtons } from './listeners/actions/card-buttons.js';
-import { registerCouponCommand } from './listeners/commands/coupon.js';
-import { registerListeners as registerShortcutListeners } from './listeners/shortcuts/index.js';
+import { channelGate } from './middleware/channel-gate.js';
+import { SLACK_TIMEOUT_MS, type LeanFetch } from '../runtime/lean-fetch.js';
+import { registerListeners } from './listeners/index.js';
 
 export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
 
@@ -67,9 +65,7 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
     convoStore: false,
   });
   app.use(channelGate(deps));
-  registerCouponCommand(app, deps);
-  registerCardButtons(app, deps);
-  registerShortcutListeners(app, deps);
+  registerListeners(app, deps);
   app.error(async (error) => {
     logger.event('error', 'listener_error', errorFields(error.original ?? error));
   });

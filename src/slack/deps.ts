@@ -4,11 +4,12 @@ import type { Clock } from '../clock.js';
 import type { CoufunEnv } from '../coufun/types.js';
 import type { Logger } from '../log/logger.js';
 import type { LookupService } from '../lookup/types.js';
-import type { ButtonRefs } from './button-refs.js';
-import type { LeanFetch } from './lean-fetch.js';
-import type { LocaleResolver } from './locale.js';
-import type { ChannelAllowlist, RateLimiter } from './policy.js';
-import type { WorkTracker } from './work.js';
+import type { ButtonRefs } from '../stores/button-refs.js';
+import type { KeyValueStore, RateLimiter } from '../stores/types.js';
+import type { LeanFetch } from '../runtime/lean-fetch.js';
+import type { LocaleResolver } from '../stores/locale.js';
+import type { ChannelAllowlist } from '../allowlist.js';
+import type { WorkTracker } from '../runtime/work.js';
 
 export interface BotDeps {
   readonly lookup: LookupService;
@@ -22,6 +23,8 @@ export interface BotDeps {
   readonly work: WorkTracker;
   /** The pool for every call to Slack (Web API, response_url). */
   readonly http: LeanFetch;
+  /** Shared state (replay and event de-duplication); the same store the cache and refs use. */
+  readonly store: KeyValueStore;
   /** Requests behind thread cards' buttons. */
   readonly buttonRefs: ButtonRefs;
   /** The slash command's name, for help texts. */

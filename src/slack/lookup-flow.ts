@@ -5,7 +5,7 @@
 import { VendorError } from '../coufun/errors.js';
 import { maskBarcode } from '../display/index.js';
 import type { LookupOutcome } from '../lookup/types.js';
-import type { GoodsChoice } from './command-text.js';
+import type { GoodsChoice } from '../input/command-text.js';
 import type { BotDeps } from './deps.js';
 
 export type EntryPoint = 'command' | 'refresh' | 'retry' | 'share' | 'shortcut' | 'modal';

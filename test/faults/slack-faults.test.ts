@@ -6,7 +6,7 @@
  * served as usual.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeModalMetadata } from '../../src/slack/metadata.js';
+import { encodeModalMetadata } from '../../src/slack/input/metadata.js';
 import { allText, startHarness, type Harness } from '../support/bot-harness.js';
 import { shortcutPayload, submissionPayload } from '../support/payloads.js';
 

@@ -241,6 +241,9 @@ function held(message: string): { answer: Answer; release: () => void } {
   return { answer: async (req) => (await gate, { ok: true, code: '00', message, orders: [order(req.barcode)] }), release };
 }
 
+/** Let a lookup that was just called reach the vendor. */
+const started = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 describe('lookup: fresh lookups (the refresh button)', () => {
   it('do not join a request already in flight: they send their own', async () => {
     const old = held('OLD');
@@ -248,6 +251,7 @@ describe('lookup: fresh lookups (the refresh button)', () => {
     const { service, calls } = setup([old.answer, fresh.answer]);
 
     const first = service.lookup(GOODS, 'B1');
+    await started(); // the cache is read (asynchronously) before the first request goes out
     const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
     fresh.release();
     old.release();
@@ -264,6 +268,7 @@ describe('lookup: fresh lookups (the refresh button)', () => {
     const { service, calls } = setup([old.answer, fresh.answer, success]);
 
     const first = service.lookup(GOODS, 'B1');
+    await started(); // the cache is read (asynchronously) before the first request goes out
     const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
     old.release();
     await first;
@@ -281,6 +286,7 @@ describe('lookup: fresh lookups (the refresh button)', () => {
     const { service, calls } = setup([old.answer, fresh.answer]);
 
     const first = service.lookup(GOODS, 'B1');
+    await started(); // the cache is read (asynchronously) before the first request goes out
     const refreshed = service.lookup(GOODS, 'B1', { fresh: true });
     fresh.release();
     await refreshed;

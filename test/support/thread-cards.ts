@@ -27,13 +27,13 @@ export function readable(message: Record<string, unknown>): string {
 }
 
 /** The request behind a thread card's refresh button (which carries only a reference): exactly what was looked up. */
-export function refreshRequest(h: Harness, message: Record<string, unknown>): { g: string; b: string[] } {
+export async function refreshRequest(h: Harness, message: Record<string, unknown>): Promise<{ g: string; b: string[] }> {
   const actions = blocksOf(message).find((b) => b.type === 'actions');
   const buttons = (actions?.elements as { action_id: string; value: string }[] | undefined) ?? [];
   const refresh = buttons.find((b) => b.action_id === 'coupon_refresh');
   if (!refresh) throw new Error('card has no refresh button');
   const { r } = JSON.parse(refresh.value) as { r?: string };
-  const value = r === undefined ? null : h.bot.buttonRefs.get(r);
+  const value = r === undefined ? null : await h.bot.buttonRefs.get(r);
   if (!value) throw new Error(`refresh button carries no known reference: ${refresh.value}`);
   return { g: value.goodsId, b: [...value.barcodes] };
 }

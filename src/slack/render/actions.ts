@@ -5,7 +5,7 @@
  */
 import type { ActionsBlock, Button } from '@slack/types';
 import type { Locale } from '../../display/index.js';
-import { MAX_BARCODES } from '../command-text.js';
+import { MAX_BARCODES } from '../../input/command-text.js';
 import { plain } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { slackWords } from './strings.js';

@@ -5,7 +5,7 @@
 import type { InputBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
 import type { Catalog, GoodsEntry } from '../../catalog.js';
 import type { Locale } from '../../display/index.js';
-import { MAX_BARCODES } from '../command-text.js';
+import { MAX_BARCODES } from '../../input/command-text.js';
 import { context, escapeMrkdwn, plain } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';

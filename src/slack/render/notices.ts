@@ -7,7 +7,7 @@ import type { Catalog } from '../../catalog.js';
 import type { ValidationError } from '../../coufun/errors.js';
 import { describeError, type Locale } from '../../display/index.js';
 import { context, escapeMrkdwn, fallbackText, plain, section, type SlackMessage } from './blocks.js';
-import { isChannelId } from '../policy.js';
+import { isChannelId } from '../../allowlist.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';
 

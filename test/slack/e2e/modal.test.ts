@@ -4,7 +4,7 @@
  * private_metadata, the card in the thread, private fallbacks to the shortcut's response_url).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodeModalMetadata } from '../../../src/slack/metadata.js';
+import { encodeModalMetadata } from '../../../src/slack/input/metadata.js';
 import { lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
@@ -153,7 +153,7 @@ describe('shortcut modal: submission', () => {
     expect(text).toContain('••••8901');
     expect(text).not.toContain('012345678902');
     // One coupon per line or comma; printed grouping inside a line and duplicates are dropped.
-    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902', '012345678901'] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902', '012345678901'] });
     await settled(h);
     expect(lookups(h) - before).toBe(2);
     expect(h.logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SUBMIT').map((l) => l.entry)).toEqual(['modal', 'modal']);
@@ -167,7 +167,7 @@ describe('shortcut modal: submission', () => {
     expect(answer.body).toBeNull();
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518001'] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518001'] });
     expect(readable(post.params)).toContain(AMERICANO.name);
   });
 

@@ -72,7 +72,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     expect(String(post.params.text)).toContain('••••8902');
     // Everything posted in the channel, button values included, is free of the full barcode.
     expect(JSON.stringify(post.params)).not.toContain('012345678902');
-    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902'] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: ['012345678902'] });
 
     await settled(h);
     expect(lookups(h) - before).toBe(1);
@@ -104,7 +104,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: `[CS] ${BAEMIN.name} 쿠폰번호 ${written} 사용불가 문의, 수신번호 010-9876-5432`, ts }, { user: 'U0GROUPED' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: [barcode] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: [barcode] });
     expect(readable(post.params)).toContain(`••••${barcode.slice(-4)}`);
     expect(readable(post.params)).toContain(balance);
   });
@@ -114,7 +114,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: '', ts, blocks: [richTextBlock(`고객 문의: ${AMERICANO.name} 쿠폰 0011-3351-8002 이미 사용됐다고 나옵니다`)] }, { user: 'U0BLOCKS' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518002'] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518002'] });
     expect(readable(post.params)).toContain(AMERICANO.name);
     expect(readable(post.params)).toContain('••••8002');
   });
@@ -134,7 +134,7 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     await runShortcut(h, { text: '', ts, attachments }, { user: 'U0ATTACH' });
 
     const post = await threadPost(h, ts);
-    expect(refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518003'] });
+    expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518003'] });
     expect(readable(post.params)).toContain('••••8003');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BARCODES } from '../../../src/slack/command-text.js';
+import { MAX_BARCODES } from '../../../src/input/command-text.js';
 import { ACTION_IDS, decodeActionValue, encodeActionValue, LIMITS, type CardActionValue } from '../../../src/slack/render/index.js';
 import { barcodeN, GOODS_ID } from './factories.js';
 

@@ -1,7 +1,7 @@
 import type { InputBlock, ModalView, PlainTextInput, StaticSelect, View } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../../../src/catalog.js';
-import { MAX_BARCODES } from '../../../src/slack/command-text.js';
+import { MAX_BARCODES } from '../../../src/input/command-text.js';
 import { checkBlockKit, LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
 import { barcodeN, strayAngles, visibleTexts } from './factories.js';
 

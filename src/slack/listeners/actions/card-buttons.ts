@@ -8,7 +8,8 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
 import { ACTION_IDS, decodeButtonValue, renderLookupMessage } from '../../render/index.js';
-import { internalErrorNotice, respondNotice, safeRespond } from '../../reply.js';
+import { internalErrorNotice, respondNotice, safeRespond } from '../../delivery/reply.js';
+import { admit } from '../../middleware/rate-limit.js';
 
 const ENTRY: Readonly<Record<string, EntryPoint>> = {
   [ACTION_IDS.share]: 'share',
@@ -33,18 +34,12 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   // A thread card's button carries a reference (it is readable by the whole channel).
   const carried = decodeButtonValue(action.value ?? '');
   const ref = carried && 'ref' in carried ? carried.ref : null;
-  const value = carried && 'ref' in carried ? deps.buttonRefs.get(carried.ref) : carried;
+  const value = carried && 'ref' in carried ? await deps.buttonRefs.get(carried.ref) : carried;
   if (!value) {
     await respondNotice(respond, { kind: 'expired_action' }, await localeP, deps.logger, context, { replace_original: false });
     return;
   }
-  const rate = deps.limiter.take(userId, value.barcodes.length);
-  if (!rate.ok) {
-    deps.logger.event('info', 'rate_limited', context);
-    const notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() } as const;
-    await respondNotice(respond, notice, await localeP, deps.logger, context, { replace_original: false });
-    return;
-  }
+  if (!(await admit(deps, respond, { userId, cost: value.barcodes.length, context, locale: localeP, extra: { replace_original: false } }))) return;
   const goodsName = deps.catalog.nameOf(value.goodsId);
   const [locale, outcomes] = await Promise.all([
     localeP,
@@ -58,6 +53,6 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   }
   // A card the shortcut posted in a thread stays a thread card; an ephemeral one stays private.
   const mode = body.container?.is_ephemeral === false ? 'thread' : 'private';
-  const message = renderLookupMessage(outcomes, { ...base, mode, ...(mode === 'thread' ? { buttonRef: ref ?? deps.buttonRefs.put(value) } : {}) });
+  const message = renderLookupMessage(outcomes, { ...base, mode, ...(mode === 'thread' ? { buttonRef: ref ?? (await deps.buttonRefs.put(value)) } : {}) });
   await safeRespond(respond, { replace_original: true, ...message }, deps.logger, context);
 }

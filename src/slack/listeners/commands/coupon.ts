@@ -1,10 +1,11 @@
 /** `/coupon <goods> <barcode> [barcode…]`: ack at once, then look up and answer privately. */
 import type { App, RespondFn, SlashCommand } from '@slack/bolt';
-import { parseCouponCommand, type CouponCommand } from '../../command-text.js';
+import { parseCouponCommand, type CouponCommand } from '../../../input/command-text.js';
 import type { BotDeps } from '../../deps.js';
 import { lookupAll } from '../../lookup-flow.js';
 import { renderLookupMessage, type Notice } from '../../render/index.js';
-import { internalErrorNotice, respondNotice, safeRespond } from '../../reply.js';
+import { internalErrorNotice, respondNotice, safeRespond } from '../../delivery/reply.js';
+import { admit } from '../../middleware/rate-limit.js';
 
 export function registerCouponCommand(app: App, deps: BotDeps): void {
   app.command(deps.command, async ({ command, ack, respond }) => {
@@ -24,14 +25,7 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
     await respondNotice(respond, notice, await localeP, deps.logger, context);
     return;
   }
-  const rate = deps.limiter.take(userId, parsed.barcodes.length);
-  if (!rate.ok) {
-    const localeP = deps.locales.localeOf(userId);
-    deps.logger.event('info', 'rate_limited', context);
-    const notice: Notice = { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() };
-    await respondNotice(respond, notice, await localeP, deps.logger, context);
-    return;
-  }
+  if (!(await admit(deps, respond, { userId, cost: parsed.barcodes.length, context }))) return;
   // The vendor request goes out first; the user's locale is fetched while Coufun thinks.
   const outcomesP = lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes });
   const [locale, outcomes] = await Promise.all([deps.locales.localeOf(userId), outcomesP]);

@@ -5,11 +5,12 @@
  */
 import type { MessageShortcut, RespondFn, SlackShortcutMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
-import { extract, messageText } from '../../extract.js';
-import { encodeModalMetadata } from '../../metadata.js';
+import { extract, messageText } from '../../input/extract.js';
+import { encodeModalMetadata } from '../../input/metadata.js';
 import { renderLookupModal } from '../../render/index.js';
-import { internalErrorNotice, respondNotice } from '../../reply.js';
-import { replyInThread } from '../../thread-reply.js';
+import { internalErrorNotice, respondNotice } from '../../delivery/reply.js';
+import { admit } from '../../middleware/rate-limit.js';
+import { replyInThread } from '../../delivery/thread-reply.js';
 import { errorFields } from '../../../log/logger.js';
 
 export const SHORTCUT_CALLBACK_ID = 'coupon_lookup';
@@ -32,13 +33,7 @@ export async function answerShortcut(
   const direct = goods !== undefined && found.goods.length === 1 && found.barcodes.length > 0;
   // The direct path looks up now and is charged now; the form path is only checked (the person
   // may trim the list there) and is charged on submit.
-  const rate = direct ? deps.limiter.take(userId, found.barcodes.length) : deps.limiter.check(userId, 1);
-  if (!rate.ok) {
-    deps.logger.event('info', 'rate_limited', context);
-    const locale = await deps.locales.localeOf(userId);
-    await respondNotice(respond, { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale, deps.logger, context);
-    return;
-  }
+  if (!(await admit(deps, respond, direct ? { userId, cost: found.barcodes.length, context } : { userId, cost: 1, checkOnly: true, context }))) return;
 
   if (direct) {
     const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };

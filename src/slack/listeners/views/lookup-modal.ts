@@ -6,14 +6,15 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { resolveGoods } from '../../../catalog.js';
 import { validateField } from '../../../coufun/codec.js';
-import { normaliseTyped } from '../../typed-text.js';
-import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../command-text.js';
+import { normaliseTyped } from '../../../input/typed-text.js';
+import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../../input/command-text.js';
 import type { BotDeps } from '../../deps.js';
-import { decodeModalMetadata } from '../../metadata.js';
+import { decodeModalMetadata } from '../../input/metadata.js';
 import { MODAL_IDS, noticePlainText, renderNoticeModal, type Notice } from '../../render/index.js';
-import { replyInThread } from '../../thread-reply.js';
-import { internalErrorNotice } from '../../reply.js';
-import { respondTo } from '../../respond-url.js';
+import { replyInThread } from '../../delivery/thread-reply.js';
+import { internalErrorNotice } from '../../delivery/reply.js';
+import { respondTo } from '../../delivery/respond-url.js';
+import { decideRate } from '../../middleware/rate-limit.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -42,7 +43,7 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   // Charge the rate limit only for a submission that will really be looked up: correcting a
   // form must not use up someone's quota.
   if (Object.keys(errors).length === 0) {
-    const rate = deps.limiter.take(userId, barcodes.length);
+    const rate = await decideRate(deps, { userId, cost: barcodes.length, context: { entry: 'modal', channel: meta.channelId, user: userId } });
     if (!rate.ok) errors[MODAL_IDS.barcodesBlock] = noticePlainText({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale);
   }
   if (Object.keys(errors).length > 0) {

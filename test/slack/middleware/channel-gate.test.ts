@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { originOf } from '../../src/slack/gate.js';
-import { encodeModalMetadata } from '../../src/slack/metadata.js';
+import { originOf } from '../../../src/slack/middleware/channel-gate.js';
+import { encodeModalMetadata } from '../../../src/slack/input/metadata.js';
 
 describe('originOf', () => {
   it('slash command: channel and user from the flat payload', () => {

@@ -5,11 +5,11 @@
  * ID an operator must add, and never reaches a listener or the vendor.
  */
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, RespondFn } from '@slack/bolt';
-import { renderNoticeModal } from './render/index.js';
-import type { BotDeps } from './deps.js';
-import { decodeModalMetadata } from './metadata.js';
-import { isChannelAllowed } from './policy.js';
-import { respondNotice } from './reply.js';
+import { renderNoticeModal } from '../render/index.js';
+import type { BotDeps } from '../deps.js';
+import { decodeModalMetadata } from '../input/metadata.js';
+import { isChannelAllowed } from '../../allowlist.js';
+import { respondNotice } from '../delivery/reply.js';
 
 interface Origin {
   readonly kind: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messageText, stripSlackMarkup } from '../../src/slack/message-text.js';
+import { messageText, stripSlackMarkup } from '../../../src/slack/input/message-text.js';
 
 describe('messageText', () => {
   it('returns a plain text field', () => {

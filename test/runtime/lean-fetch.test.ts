@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeanFetch } from '../../src/slack/lean-fetch.js';
+import { createLeanFetch } from '../../src/runtime/lean-fetch.js';
 
 describe('lean fetch (Slack Web API and response_url calls)', () => {
   let server: Server;

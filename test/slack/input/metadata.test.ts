@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeModalMetadata, encodeModalMetadata, type ModalMetadata } from '../../src/slack/metadata.js';
+import { decodeModalMetadata, encodeModalMetadata, type ModalMetadata } from '../../../src/slack/input/metadata.js';
 
 /** Slack's limit on a view's private_metadata. */
 const PRIVATE_METADATA_MAX = 3000;

@@ -3,10 +3,10 @@
  * cannot post there, the user is told why, privately, and gets the card privately instead.
  */
 import type { webApi } from '@slack/bolt';
-import type { GoodsChoice } from './command-text.js';
-import type { BotDeps } from './deps.js';
-import { lookupAll, type EntryPoint } from './lookup-flow.js';
-import { renderLookupMessage, renderNotice, type SlackMessage } from './render/index.js';
+import type { GoodsChoice } from '../../input/command-text.js';
+import type { BotDeps } from '../deps.js';
+import { lookupAll, type EntryPoint } from '../lookup-flow.js';
+import { renderLookupMessage, renderNotice, type SlackMessage } from '../render/index.js';
 import { safeRespond } from './reply.js';
 import { postInThread } from './thread-post.js';
 
@@ -35,7 +35,7 @@ export async function replyInThread(
     requesterId: target.userId,
     ...(request.goods.name ? { goodsName: request.goods.name } : {}),
   };
-  const buttonRef = deps.buttonRefs.put({ goodsId: request.goods.goodsId, barcodes: [...new Set(request.barcodes)] });
+  const buttonRef = await deps.buttonRefs.put({ goodsId: request.goods.goodsId, barcodes: [...new Set(request.barcodes)] });
   const card = renderLookupMessage(outcomes, { ...base, mode: 'thread', buttonRef });
   const posted = await postInThread(client, { channel: target.channelId, thread_ts: target.threadTs, ...card });
   if (posted.ok) return;

@@ -4,7 +4,7 @@
  * Output is in Slack's own text format (mentions as `<@U…>`, `&lt;`-escaped), so one
  * `stripSlackMarkup` call turns it and a plain `text` field into the same readable text.
  */
-import { escapeMrkdwn } from './render/blocks.js';
+import { escapeMrkdwn } from '../render/blocks.js';
 
 /** A Slack message as far as text extraction cares (structurally matches Bolt's message types). */
 export interface SlackMessageLike {

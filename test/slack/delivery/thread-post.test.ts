@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postInThread, type ThreadPostOptions } from '../../src/slack/thread-post.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { postInThread, type ThreadPostOptions } from '../../../src/slack/delivery/thread-post.js';
+import { FakeSlack } from '../../support/fake-slack.js';
 
 const MESSAGE = { channel: 'C0123ABCD', thread_ts: '1712345678.000100', text: '쿠폰 조회 결과', blocks: [{ type: 'section' }] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog } from '../../src/catalog.js';
-import { MAX_BARCODES, parseCouponCommand, type CouponCommand } from '../../src/slack/command-text.js';
+import { MAX_BARCODES, parseCouponCommand, type CouponCommand } from '../../src/input/command-text.js';
 
 const { catalog, problems } = parseCatalog(
   [

@@ -3,10 +3,10 @@
  * revoked response_url, Slack 5xx) is logged with its context instead of crashing a listener.
  */
 import type { RespondArguments } from '@slack/bolt';
-import type { Locale } from '../display/index.js';
-import { errorFields, type Logger } from '../log/logger.js';
-import type { BotDeps } from './deps.js';
-import { renderNotice, type Notice } from './render/index.js';
+import type { Locale } from '../../display/index.js';
+import { errorFields, type Logger } from '../../log/logger.js';
+import type { BotDeps } from '../deps.js';
+import { renderNotice, type Notice } from '../render/index.js';
 
 /** Bolt's `respond`, or a response_url poster of our own (after a modal). */
 type Responder = (message: RespondArguments) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
-import { WorkTracker } from '../../src/slack/work.js';
+import { WorkTracker } from '../../src/runtime/work.js';
 
 function setup() {
   const lines: Record<string, unknown>[] = [];

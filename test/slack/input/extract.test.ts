@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog } from '../../src/catalog.js';
-import { extract, MAX_EXTRACTED_BARCODES, messageText } from '../../src/slack/extract.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../../src/catalog.js';
+import { extract, MAX_EXTRACTED_BARCODES, messageText } from '../../../src/slack/input/extract.js';
 
 const { catalog } = parseCatalog(
   [
