@@ -13,6 +13,7 @@ export const ErrorCode = {
   BadResponse: 'BAD_RESPONSE',
   Oversize: 'OVERSIZE',
   Vendor: 'VENDOR',
+  Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -105,5 +106,22 @@ export class VendorError extends CoufunError {
   ) {
     super(`Coufun result code ${vendorCode}`);
     this.retryable = info.retryable;
+  }
+}
+
+/**
+ * A bug on our side (an exception nobody expected), not a vendor or network problem: it is
+ * logged at `error` with its stack under `ref`, the card says so with the same `ref`, and it does
+ * not count as a vendor failure for /healthz.
+ */
+export class InternalError extends CoufunError {
+  readonly code = ErrorCode.Internal;
+  readonly retryable = false;
+  constructor(
+    /** Short reference shared by the log line and the card. */
+    readonly ref: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`internal error (ref ${ref})`, options);
   }
 }
