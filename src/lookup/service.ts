@@ -6,13 +6,14 @@ import { systemClock, type Clock } from '../clock.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
 import { validateRequest } from '../coufun/codec.js';
-import { CoufunError, NetworkError, VendorError } from '../coufun/errors.js';
+import { randomBytes } from 'node:crypto';
+import { CoufunError, InternalError, VendorError } from '../coufun/errors.js';
 import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
 import { createMemoryStore } from '../stores/memory/key-value.js';
 import type { KeyValueStore } from '../stores/types.js';
-import type { LookupMeta, LookupOptions, LookupOutcome, LookupService } from './types.js';
+import type { LookupMeta, LookupObserver, LookupOptions, LookupOutcome, LookupService } from './types.js';
 
 export interface LookupServiceDeps {
   readonly client: CoufunClient;
@@ -28,6 +29,8 @@ export interface LookupServiceDeps {
   readonly store?: KeyValueStore;
   /** Turns (goods, barcode) into a store key without the barcode in clear. */
   readonly hashKey?: KeyHasher;
+  /** Told about vendor requests, cache hits and shared lookups (metrics). */
+  readonly observer?: LookupObserver;
 }
 
 /** A successful vendor answer as kept in the cache. */
@@ -47,11 +50,18 @@ type Settled =
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
 
 /**
- * A non-CoufunError is a bug, not a vendor problem: it becomes a failed outcome like any other,
- * but the original stays reachable as `cause` for the logs.
+ * A non-CoufunError is a bug, not a vendor problem: it becomes an InternalError outcome with a
+ * fresh reference, and the original stays reachable as `cause` for the log line.
  */
 function asCoufunError(e: unknown): CoufunError {
-  return e instanceof CoufunError ? e : new NetworkError('unexpected error', { cause: e });
+  return e instanceof CoufunError ? e : new InternalError(randomBytes(4).toString('hex'), { cause: e });
+}
+
+/** The label of how a vendor request ended, for metrics: `ok`, `vendor_16`, `timeout`, … */
+function resultLabel(settled: Settled): string {
+  if (settled.kind === 'ok') return 'ok';
+  const { error } = settled;
+  return error instanceof VendorError ? `vendor_${error.vendorCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'none'}` : error.code.toLowerCase();
 }
 
 /**
@@ -81,6 +91,15 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   const cacheGet = (key: string): Promise<Answer | undefined> => (ttlMs > 0 ? cache.get<Answer>(key).catch(() => undefined) : Promise.resolve(undefined));
   const cacheSet = (key: string, answer: Answer): Promise<void> => cache.set(key, answer, ttlMs).catch(() => undefined);
   const inFlight = new Map<string, Promise<Settled>>();
+  const observer = deps.observer ?? {};
+  /** An observer's failure must never become a lookup's. */
+  const notify = (fn: () => void): void => {
+    try {
+      fn();
+    } catch {
+      // metrics are best-effort
+    }
+  };
   let consecutiveFailures = 0;
   let lookups = 0;
   let vendorRequests = 0;
@@ -104,8 +123,10 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       return { kind: 'error', error: new VendorError(result.code, result.message, info), answeredAt, latencyMs };
     } catch (e) {
       const answeredAt = clock();
-      consecutiveFailures++;
-      return { kind: 'error', error: asCoufunError(e), answeredAt, latencyMs: answeredAt - started };
+      const error = asCoufunError(e);
+      // A bug of ours says nothing about the vendor's health.
+      if (!(error instanceof InternalError)) consecutiveFailures++;
+      return { kind: 'error', error, answeredAt, latencyMs: answeredAt - started };
     }
   }
 
@@ -119,6 +140,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     if (pending) return pending;
     const seq = ++requestSeq;
     const started = ask(goodsId, barcode, seq).then(async (settled) => {
+      notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
       // An older answer must neither replace what a newer request cached nor be served from the
       // cache while a newer request, which later lookups join, is still on its way. The slot is
       // released only once the answer is cached, so no lookup falls between the two.
@@ -147,8 +169,10 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const cached = options.fresh || joined ? undefined : await cacheGet(key);
     if (cached) {
       const orders = withExpiryAt(cached.orders, clock());
+      notify(() => observer.cache?.('hit'));
       return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
+    if (cached === undefined && !options.fresh) notify(() => (joined ? observer.sharedInFlight?.() : observer.cache?.('miss')));
     const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true));
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };

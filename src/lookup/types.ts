@@ -47,3 +47,16 @@ export interface LookupService {
   /** Release the client; `force` aborts lookups still waiting on Coufun. */
   close(options?: { readonly force?: boolean }): Promise<void>;
 }
+
+/**
+ * What the service reports as it works, for metrics; every method optional and never allowed to
+ * break a lookup (the service ignores what an observer throws).
+ */
+export interface LookupObserver {
+  /** A request to Coufun settled: `result` is `ok`, a vendor code (`vendor_16`) or an error code (`timeout`). */
+  vendorRequest?(durationMs: number, result: string): void;
+  /** A lookup was answered from the cache (`hit`) or had to ask (`miss`). */
+  cache?(result: 'hit' | 'miss'): void;
+  /** A lookup joined an identical one already in flight instead of sending its own. */
+  sharedInFlight?(): void;
+}

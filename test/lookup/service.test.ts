@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoufunClient } from '../../src/coufun/client.js';
-import { NetworkError, TimeoutError, ValidationError, VendorError } from '../../src/coufun/errors.js';
+import { InternalError, NetworkError, TimeoutError, ValidationError, VendorError } from '../../src/coufun/errors.js';
 import type { CoufunRequest, CoufunResult, Order } from '../../src/coufun/types.js';
 import { createLookupService } from '../../src/lookup/service.js';
 
@@ -109,16 +109,18 @@ describe('lookup: outcomes', () => {
     expect(outcome).toMatchObject({ ok: false, error: timeout });
   });
 
-  it('wraps a non-Coufun error (a bug) into NetworkError, keeping the cause', async () => {
+  it('wraps a non-Coufun error (a bug) into InternalError with a reference, keeping the cause, not counted against the vendor', async () => {
     const bug = new TypeError('x is undefined');
     const { service } = setup([throwing(bug)]);
     const outcome = await service.lookup(GOODS, 'B1');
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error).toBeInstanceOf(NetworkError);
-    expect((outcome.error as NetworkError).reason).toBe('unexpected error');
+    expect(outcome.error).toBeInstanceOf(InternalError);
+    expect(outcome.error.code).toBe('INTERNAL');
+    expect((outcome.error as InternalError).ref).toMatch(/^[0-9a-f]{8}$/);
     expect(outcome.error.cause).toBe(bug);
+    expect(service.health().consecutiveFailures).toBe(0);
   });
 
   it('closes the client on close()', async () => {
