@@ -32,6 +32,8 @@ export interface ErrorWords {
   readonly badResponse: { readonly title: string; readonly detail: Readonly<Record<BadResponseReason, string>> };
   readonly oversize: { readonly title: string; readonly detail: (limitBytes: number) => string };
   readonly other: { readonly title: string; readonly detail: string };
+  /** A bug on our side, with the reference it was logged under. */
+  readonly internal: { readonly title: string; readonly detail: (ref: string) => string };
   /** A hint by who can act, when nothing more specific is known. */
   readonly hintFor: Readonly<Record<ResultAudience, string>>;
 }
@@ -70,6 +72,7 @@ const KO: ErrorWords = {
   },
   oversize: { title: '쿠펀 응답이 너무 큼', detail: (limit) => `쿠펀 서버의 응답이 허용 크기(${bytes(limit)}바이트)를 넘었습니다.` },
   other: { title: '조회 중 오류', detail: '쿠폰을 조회하는 중 예상하지 못한 오류가 발생했습니다.' },
+  internal: { title: '봇 내부 오류', detail: (ref) => `쿠펀이 아니라 봇 쪽에서 문제가 생겼습니다 (참조 ${ref}). 봇 운영자에게 이 참조를 알려 주세요.` },
   hintFor: {
     operator: '봇 설정 문제일 수 있습니다. 봇 운영자에게 알려 주세요.',
     transient: '잠시 후 다시 시도해 주세요. 계속되면 봇 운영자에게 알려 주세요.',
@@ -112,6 +115,7 @@ const EN: ErrorWords = {
   },
   oversize: { title: 'Coufun answer too large', detail: (limit) => `Coufun's answer exceeded the size limit (${bytes(limit)} bytes).` },
   other: { title: 'Look-up failed', detail: 'An unexpected error happened while looking up the coupon.' },
+  internal: { title: 'Something went wrong on our side', detail: (ref) => `The bot, not Coufun, hit a problem (reference ${ref}). Please give the bot operator this reference.` },
   hintFor: {
     operator: 'This may be the bot configuration. Please tell the bot operator.',
     transient: 'Try again shortly. If it keeps happening, tell the bot operator.',

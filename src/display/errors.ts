@@ -5,6 +5,7 @@
 import {
   BadResponseError,
   HttpStatusError,
+  InternalError,
   NetworkError,
   OversizeError,
   TimeoutError,
@@ -92,6 +93,11 @@ export function describeError(error: CoufunError, locale: Locale): ErrorView {
   if (error instanceof BadResponseError) {
     const audience: ResultAudience = error.retryable ? 'transient' : 'unknown';
     return { ...base, title: words.badResponse.title, detail: words.badResponse.detail[error.reason], hint: words.hintFor[audience], audience };
+  }
+
+  if (error instanceof InternalError) {
+    const { title, detail } = words.internal;
+    return { ...base, title, detail: detail(error.ref), hint: words.hintFor.operator, audience: 'operator' };
   }
 
   if (error instanceof OversizeError) {

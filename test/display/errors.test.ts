@@ -30,7 +30,7 @@ class OddError extends CoufunError {
 }
 
 describe('describeError: every CoufunError subclass has its own words', () => {
-  const covered = ['ValidationError', 'TimeoutError', 'NetworkError', 'HttpStatusError', 'BadResponseError', 'OversizeError', 'VendorError'];
+  const covered = ['ValidationError', 'TimeoutError', 'NetworkError', 'HttpStatusError', 'BadResponseError', 'OversizeError', 'VendorError', 'InternalError'];
 
   it('covers every subclass src/coufun/errors.ts exports', () => {
     const subclasses = Object.values(errors as Record<string, unknown>)
@@ -48,6 +48,7 @@ describe('describeError: every CoufunError subclass has its own words', () => {
       new HttpStatusError(500),
       new BadResponseError('not_xml'),
       new OversizeError(1024),
+      new errors.InternalError('0a1b2c3d'),
       vendor('16'),
     ];
     const generic = describeError(new OddError(), 'ko').title;
