@@ -1,0 +1,105 @@
+/**
+ * The workbench as one object: the Slack stand-in and page server on 127.0.0.1, the sample
+ * channel, and the real bot (`startBot`, HTTP mode) configured to talk only to the stand-in:
+ * a fresh signing secret, a placeholder bot token, `SLACK_API_URL` at the stand-in, and the
+ * permitted channel plus the DM in `ALLOWED_CHANNEL_IDS`. Coufun settings pass through.
+ */
+import { startBot, type BotOptions, type RunningBot } from '../bot.js';
+import type { Env } from '../config.js';
+import { BotLink } from './deliver.js';
+import { Interactions } from './interactions.js';
+import { seedSamples, type SampleKey } from './samples.js';
+import { startServer, type WorkbenchServer } from './server.js';
+import { generateSigningSecret } from './signer.js';
+import { SlackStandIn, type Trace } from './stand-in.js';
+import { CHANNELS, World } from './world.js';
+
+/** Variables the operator may set for the bot; everything Slack-side is the workbench's own. */
+export const PASSTHROUGH = /^(COUFUN_|COUPON_)|^(LOG_LEVEL|HTTPS_PROXY|HTTP_PROXY|NO_PROXY|https_proxy|http_proxy|no_proxy|SHUTDOWN_GRACE_MS|HEALTH_DEGRADED_AFTER)$/;
+
+export const BOT_TOKEN = 'xoxb-workbench-placeholder-not-a-real-token';
+
+export interface WorkbenchOptions {
+  /** The operator's environment; only PASSTHROUGH variables reach the bot. */
+  readonly env?: Env;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** The bot's JSON log lines (default: dropped). */
+  readonly botLog?: (line: string) => void;
+  /** The stand-in's one-line trace of Slack-side traffic (default: dropped). */
+  readonly trace?: Trace;
+  readonly botOptions?: Omit<BotOptions, 'host' | 'logSink'>;
+}
+
+export interface Workbench {
+  readonly url: string;
+  readonly port: number;
+  readonly bot: RunningBot;
+  readonly world: World;
+  readonly samples: ReadonlyMap<SampleKey, string>;
+  stop(): Promise<void>;
+}
+
+export function botEnv(env: Env, apiUrl: string, secret: string): Env {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) if (PASSTHROUGH.test(k)) out[k] = v;
+  return {
+    ...out,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: apiUrl,
+    ALLOWED_CHANNEL_IDS: [CHANNELS.triage.id, CHANNELS.dm.id].join(','),
+    PORT: '0',
+  };
+}
+
+export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const host = '127.0.0.1';
+  const world = new World();
+  const samples = seedSamples(world);
+  const trace = opts.trace ?? (() => {});
+  const secret = generateSigningSecret();
+  const standIn = new SlackStandIn(world, BOT_TOKEN, trace);
+  let link: BotLink | undefined;
+  let interactions: Interactions | undefined;
+  const server: WorkbenchServer = await startServer({
+    world,
+    host,
+    port: opts.port ?? 0,
+    standIn: () => standIn,
+    interactions: () => {
+      if (!interactions) throw new Error('the bot is still starting');
+      return interactions;
+    },
+    onError: (e) => trace(`workbench error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  });
+  const base = `http://${host}:${server.port}`;
+  let bot: RunningBot;
+  try {
+    bot = await startBot(botEnv(opts.env ?? {}, `${base}/api/`, secret), { ...opts.botOptions, host, logSink: opts.botLog ?? (() => {}) });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  link = new BotLink(`http://${host}:${bot.port}/slack/events`, secret);
+  const l = link;
+  interactions = new Interactions(world, () => l, `${base}/response/`, trace);
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    port: server.port,
+    bot,
+    world,
+    samples,
+    stop() {
+      stopping ??= (async () => {
+        try {
+          await bot.stop('workbench');
+        } finally {
+          await server.close();
+        }
+      })();
+      return stopping;
+    },
+  };
+}
