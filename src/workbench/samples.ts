@@ -36,7 +36,7 @@ export const SAMPLES: readonly Sample[] = [
     key: 'grouped',
     channel: CHANNELS.triage.id,
     user: 'U0WBCS02',
-    text: '스타벅스 아메리카노 T 교환이 안 된다는 문의입니다. 쿠폰번호 0011-3351-8002 (고객 캡처 기준), 매장에서는 *이미 사용된 쿠폰*이라고 나온답니다.',
+    text: '스타벅스 아메리카노 T 교환이 안 된다는 문의입니다. 쿠폰번호 0011-3351-8002 (고객 캡처 기준), 매장에서는 *이미 사용된 쿠폰* 이라고 나온답니다.',
   },
   {
     key: 'no_product',

@@ -37,6 +37,10 @@ export interface Workbench {
   readonly bot: RunningBot;
   readonly world: World;
   readonly samples: ReadonlyMap<SampleKey, string>;
+  /** What the page's controls do, callable directly (tests, scripts). */
+  readonly interactions: Interactions;
+  /** The bot's signed entry point. */
+  readonly link: BotLink;
   stop(): Promise<void>;
 }
 
@@ -60,7 +64,6 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   const trace = opts.trace ?? (() => {});
   const secret = generateSigningSecret();
   const standIn = new SlackStandIn(world, BOT_TOKEN, trace);
-  let link: BotLink | undefined;
   let interactions: Interactions | undefined;
   const server: WorkbenchServer = await startServer({
     world,
@@ -81,9 +84,9 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     await server.close();
     throw e;
   }
-  link = new BotLink(`http://${host}:${bot.port}/slack/events`, secret);
-  const l = link;
-  interactions = new Interactions(world, () => l, `${base}/response/`, trace);
+  const link = new BotLink(`http://${host}:${bot.port}/slack/events`, secret);
+  const ready = new Interactions(world, () => link, `${base}/response/`, trace);
+  interactions = ready;
   let stopping: Promise<void> | undefined;
   return {
     url: server.url,
@@ -91,6 +94,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     bot,
     world,
     samples,
+    interactions: ready,
+    link,
     stop() {
       stopping ??= (async () => {
         try {
