@@ -217,7 +217,7 @@ function block(b: unknown, index: number, ctx: Ctx): string {
   const open = (extra = ''): string => `<div class="bk-block bk-${escapeHtml(type)}"${attr('data-block-type', type)}${attr('data-block-id', blockId)}${extra}>`;
   switch (type) {
     case 'header':
-      return `${open()}<h3 class="bk-header">${textObject(b.text, ctx.names)}</h3></div>`;
+      return `${open()}<h3 class="bk-header-text">${textObject(b.text, ctx.names)}</h3></div>`;
     case 'section':
       return `${open()}${section(b, blockId, ctx)}</div>`;
     case 'context':

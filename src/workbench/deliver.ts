@@ -27,6 +27,8 @@ export interface BotAnswer {
   readonly body: string;
   /** The body as JSON when it is JSON (a view submission's `response_action`), else undefined. */
   readonly json: Record<string, unknown> | undefined;
+  /** How long the bot took to answer (Slack waits 3 s). */
+  readonly elapsedMs: number;
 }
 
 /** Signs and sends requests to one bot. */
@@ -50,6 +52,7 @@ export class BotLink {
   }
 
   private async post(body: string, contentType: string): Promise<BotAnswer> {
+    const started = performance.now();
     const res = await request(this.eventsUrl, { method: 'POST', body, headers: signedHeaders(this.secret, body, contentType), headersTimeout: 10_000, bodyTimeout: 10_000 });
     const text = await res.body.text();
     let json: Record<string, unknown> | undefined;
@@ -60,7 +63,7 @@ export class BotLink {
         json = undefined;
       }
     }
-    return { status: res.statusCode, body: text, json };
+    return { status: res.statusCode, body: text, json, elapsedMs: Math.round(performance.now() - started) };
   }
 }
 

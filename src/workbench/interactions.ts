@@ -23,6 +23,8 @@ import { BOT_ID, BOT_NAME, BOT_USER_ID, type WbMessage, type World } from './wor
 export const SHORTCUT = { callbackId: 'coupon_lookup', name: '쿠폰 조회' } as const;
 export const COMMANDS = ['/coupon'] as const;
 export const SLACKBOT = { user: 'USLACKBOT', name: 'Slackbot' } as const;
+/** Slack's wait for an app's acknowledgement. */
+export const ACK_DEADLINE_MS = 3000;
 
 export interface ActionInput {
   /** A message's element, or a modal's. */
@@ -69,6 +71,11 @@ export class Interactions {
   }
 
   private failed(what: string, answer: BotAnswer | Error, channel: string, threadTs?: string): boolean {
+    if (!(answer instanceof Error) && answer.status === 200 && answer.elapsedMs > ACK_DEADLINE_MS) {
+      // Slack stops waiting after 3 s and tells the person; the workbench waits, and says so.
+      this.trace(`slack → bot ${what}: acknowledged after ${answer.elapsedMs} ms (Slack gives up after ${ACK_DEADLINE_MS} ms)`);
+      this.slackbotSays(channel, `\`${what}\`: the app took ${answer.elapsedMs} ms to acknowledge. Slack would have shown "operation_timeout" after ${ACK_DEADLINE_MS / 1000} s.`, threadTs);
+    }
     const reason = answer instanceof Error ? answer.message : answer.status === 200 ? undefined : `HTTP ${answer.status}`;
     if (reason === undefined) return false;
     this.trace(`slack → bot ${what} failed: ${reason}`);

@@ -56,7 +56,7 @@ button{font:inherit;cursor:pointer}
 .thread .pane-head button{background:none;border:0;font-size:20px}
 /* Block Kit */
 .bk-block{margin:4px 0}
-.bk-header{font-size:18px;font-weight:900;margin:8px 0 4px}
+.bk-header-text{font-size:18px;font-weight:900;margin:8px 0 4px}
 .bk-section{display:flex;gap:12px;align-items:flex-start}
 .bk-section-body{flex:1;min-width:0}
 .bk-fields{display:grid;grid-template-columns:1fr 1fr;gap:8px 16px;margin-top:4px}

@@ -61,7 +61,7 @@ describe('the lookup card', () => {
   it('private: header, fields, the share (primary) and refresh (default) buttons, the context footer', () => {
     const message = renderLookupMessage([ok([amountOrder()])], ctx());
     const html = renderMessageBody(message, { names });
-    expect(html).toMatch(/<div class="bk-block bk-header" data-block-type="header"[^>]*><h3 class="bk-header">배민 상품권 1만원<\/h3><\/div>/);
+    expect(html).toMatch(/<div class="bk-block bk-header" data-block-type="header"[^>]*><h3 class="bk-header-text">배민 상품권 1만원<\/h3><\/div>/);
     expect(count(html, /<div class="bk-field">/)).toBeGreaterThanOrEqual(6);
     expect(html).toContain('<div class="bk-field"><b>잔액</b><br>2,500원');
     expect(html).toContain('<div class="bk-field"><b>쿠폰번호</b><br>••••8902</div>');

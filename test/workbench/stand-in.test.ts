@@ -98,7 +98,7 @@ describe('page actions → payloads', () => {
   /** A bot that records what it is sent and answers 200. */
   function recorder() {
     const sent: { kind: string; body: Record<string, unknown> }[] = [];
-    const answer: BotAnswer = { status: 200, body: '', json: undefined };
+    const answer: BotAnswer = { status: 200, body: '', json: undefined, elapsedMs: 5 };
     const link = {
       form: async (fields: Record<string, string>) => (sent.push({ kind: 'form', body: fields.payload ? (JSON.parse(fields.payload) as Record<string, unknown>) : fields }), answer),
       interactive: async (payload: Record<string, unknown>) => (sent.push({ kind: 'interactive', body: payload }), answer),
