@@ -117,7 +117,7 @@ export class Interactions {
   /** Post as the person. Naming the bot (`@coupon-bot` or `<@U…>`) also sends it an `app_mention`. */
   async postAsMe(channel: string, input: string, threadTs?: string): Promise<WbMessage> {
     this.channelRef(channel);
-    const text = escapeSlack(input).replace(new RegExp(`(^|\\s)@${BOT_NAME}\\b`, 'g'), `$1<@${BOT_USER_ID}>`).replace(/&lt;@(U[A-Z0-9]+)&gt;/g, '<@$1>');
+    const text = typedToSlack(input);
     const m = this.world.post({ channel, threadTs, user: this.me.id, botId: undefined, username: undefined, text, blocks: undefined, attachments: undefined, ephemeralFor: undefined, via: 'composer', raw: { type: 'message', user: this.me.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) } });
     if (text.includes(`<@${BOT_USER_ID}>`)) {
       const envelope = appMentionEnvelope({ eventId: this.world.id('Ev'), botUserId: BOT_USER_ID, user: this.me.id, channel, text, ts: m.ts, ...(threadTs ? { threadTs } : {}), eventTime: Math.floor(Date.now() / 1000) });
@@ -248,6 +248,17 @@ export class Interactions {
 
 /** A problem in what the page asked for (a stale message, a closed modal), told back to the page. */
 export class UserError extends Error {}
+
+/**
+ * What Slack's composer makes of typed text: `&`, `<`, `>` escaped, bare URLs linked,
+ * `@coupon-bot` and a typed `<@U…>` turned into a mention.
+ */
+export function typedToSlack(input: string): string {
+  return escapeSlack(input)
+    .replace(/(^|\s)(https?:\/\/[^\s<>|]+)/g, '$1<$2>')
+    .replace(new RegExp(`(^|\\s)@${BOT_NAME}(?![\\w-])`, 'g'), `$1<@${BOT_USER_ID}>`)
+    .replace(/&lt;@(U[A-Z0-9]+)&gt;/g, '<@$1>');
+}
 
 /** Slack's own escaping of what a person types. */
 export function escapeSlack(s: string): string {

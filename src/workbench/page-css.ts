@@ -40,8 +40,8 @@ button{font:inherit;cursor:pointer}
 .msg-json summary{cursor:pointer}
 .msg-json pre{max-height:320px;overflow:auto;background:#f8f8f8;border:1px solid #ddd;padding:8px;font-size:12px;white-space:pre-wrap}
 .msg-builder{color:#1264a3}
-.msg-actions{visibility:hidden}
-.msg:hover .msg-actions,.msg:focus-within .msg-actions,.msg--ephemeral .msg-actions{visibility:visible}
+.msg-actions{opacity:0}
+.msg:hover .msg-actions,.msg:focus-within .msg-actions,.msg--ephemeral .msg-actions{opacity:1}
 .msg-more{border:1px solid #ddd;background:#fff;border-radius:4px;width:30px;height:28px}
 .msg-menu-wrap{position:relative}
 .msg-menu{position:absolute;right:0;top:30px;z-index:5;background:#fff;border:1px solid #ccc;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.15);padding:6px 0;min-width:180px}

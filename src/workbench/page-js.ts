@@ -100,6 +100,7 @@ export const PAGE_JS = String.raw`
       if (modalKey !== null) {
         overlay.innerHTML = '';
         overlay.hidden = true;
+        $('.app').inert = false;
         modalKey = null;
         if (lastFocus && document.contains(lastFocus)) lastFocus.focus();
         else $('#composer-input').focus();
@@ -110,6 +111,8 @@ export const PAGE_JS = String.raw`
       if (modalKey === null) lastFocus = document.activeElement;
       overlay.innerHTML = m.html;
       overlay.hidden = false;
+      // Keyboard and screen readers stay in the modal, as in Slack.
+      $('.app').inert = true;
       modalKey = m.key;
       const first = $('input, textarea, select, button', overlay);
       if (first) first.focus();

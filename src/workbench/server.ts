@@ -77,7 +77,10 @@ export async function startServer(opts: {
     }
   };
 
+  let allowedHosts = new Set<string>();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Only names of this machine: a page elsewhere that rebinds its DNS name to 127.0.0.1 gets nothing.
+    if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'text/plain; charset=utf-8', 'unknown host');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
     if (req.method === 'POST' && path.startsWith('/api/')) {
@@ -153,6 +156,7 @@ export async function startServer(opts: {
     });
   });
   const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   return {
     port,
     url: `http://${opts.host}:${port}/`,

@@ -4,6 +4,7 @@
  * a fresh signing secret, a placeholder bot token, `SLACK_API_URL` at the stand-in, and the
  * permitted channel plus the DM in `ALLOWED_CHANNEL_IDS`. Coufun settings pass through.
  */
+import { randomBytes } from 'node:crypto';
 import { startBot, type BotOptions, type RunningBot } from '../bot.js';
 import type { Env } from '../config.js';
 import { BotLink } from './deliver.js';
@@ -17,7 +18,10 @@ import { CHANNELS, World } from './world.js';
 /** Variables the operator may set for the bot; everything Slack-side is the workbench's own. */
 export const PASSTHROUGH = /^(COUFUN_|COUPON_)|^(LOG_LEVEL|HTTPS_PROXY|HTTP_PROXY|NO_PROXY|https_proxy|http_proxy|no_proxy|SHUTDOWN_GRACE_MS|HEALTH_DEGRADED_AFTER)$/;
 
-export const BOT_TOKEN = 'xoxb-workbench-placeholder-not-a-real-token';
+/** A placeholder bot token, fresh per run: only this run's bot can call this run's stand-in. */
+export function placeholderToken(): string {
+  return `xoxb-workbench-placeholder-${randomBytes(12).toString('hex')}`;
+}
 
 export interface WorkbenchOptions {
   /** The operator's environment; only PASSTHROUGH variables reach the bot. */
@@ -44,12 +48,12 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-export function botEnv(env: Env, apiUrl: string, secret: string): Env {
+export function botEnv(env: Env, apiUrl: string, secret: string, token: string): Env {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(env)) if (PASSTHROUGH.test(k)) out[k] = v;
   return {
     ...out,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_BOT_TOKEN: token,
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: apiUrl,
     ALLOWED_CHANNEL_IDS: [CHANNELS.triage.id, CHANNELS.dm.id].join(','),
@@ -63,7 +67,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   const samples = seedSamples(world);
   const trace = opts.trace ?? (() => {});
   const secret = generateSigningSecret();
-  const standIn = new SlackStandIn(world, BOT_TOKEN, trace);
+  const token = placeholderToken();
+  const standIn = new SlackStandIn(world, token, trace);
   let interactions: Interactions | undefined;
   const server: WorkbenchServer = await startServer({
     world,
@@ -79,7 +84,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
   const base = `http://${host}:${server.port}`;
   let bot: RunningBot;
   try {
-    bot = await startBot(botEnv(opts.env ?? {}, `${base}/api/`, secret), { ...opts.botOptions, host, logSink: opts.botLog ?? (() => {}) });
+    bot = await startBot(botEnv(opts.env ?? {}, `${base}/api/`, secret, token), { ...opts.botOptions, host, logSink: opts.botLog ?? (() => {}) });
   } catch (e) {
     await server.close();
     throw e;

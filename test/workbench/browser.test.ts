@@ -91,6 +91,8 @@ describe.skipIf(!present)('workbench in Chromium', () => {
   async function shortcut(message: Locator): Promise<void> {
     await message.hover();
     const toggle = message.locator('.msg-more');
+    // Reachable by Tab: a focusable, visible button (not hidden until hover).
+    expect(await toggle.evaluate((el) => [(el as HTMLElement).tabIndex, getComputedStyle(el).visibility])).toEqual([0, 'visible']);
     await toggle.focus();
     await toggle.press('Enter');
     const item = message.getByRole('menuitem', { name: '쿠폰 조회' });

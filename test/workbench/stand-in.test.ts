@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidSlackRequest } from '@slack/bolt';
 import { BotLink, type BotAnswer } from '../../src/workbench/deliver.js';
-import { Interactions } from '../../src/workbench/interactions.js';
+import { Interactions, typedToSlack } from '../../src/workbench/interactions.js';
+import { request } from 'undici';
 import { signedHeaders } from '../../src/workbench/signer.js';
 import { SlackStandIn } from '../../src/workbench/stand-in.js';
 import { pageState } from '../../src/workbench/view.js';
@@ -143,6 +144,12 @@ describe('page actions → payloads', () => {
     });
   });
 
+  it("typed text becomes what Slack's composer sends: escaped, URLs linked, the bot mentioned", () => {
+    expect(typedToSlack('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
+    expect(typedToSlack('see https://example.com/x?a=1&b=2 please')).toBe('see <https://example.com/x?a=1&amp;b=2> please');
+    expect(typedToSlack('@coupon-bot hi, @coupon-botty')).toBe(`<@${BOT_USER_ID}> hi, @coupon-botty`);
+  });
+
   it('the English switch changes the profile the bot sees', async () => {
     const { sent, i } = recorder();
     i.setLocale('en');
@@ -171,6 +178,21 @@ describe('with the real bot', () => {
     const card = wb.world.messages.find((m) => m.via === 'response_url (ephemeral)')!;
     expect(card.ephemeralFor).toBe(PERSON.ko.id);
     expect(JSON.stringify(card.blocks)).toContain('2,500원');
+  });
+
+  it('answers only to names of this machine and refuses cross-site page actions', async () => {
+    const port = wb.port;
+    const at = (host: string) => request(`http://127.0.0.1:${port}/`, { headers: { host } }).then(async (r) => (await r.body.text(), r.statusCode));
+    expect(await at(`127.0.0.1:${port}`)).toBe(200);
+    expect(await at(`localhost:${port}`)).toBe(200);
+    expect(await at(`evil.example:${port}`)).toBe(421);
+    const cross = await request(`http://127.0.0.1:${port}/ui/send`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: CHANNELS.triage.id, text: 'x' }),
+    });
+    await cross.body.text();
+    expect(cross.statusCode).toBe(403);
   });
 
   it('shows hostile text from a message as text', async () => {
