@@ -112,7 +112,15 @@ describe.skipIf(!present)('workbench in Chromium', () => {
     expect(await card.getAttribute('class')).toContain('msg--ephemeral');
     expect(await card.getByRole('button', { name: '채널에 공유' }).count()).toBe(1);
     expect(await card.getByRole('button', { name: '새로고침' }).count()).toBe(1);
+    // View JSON shows exactly what the bot sent; the Builder link carries its blocks.
+    await card.locator('details.msg-json summary').click();
+    const json = JSON.parse(await card.locator('details.msg-json pre').innerText()) as { response_type?: string; blocks?: unknown[] };
+    expect(json.response_type).toBe('ephemeral');
+    const href = await card.getByRole('link', { name: 'Block Kit Builder에서 열기' }).getAttribute('href');
+    expect(href?.startsWith('https://app.slack.com/block-kit-builder/#')).toBe(true);
+    expect(JSON.parse(decodeURIComponent(href!.split('#')[1]!))).toEqual({ blocks: json.blocks });
     await shot('01-command-card');
+    await card.locator('details.msg-json summary').click();
   }, 30_000);
 
   it('채널에 공유 → the card posted in the channel, naming who shared it', async () => {
@@ -151,6 +159,19 @@ describe.skipIf(!present)('workbench in Chromium', () => {
     expect(text).toContain('2,500원');
     expect(text).not.toContain('나에게만 표시');
     await shot('04-shortcut-thread');
+    await page.locator('#thread-close').click();
+  }, 30_000);
+
+  it('쿠폰 조회 on a bot-forwarded message whose text is only in blocks → the card in its thread', async () => {
+    const forwarded = sample('forwarded');
+    expect(await readable(forwarded)).toContain('새 CS 티켓 #4821');
+    await shortcut(forwarded);
+    await openThread(forwarded, 1);
+    const card = threadMsgs().filter({ hasText: '확인: @김지은 (운영팀)' });
+    await expect.poll(() => card.count()).toBe(1);
+    const text = await readable(card);
+    expect(text).toContain('교촌 허니콤보 + 콜라 1.25L');
+    expect(text).toContain('••••0025');
     await page.locator('#thread-close').click();
   }, 30_000);
 
