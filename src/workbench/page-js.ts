@@ -73,6 +73,7 @@ export const PAGE_JS = String.raw`
     document.documentElement.lang = s.locale;
     $('#locale').value = s.locale;
     $('#me').textContent = s.me.name;
+    $$('.composer button[type=submit]').forEach((b) => { b.textContent = s.send; });
     $('#sidebar').innerHTML = s.sidebar;
     $('#channel-title').textContent = s.channel.title;
     const input = $('#composer-input');

@@ -30,6 +30,7 @@ export const WORDS = {
     composer: (name: string) => `#${name}에 메시지 보내기 — /coupon 0000999999 012345678902`,
     threadComposer: '답장하기…',
     empty: '아직 메시지가 없습니다.',
+    send: '보내기',
   },
   en: {
     channels: 'Channels',
@@ -51,6 +52,7 @@ export const WORDS = {
     composer: (name: string) => `Message #${name} — /coupon 0000999999 012345678902`,
     threadComposer: 'Reply…',
     empty: 'No messages yet.',
+    send: 'Send',
   },
 } as const;
 
@@ -140,6 +142,7 @@ export function renderSidebar(world: World, current: string): string {
 export interface PageState {
   readonly version: number;
   readonly locale: 'ko' | 'en';
+  readonly send: string;
   readonly me: { readonly id: string; readonly name: string };
   readonly channel: { readonly id: string; readonly name: string; readonly allowed: boolean; readonly placeholder: string; readonly title: string };
   readonly sidebar: string;
@@ -157,6 +160,7 @@ export function pageState(world: World, channelId: string, threadTs: string | un
   return {
     version: world.version,
     locale: world.locale,
+    send: w.send,
     me: { id: world.me.id, name: world.me.realName },
     channel: { id: channel.id, name: channel.name, allowed: channel.allowed, placeholder: w.composer(channel.name), title: channel.kind === 'dm' ? channel.name : `#${channel.name}` },
     sidebar: renderSidebar(world, channel.id),
