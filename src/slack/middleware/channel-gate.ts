@@ -39,9 +39,9 @@ export function originOf(body: Record<string, unknown>): Origin {
       return { kind, userId, channelId: decodeModalMetadata(str(obj(body.view).private_metadata))?.channelId };
     case 'event_callback': {
       const event = obj(body.event);
-      const type = str(event.type) ?? 'unknown';
-      if (type !== 'app_mention') return { kind: type, userId: undefined, channelId: undefined };
-      return { kind: type, userId: str(event.user), channelId: str(event.channel), threadTs: str(event.thread_ts) ?? str(event.ts) };
+      // Only mentions are answered, so only they are gated; other events stay ungated.
+      if (event.type !== 'app_mention') return { kind, userId: undefined, channelId: undefined };
+      return { kind: 'app_mention', userId: str(event.user), channelId: str(event.channel), threadTs: str(event.thread_ts) ?? str(event.ts) };
     }
     default:
       return { kind, userId, channelId: undefined };
