@@ -340,6 +340,13 @@ describe('mention gates', () => {
     expect(vendorRequests(h)).toBe(requestsBefore);
   });
 
+  it('/coupon help explains mentions', async () => {
+    const { responseUrl } = await h.command({ text: 'help', user: 'U0HELP' });
+    const help = allText(await h.slack.post(responseUrl));
+    expect(help).toContain('@coupon-bot &lt;상품&gt; &lt;쿠폰번호&gt;');
+    expect(help).toContain('스레드');
+  });
+
   it('url_verification: echoes the challenge when the request is signed', async () => {
     const body = { token: 'legacy-verification-token', challenge: 'c3a1b2-challenge-9f8e', type: 'url_verification' };
     const answer = await deliver(h, body);
