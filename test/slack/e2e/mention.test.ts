@@ -295,6 +295,9 @@ describe('mention gates', () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
 
+    // Bolt answers HTTP before its middleware runs: wait until the second delivery was decided
+    // (or, were it not recognised, until it produced a second lookup).
+    await expect.poll(() => h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) || h.logs.filter((l) => l.msg === 'lookup' && l.user === user).length > 1).toBe(true);
     await threadPost(h, ts);
     await settled(h);
     expect(postsInThread(h, ts)).toHaveLength(1);
@@ -309,10 +312,13 @@ describe('mention gates', () => {
     const ts = nextTs();
     const body = mentionEvent({ text: `${BOT} ${BAEMIN.id} 012345678901`, ts, user: 'U0DENIEDTWICE', channel: DENIED });
     await deliver(h, body);
-    await deliver(h, body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     await h.slack.waitFor(() => ephemeralsTo(h, 'U0DENIEDTWICE').length >= 1, 10_000, 'the refusal');
-    await settled(h);
+    await deliver(h, body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    // Decided either way: recognised as a duplicate, or (wrongly) refused a second time.
+    const eventId = body.event_id as string;
+    await expect.poll(() => h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) || ephemeralsTo(h, 'U0DENIEDTWICE').length > 1).toBe(true);
     expect(ephemeralsTo(h, 'U0DENIEDTWICE')).toHaveLength(1);
+    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.user === 'U0DENIEDTWICE')).toHaveLength(1);
   });
 
   it.each([

@@ -25,7 +25,11 @@ export async function answerMention(deps: BotDeps, { event, client, context }: M
   // never answers a bot whatever the middleware order.
   if (isBotAuthored(event as unknown as Record<string, unknown>, context.botUserId)) return;
   const userId = event.user;
-  if (!userId) return;
+  if (!userId) {
+    // Not a person (and not a bot either, or the middleware would have said): nobody to answer.
+    deps.logger.event('debug', 'mention_without_user', { channel: event.channel });
+    return;
+  }
   const channelId = event.channel;
   const threadTs = event.thread_ts ?? event.ts;
   const ctx = { entry: 'mention', channel: channelId, user: userId };
