@@ -17,8 +17,6 @@ interface Origin {
   readonly kind: string;
   readonly channelId: string | undefined;
   readonly userId: string | undefined;
-  /** A mention's thread (its `thread_ts`, else its own `ts`), where its private notice shows. */
-  readonly threadTs?: string | undefined;
 }
 
 /** Where an incoming payload comes from. Events other than `app_mention`, and other kinds, yield `kind` only. */
@@ -41,7 +39,7 @@ export function originOf(body: Record<string, unknown>): Origin {
       const event = obj(body.event);
       // Only mentions are answered, so only they are gated; other events stay ungated.
       if (event.type !== 'app_mention') return { kind, userId: undefined, channelId: undefined };
-      return { kind: 'app_mention', userId: str(event.user), channelId: str(event.channel), threadTs: str(event.thread_ts) ?? str(event.ts) };
+      return { kind: 'app_mention', userId: str(event.user), channelId: str(event.channel) };
     }
     default:
       return { kind, userId, channelId: undefined };
@@ -72,7 +70,7 @@ export function channelGate(deps: BotDeps) {
     if (origin.kind === 'app_mention') {
       // Nobody to tell without a person (Bolt acked the event already).
       if (origin.userId === undefined || origin.channelId === undefined) return;
-      const send = ephemeralResponder(args.client, { channelId: origin.channelId, userId: origin.userId, threadTs: origin.threadTs });
+      const send = ephemeralResponder(args.client, { channelId: origin.channelId, userId: origin.userId, threadTs: mentionThread(args.body) });
       const locale = await deps.locales.localeOf(origin.userId);
       await respondNotice(send, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: 'mention', channel: channelId });
       return;
@@ -82,4 +80,11 @@ export function channelGate(deps: BotDeps) {
     const locale = origin.userId ? await deps.locales.localeOf(origin.userId) : 'ko';
     await respondNotice(respond, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: origin.kind, channel: channelId }, { replace_original: false });
   };
+}
+
+/** A mention's thread (its `thread_ts`, else its own `ts`): where its private notice shows. */
+function mentionThread(body: unknown): string | undefined {
+  const event = (body as { event?: { thread_ts?: unknown; ts?: unknown } } | undefined)?.event;
+  const ts = event?.thread_ts ?? event?.ts;
+  return typeof ts === 'string' && ts !== '' ? ts : undefined;
 }
