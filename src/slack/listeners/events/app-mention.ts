@@ -20,6 +20,7 @@ import { readMention } from './mention-request.js';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
+/** Answer one `app_mention`: returns at once, the work runs tracked in the background. */
 export async function answerMention(deps: BotDeps, { event, client, context }: MentionArgs): Promise<void> {
   // The global middleware dropped bot-written events already; checked again so this listener
   // never answers a bot whatever the middleware order.

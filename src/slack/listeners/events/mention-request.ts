@@ -12,6 +12,7 @@ export type MentionRequest =
   | { readonly kind: 'lookup'; readonly goods: GoodsEntry; readonly barcodes: readonly string[] }
   | { readonly kind: 'ask'; readonly problem: MentionProblem };
 
+/** Decide from the mention's readable text (`messageText` of the event). */
 export function readMention(text: string, catalog: Catalog): MentionRequest {
   const found = extract(text, catalog);
   const given = found.barcodes.length + (found.more ?? 0);
