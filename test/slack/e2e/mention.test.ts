@@ -167,6 +167,14 @@ describe('mention in a permitted channel → the card in its thread', () => {
     expect(readable(card!.params)).not.toContain('012345678902');
     expect(ephemeralsTo(h, 'U0ARCHIVED')).toHaveLength(2);
   });
+
+  it('(after the others) no log line holds a full coupon number, a phone number or the bot token', () => {
+    const logs = JSON.stringify(h.logs);
+    for (const secret of ['012345678901', '012345678902', '001133518002', '001133518003', '0123-4567-8901', '9876-5432', 'xoxb-test-token']) {
+      expect(logs).not.toContain(secret);
+    }
+    expect(h.logs.filter((l) => l.msg === 'lookup' && l.entry === 'mention').length).toBeGreaterThanOrEqual(6);
+  });
 });
 
 describe('mention that cannot be looked up as written → a short reply in its thread, nothing sent to Coufun', () => {
