@@ -7,6 +7,7 @@ import type { SlackConfig } from '../app-config.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
 import { channelGate } from './middleware/channel-gate.js';
+import { eventOnce, ignoreBotEvents } from './middleware/event-admission.js';
 import { SLACK_TIMEOUT_MS, type LeanFetch } from '../runtime/lean-fetch.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -64,6 +65,8 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
     // Unused (no conversation state); without it Bolt builds an Error object per request.
     convoStore: false,
   });
+  app.use(ignoreBotEvents(deps));
+  app.use(eventOnce(deps));
   app.use(channelGate(deps));
   registerListeners(app, deps);
   app.error(async (error) => {

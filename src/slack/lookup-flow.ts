@@ -8,7 +8,7 @@ import type { LookupOutcome } from '../lookup/types.js';
 import type { GoodsChoice } from '../input/command-text.js';
 import type { BotDeps } from './deps.js';
 
-export type EntryPoint = 'command' | 'refresh' | 'retry' | 'share' | 'shortcut' | 'modal';
+export type EntryPoint = 'command' | 'refresh' | 'retry' | 'share' | 'shortcut' | 'modal' | 'mention';
 
 export interface LookupRequest {
   readonly userId: string;

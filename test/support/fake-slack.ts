@@ -152,6 +152,9 @@ export class FakeSlack {
       case 'chat.postMessage':
         this.nextTs += 1;
         return { body: { ok: true, channel: params.channel, ts: `${this.nextTs}.000100` } };
+      case 'chat.postEphemeral':
+        this.nextTs += 1;
+        return { body: { ok: true, message_ts: `${this.nextTs}.000200` } };
       case 'views.open':
         return { body: { ok: true, view: { id: 'V1' } } };
       default:

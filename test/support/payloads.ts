@@ -125,3 +125,50 @@ export function richTextBlock(text: string): Record<string, unknown> {
     elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
   };
 }
+
+/** The bot user `auth.test` names on the fake Slack: what a mention's text starts with. */
+export const BOT_USER = 'UBOT';
+
+export interface MentionOptions {
+  readonly text: string;
+  readonly ts: string;
+  /** Set when the mention is a reply inside a thread. */
+  readonly thread_ts?: string;
+  readonly eventId?: string;
+  readonly user?: string;
+  readonly channel?: string;
+  /** A mention written by a bot carries `bot_id` (and often no `user`). */
+  readonly botId?: string;
+  readonly subtype?: string;
+  readonly blocks?: readonly unknown[];
+}
+
+/** An Events API `event_callback` body for an `app_mention`, as Slack posts it (JSON). */
+export function mentionEvent(opts: MentionOptions): Record<string, unknown> {
+  const channel = opts.channel ?? ALLOWED;
+  const event: Record<string, unknown> = {
+    type: 'app_mention',
+    text: opts.text,
+    ts: opts.ts,
+    channel,
+    event_ts: opts.ts,
+    ...(opts.user !== undefined || opts.botId === undefined ? { user: opts.user ?? 'U0ALICE' } : {}),
+    ...(opts.botId !== undefined ? { bot_id: opts.botId } : {}),
+    ...(opts.subtype !== undefined ? { subtype: opts.subtype } : {}),
+    ...(opts.thread_ts !== undefined ? { thread_ts: opts.thread_ts } : {}),
+    ...(opts.blocks !== undefined ? { blocks: opts.blocks } : {}),
+  };
+  return {
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event,
+    type: 'event_callback',
+    // Shaped like Slack's (`Ev0…`, letters and digits): one per message ts.
+    event_id: opts.eventId ?? `Ev0${Number(opts.ts.replace('.', '')).toString(36).toUpperCase()}`,
+    event_time: Math.floor(Number(opts.ts)),
+    authorizations: [{ enterprise_id: null, team_id: 'T1', user_id: BOT_USER, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event_context: `4-eyJldCI6ImFwcF9tZW50aW9uIn0`,
+  };
+}

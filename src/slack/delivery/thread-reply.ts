@@ -1,5 +1,5 @@
 /**
- * Look up and post the card(s) in a message's thread (shortcut and modal paths). When the bot
+ * Look up and post the card(s) in a message's thread (shortcut, modal and mention paths). When the bot
  * cannot post there, the user is told why, privately, and gets the card privately instead.
  */
 import type { webApi } from '@slack/bolt';
@@ -14,7 +14,7 @@ export interface ThreadTarget {
   readonly channelId: string;
   readonly threadTs: string;
   readonly userId: string;
-  /** Where private fallbacks go (the shortcut's response_url). */
+  /** Where private fallbacks go (the shortcut's response_url; `chat.postEphemeral` for a mention). */
   readonly respond: ((message: Record<string, unknown>) => Promise<unknown>) | undefined;
 }
 

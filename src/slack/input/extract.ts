@@ -16,6 +16,8 @@ export interface Extraction {
   readonly goods: readonly GoodsEntry[];
   /** The text that was scanned: Slack markup removed, link labels kept. */
   readonly text: string;
+  /** Further distinct candidates beyond the cap, when there were any (a mention says so instead of guessing). */
+  readonly more?: number;
 }
 
 /** At most this many barcodes are offered from one message. */
@@ -55,11 +57,13 @@ export function extract(text: string, catalog: Catalog): Extraction {
   const scan = readable.replace(/\bhttps?:\/\/\S+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/gi, (m) => ' '.repeat(m.length));
   const goods = findGoods(scan, catalog);
   const barcodes: string[] = [];
+  const beyond = new Set<string>();
   for (const run of runs(scan)) {
-    if (barcodes.length >= MAX_EXTRACTED_BARCODES) break;
-    if (!barcodes.includes(run.value) && isBarcode(run, scan, catalog)) barcodes.push(run.value);
+    if (barcodes.includes(run.value) || beyond.has(run.value) || !isBarcode(run, scan, catalog)) continue;
+    if (barcodes.length < MAX_EXTRACTED_BARCODES) barcodes.push(run.value);
+    else beyond.add(run.value);
   }
-  return { barcodes, goods, text: readable.trim() };
+  return { barcodes, goods, text: readable.trim(), ...(beyond.size > 0 ? { more: beyond.size } : {}) };
 }
 
 function isBarcode(run: Run, scan: string, catalog: Catalog): boolean {

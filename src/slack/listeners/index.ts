@@ -6,6 +6,7 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../deps.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
+import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
 import { registerViews } from './views/index.js';
 
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerActions(app, deps);
   registerShortcuts(app, deps);
   registerViews(app, deps);
+  registerEvents(app, deps);
 }

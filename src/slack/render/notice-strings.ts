@@ -39,7 +39,8 @@ const KO: NoticeWords = {
     examples: (c) => `예: \`${c} 0000999999 012345678902\`   ·   쿠폰번호는 한 번에 5개까지`,
     goodsTitle: '이 팀의 상품',
     noCatalog: '상품 ID는 쿠펀 발주 정보의 GOODS_ID(최대 10자리)입니다.',
-    shortcut: '고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 로 메시지 속 쿠폰번호를 바로 조회할 수도 있습니다.',
+    shortcut:
+      '고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 로 메시지 속 쿠폰번호를 바로 조회할 수도 있습니다. 스레드 안에서는 `@coupon-bot &lt;상품&gt; &lt;쿠폰번호&gt;` 로 멘션하면 그 스레드에 결과 카드가 달립니다 (스레드의 모두에게 보임).',
     privacy: '결과는 나에게만 보입니다. 필요하면 카드의 *채널에 공유* 를 누르세요. 수신번호는 항상 가려집니다.',
   },
   missingBarcode: (usage) => (usage ? `쿠폰번호가 없습니다. 상품 다음에 쿠폰번호를 적어 주세요: ${usage}` : '쿠폰번호를 하나 이상 입력해 주세요.'),
@@ -67,7 +68,8 @@ const EN: NoticeWords = {
     examples: (c) => `Example: \`${c} 0000999999 012345678902\`   ·   up to 5 coupon numbers at once`,
     goodsTitle: "This team's products",
     noCatalog: 'The goods ID is the GOODS_ID of the Coufun order (up to 10 characters).',
-    shortcut: 'You can also use ⋮ → *쿠폰 조회* (look up coupon) on a complaint message to check the numbers in it.',
+    shortcut:
+      'You can also use ⋮ → *쿠폰 조회* (look up coupon) on a complaint message to check the numbers in it. Inside a thread, mention `@coupon-bot &lt;goods&gt; &lt;coupon number&gt;` and the card is posted in that thread (visible to everyone there).',
     privacy: 'Only you see the result; press *Share in channel* on the card to show it. Phone numbers are always masked.',
   },
   missingBarcode: (usage) => (usage ? `No coupon number. Put the coupon number after the goods: ${usage}` : 'Enter at least one coupon number.'),
