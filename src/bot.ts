@@ -80,7 +80,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     clock,
     coufunEnv: config.coufun.env,
     work,
-    command: '/coupon',
+    command: config.slack.command,
     store,
     buttonRefs: new ButtonRefs(store),
     http,
