@@ -7,7 +7,7 @@
  * To add a folder, give it a layer here (an unplaced file fails the test); to need an upward
  * import is a sign the code belongs elsewhere.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,14 @@ describe('architecture: imports point down only', () => {
   it('coufun imports nothing of ours but kst and clock', () => {
     const outside = edges.filter((e) => e.from.startsWith('src/coufun/') && !e.to.startsWith('src/coufun/') && e.to !== 'src/kst.ts' && e.to !== 'src/clock.ts');
     expect(outside).toEqual([]);
+  });
+
+  it('every docs/… file a comment in src/ or test/ points at is in the repository', () => {
+    const mentioned = [...files, ...sourceFiles('test')].flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/\bdocs\/[\w./-]*\w/g)].map((m) => ({ file, doc: m[0] })),
+    );
+    expect(mentioned.length).toBeGreaterThan(0);
+    expect(mentioned.filter(({ doc }) => !existsSync(join(ROOT, doc)))).toEqual([]);
   });
 
   it('src/ never imports from test/, and every import resolves to a file', () => {
