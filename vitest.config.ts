@@ -13,6 +13,7 @@ const E2E = [
   'test/faults/**/*.test.ts',
   'test/cli/lookup.test.ts',
   'test/cli/sandbox.test.ts',
+  'test/cli/readme.test.ts',
   'test/coufun/client*.test.ts',
   'test/lookup/bootstrap.test.ts',
   'test/lookup/service-sandbox.test.ts',
