@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects, one run and one summary line (`.ci/run` reads it):
- * - `unit`: pure tests (codec, renderers, parsers, stores…) in worker threads sharing one module
- *   graph (`isolate: false`): most of their cost was starting a process and importing per file.
+ * Three projects, one run and one summary line (`.ci/run` reads it). Most of the suite's time
+ * was starting a worker and importing the module graph (Bolt above all) once per file, so files
+ * share a worker's modules (`isolate: false`) wherever they can:
+ * - `unit`: pure tests (codec, renderers, parsers, stores…) in worker threads.
  * - `e2e`: tests with real parts on 127.0.0.1 (sandbox, fake Slack, the bot, proxies, child
- *   processes), one forked process per file so sockets, timers and memory never mix.
+ *   processes) in forked processes; each file starts and closes its own servers.
+ * - `faults`: bursts, shutdown and memory checks, one fresh process per file with a real GC, so
+ *   nothing another file left behind skews a baseline.
  * A new test with a server belongs in E2E below; a pure one needs nothing.
  */
+const FAULTS = ['test/faults/**/*.test.ts'];
 const E2E = [
   'test/slack/e2e/**/*.test.ts',
   'test/faults/**/*.test.ts',
@@ -45,6 +49,16 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: E2E,
+          exclude: FAULTS,
+          pool: 'forks',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'faults',
+          include: FAULTS,
           pool: 'forks',
           // test/faults checks that memory returns to its baseline after bursts, which needs a real GC.
           execArgv: ['--expose-gc'],
