@@ -137,7 +137,7 @@ export function renderHelp(): string {
   npm run lookup -- --list      샌드박스의 예시 쿠폰과 바로 쓸 수 있는 명령
   npm run lookup -- --help      이 도움말
 
-  상품은 상품 ID 또는 COUPON_GOODS의 상품명으로 (샌드박스에서는 샌드박스 상품명), 쿠폰번호는
+  상품은 상품 ID나 COUPON_GOODS의 상품명으로(샌드박스에서는 샌드박스 상품명) 입력하고, 쿠폰번호는
   인쇄된 그대로 입력해도 됩니다: 0123-4567-8902, 0123 4567 8902, 전각 숫자 모두 같은 번호입니다.
   Slack의 /coupon과 똑같이 읽고, 잘못된 입력은 쿠펀에 요청하기 전에 알려 줍니다.
   여러 쿠폰번호는 동시에 조회하고 입력한 순서대로 보여 줍니다 (최대 ${MAX_CLI_BARCODES}개).
