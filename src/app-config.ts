@@ -2,8 +2,7 @@
  * The Slack app's whole configuration: Coufun settings, Slack credentials and mode, the goods
  * catalog, channel allowlist and limits. Every problem is listed at once (ConfigError).
  */
-import { parseCatalog, type Catalog } from './catalog.js';
-import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
+import { readCatalog, type Catalog } from './catalog.js';
 import { MAX_BARCODES } from './input/command-text.js';
 import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
 import { LOG_LEVELS, type Level } from './log/logger.js';
@@ -19,6 +18,8 @@ export interface SlackConfig {
   /** HTTP mode: Slack requests and /healthz. Socket Mode: /healthz only, and only when PORT is set. */
   readonly port: number | undefined;
   readonly apiUrl: string | undefined;
+  /** The slash command's name (`COUPON_COMMAND`, default `/coupon`): must match the manifest. */
+  readonly command: string;
   readonly allowlist: ChannelAllowlist;
   readonly rateLimitPerMinute: number;
   readonly shutdownGraceMs: number;
@@ -56,11 +57,8 @@ export function loadAppConfig(env: Env): AppConfig {
 
   const allow = parseAllowlist(r.str('ALLOWED_CHANNEL_IDS'));
   r.problems.push(...allow.problems);
-  // On the built-in sandbox an unset catalog means the sandbox's own products, so the demo
-  // cards carry product names like real ones would.
-  const goodsRaw = r.str('COUPON_GOODS') ?? (coufun.env === 'sandbox' ? SANDBOX_GOODS.map((g) => `${g.id}=${g.name}`).join(';') : undefined);
-  const goods = parseCatalog(goodsRaw);
-  r.problems.push(...goods.problems.map((p) => `COUPON_GOODS: ${p}`));
+  const catalog = readCatalog(r, coufun.env);
+  const command = readCommand(r);
 
   const slack: SlackConfig = Object.freeze({
     mode,
@@ -69,6 +67,7 @@ export function loadAppConfig(env: Env): AppConfig {
     appToken,
     port: mode === 'http' || portSet ? port : undefined,
     apiUrl: r.url('SLACK_API_URL'),
+    command,
     allowlist: allow.allowlist,
     // At least one full request's worth, or a 5-barcode lookup could never pass.
     rateLimitPerMinute: r.int('COUPON_RATE_LIMIT_PER_MINUTE', 30, MAX_BARCODES, 10_000),
@@ -77,5 +76,30 @@ export function loadAppConfig(env: Env): AppConfig {
   });
   const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
   r.check();
-  return Object.freeze({ coufun, slack, catalog: goods.catalog, logLevel });
+  return Object.freeze({ coufun, slack, catalog, logLevel });
+}
+
+/** The default slash command, as the manifest ships it. */
+export const DEFAULT_COMMAND = '/coupon';
+
+/**
+ * `COUPON_COMMAND`: the slash command the bot answers, exactly as the manifest's
+ * `features.slash_commands[].command` names it (an admin renames it there when another app took
+ * `/coupon`). Slack's rules: a leading `/`, lower case, no spaces, at most 32 characters.
+ */
+function readCommand(r: EnvReader): string {
+  const value = r.str('COUPON_COMMAND');
+  if (value === undefined) return DEFAULT_COMMAND;
+  const problem = !value.startsWith('/')
+    ? `starts with "/" (e.g. "/${value}")`
+    : /\s/.test(value)
+      ? 'has no spaces'
+      : value !== value.toLowerCase()
+        ? 'is lower case'
+        : [...value].length < 2 || [...value].length > 32
+          ? 'is 2–32 characters long'
+          : null;
+  if (problem === null) return value;
+  r.problems.push(`COUPON_COMMAND="${value}" must be the slash command as the manifest names it: one that ${problem}.`);
+  return DEFAULT_COMMAND;
 }

@@ -13,6 +13,7 @@ import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { startHttpFront, type HttpFront } from './runtime/http-front.js';
 import { ButtonRefs } from './stores/button-refs.js';
+import type { KeyValueStore } from './stores/types.js';
 import { createMemoryStore } from './stores/memory/key-value.js';
 import { MemoryRateLimiter } from './stores/memory/rate-limiter.js';
 import { createLeanFetch } from './runtime/lean-fetch.js';
@@ -42,16 +43,19 @@ export interface BotOptions {
   /** Interface to listen on (default: all). */
   readonly host?: string;
   readonly sandbox?: SandboxOptions;
+  /**
+   * Parts the caller built itself (a host sharing them, a test harness keeping references):
+   * `startBot` uses them instead of building its own, and closes the lookup on stop.
+   */
+  readonly logger?: Logger;
+  readonly lookup?: OpenedLookup;
+  readonly store?: KeyValueStore;
+  readonly work?: WorkTracker;
 }
 
+/** What a running bot offers its host: where it listens, its logger, and how to stop it. */
 export interface RunningBot {
-  readonly config: AppConfig;
-  readonly built: BuiltApp;
-  readonly lookup: OpenedLookup;
   readonly logger: Logger;
-  readonly work: WorkTracker;
-  /** Requests behind thread cards' buttons (tests resolve them here). */
-  readonly buttonRefs: ButtonRefs;
   /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
   readonly port: number | undefined;
   /** Stop taking requests, finish in-flight lookups within the grace period, close everything. */
@@ -61,11 +65,11 @@ export interface RunningBot {
 export async function startBot(env: Env, options: BotOptions = {}): Promise<RunningBot> {
   const config = loadAppConfig(env);
   const clock = options.clock ?? systemClock;
-  const logger = createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
-  const lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
-  const work = new WorkTracker(logger);
+  const logger = options.logger ?? createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
+  const lookup = options.lookup ?? (await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
+  const work = options.work ?? new WorkTracker(logger);
 
-  const store = createMemoryStore({ clock });
+  const store = options.store ?? createMemoryStore({ clock });
   const http = createLeanFetch();
   const deps: BotDeps = {
     lookup: lookup.service,
@@ -80,7 +84,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     clock,
     coufunEnv: config.coufun.env,
     work,
-    command: '/coupon',
+    command: config.slack.command,
     store,
     buttonRefs: new ButtonRefs(store),
     http,
@@ -131,12 +135,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   let stopping: Promise<{ drained: boolean }> | undefined;
   const app = built;
   return {
-    config,
-    built,
-    lookup,
     logger,
-    work,
-    buttonRefs: deps.buttonRefs,
     port: front?.port,
     stop(reason = 'stop') {
       stopping ??= (async () => {

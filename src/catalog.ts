@@ -3,8 +3,12 @@
  * `ID=Name` pairs separated by `;`. Names label cards; IDs and names are accepted wherever goods
  * are typed. Pure: parsing collects problems instead of throwing, for the config loader to list.
  */
+import type { EnvReader } from './config.js';
+import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
+import type { CoufunEnv } from './coufun/types.js';
 // GOODS_ID as a request may carry it (10 bytes, conservative ASCII): the codec's own rule.
 import { validateField } from './coufun/validate.js';
+import { normaliseTyped } from './input/typed-text.js';
 
 /** One sold product: the vendor's GOODS_ID and the team's name for it. */
 export interface GoodsEntry {
@@ -108,10 +112,28 @@ export function parseCatalog(raw: string | undefined): { catalog: Catalog; probl
   return { catalog: buildCatalog(entries), problems };
 }
 
-/** Typed goods → a catalog entry's ID and name, else the input taken as a raw goods ID. */
+/**
+ * `COUPON_GOODS` as the bot and the terminal both read it: unset on the built-in sandbox means
+ * the sandbox's own products, so demo cards carry names and names can be typed, as they would be
+ * with a real catalog. Problems go to the reader (prefixed `COUPON_GOODS:`), to be listed with
+ * every other configuration problem.
+ */
+export function readCatalog(r: EnvReader, coufunEnv: CoufunEnv): Catalog {
+  const raw = r.str('COUPON_GOODS') ?? (coufunEnv === 'sandbox' ? SANDBOX_GOODS.map((g) => `${g.id}=${g.name}`).join(';') : undefined);
+  const { catalog, problems } = parseCatalog(raw);
+  r.problems.push(...problems.map((p) => `COUPON_GOODS: ${p}`));
+  return catalog;
+}
+
+/**
+ * Typed goods (full-width characters read as ASCII) → a catalog entry's ID and name, else the
+ * input taken as a raw goods ID (validated later by the protocol).
+ */
 export function resolveGoods(catalog: Catalog, input: string): ResolvedGoods {
-  const entry = catalog.find(input);
-  return entry ? { goodsId: entry.id, name: entry.name } : { goodsId: input.trim() };
+  // Full-width digits from a Korean IME read as the ASCII ID they look like, as in `/coupon`.
+  const typed = normaliseTyped(input);
+  const entry = catalog.find(typed);
+  return entry ? { goodsId: entry.id, name: entry.name } : { goodsId: typed.trim() };
 }
 
 /** Short enough for a one-line problem; goods IDs and names are not secret. */

@@ -3,6 +3,7 @@
  * (`ConfigError.problems`), so an operator fixes a deployment in one pass. An empty variable
  * counts as unset.
  */
+import { SANDBOX_POC_ID } from './coufun/sandbox/goods.js';
 import type { CoufunEnv } from './coufun/types.js';
 // The codec's own rule, so the configuration accepts exactly what a request may carry.
 import { validateField } from './coufun/validate.js';
@@ -15,8 +16,8 @@ export const COUFUN_URLS: Readonly<Record<Exclude<CoufunEnv, 'sandbox'>, string>
   production: 'https://corp.coufun.kr:446/b2c_api/coufunPartAmountStatus.do',
 };
 
-/** POC_ID the built-in sandbox accepts when none is configured. */
-export const SANDBOX_POC_ID = 'SANDBOX';
+/** POC_ID the built-in sandbox accepts when none is configured (the sandbox owns it: coufun imports nothing above it). */
+export { SANDBOX_POC_ID };
 
 export interface CoufunConfig {
   readonly env: CoufunEnv;

@@ -226,3 +226,23 @@ describe('loadAppConfig: every problem at once', () => {
     expect(problems[1]).toContain('SLACK_SIGNING_SECRET');
   });
 });
+
+describe('loadAppConfig: COUPON_COMMAND', () => {
+  it('defaults to /coupon, as the manifest ships it', () => {
+    expect(loadAppConfig(HTTP).slack.command).toBe('/coupon');
+    expect(loadAppConfig({ ...HTTP, COUPON_COMMAND: ' ' }).slack.command).toBe('/coupon');
+  });
+
+  it('takes the renamed command as the manifest names it', () => {
+    expect(loadAppConfig({ ...HTTP, COUPON_COMMAND: ' /gift-check ' }).slack.command).toBe('/gift-check');
+    expect(loadAppConfig({ ...HTTP, COUPON_COMMAND: '/쿠폰' }).slack.command).toBe('/쿠폰');
+  });
+
+  it('a name Slack would not accept is a problem saying what is wrong', () => {
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: 'coupon' })).toEqual(['COUPON_COMMAND="coupon" must be the slash command as the manifest names it: one that starts with "/" (e.g. "/coupon").']);
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: '/gift check' })[0]).toContain('has no spaces');
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: '/Coupon' })[0]).toContain('is lower case');
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: `/${'c'.repeat(32)}` })[0]).toContain('2–32 characters');
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: '/' })[0]).toContain('2–32 characters');
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog, resolveGoods } from '../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog, readCatalog, resolveGoods } from '../src/catalog.js';
+import { EnvReader } from '../src/config.js';
+import { SANDBOX_GOODS } from '../src/coufun/sandbox/goods.js';
 import { validateField } from '../src/coufun/codec.js';
 
 const RAW = ' 0000133518=스타벅스 아메리카노 T ; 0000999999 = 배민  상품권 1만원;CU-5000=CU 모바일상품권 5천원; ';
@@ -143,6 +145,34 @@ describe('resolveGoods', () => {
 
   it('works with the empty catalog', () => {
     expect(resolveGoods(EMPTY_CATALOG, '0000133518')).toEqual({ goodsId: '0000133518' });
+  });
+
+  it('reads full-width characters as the ASCII they look like, as /coupon does', () => {
+    expect(resolveGoods(catalog, '００００１３３５１８')).toEqual({ goodsId: '0000133518', name: '스타벅스 아메리카노 T' });
+    expect(resolveGoods(catalog, 'ＣＵ－５０００')).toEqual({ goodsId: 'CU-5000', name: 'CU 모바일상품권 5천원' });
+    expect(resolveGoods(EMPTY_CATALOG, '０００００７７７７７')).toEqual({ goodsId: '0000077777' });
+  });
+});
+
+describe('readCatalog: COUPON_GOODS for the bot and the terminal alike', () => {
+  it('unset on the sandbox → the sandbox products, so names can be typed there too', () => {
+    const r = new EnvReader({});
+    const catalog = readCatalog(r, 'sandbox');
+    expect(r.problems).toEqual([]);
+    expect(catalog.entries.map((e) => e.id)).toEqual(SANDBOX_GOODS.map((g) => g.id));
+    expect(catalog.find('배민 상품권 1만원')?.id).toBe('0000999999');
+  });
+
+  it('unset on the vendor → empty; set → exactly what it says, anywhere', () => {
+    expect(readCatalog(new EnvReader({}), 'test').entries).toEqual([]);
+    expect(readCatalog(new EnvReader({ COUPON_GOODS: ' ' }), 'production').entries).toEqual([]);
+    expect(readCatalog(new EnvReader({ COUPON_GOODS: 'G1=One' }), 'sandbox').entries).toEqual([{ id: 'G1', name: 'One' }]);
+  });
+
+  it('problems go to the reader, prefixed with the variable, to be listed with the rest', () => {
+    const r = new EnvReader({ COUPON_GOODS: 'G1=One;broken' });
+    expect(readCatalog(r, 'test').entries.map((e) => e.id)).toEqual(['G1']);
+    expect(r.problems).toEqual(['COUPON_GOODS: Entry 2 ("broken") has no "=": write each entry as ID=Name.']);
   });
 });
 

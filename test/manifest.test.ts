@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
+import { DEFAULT_COMMAND } from '../src/app-config.js';
 import { SHORTCUT_CALLBACK_ID } from '../src/slack/listeners/shortcuts/coupon-lookup.js';
 import { registerEvents } from '../src/slack/listeners/events/index.js';
 import type { BotDeps } from '../src/slack/deps.js';
@@ -20,7 +21,9 @@ const value = (key: string): string[] =>
 
 describe('manifest.yml', () => {
   it('declares the command and the shortcut the code listens for', () => {
-    expect(value('command')).toEqual(['/coupon']);
+    // COUPON_COMMAND defaults to the manifest's command; an admin renaming one renames both.
+    expect(value('command')).toEqual([DEFAULT_COMMAND]);
+    expect(text).toContain('COUPON_COMMAND');
     expect(value('callback_id')).toEqual([SHORTCUT_CALLBACK_ID]);
     expect(value('type')).toContain('message');
   });

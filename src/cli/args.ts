@@ -1,13 +1,17 @@
 /**
- * The lookup CLI's contract, pure: command-line arguments in (parsed and validated with the
- * protocol's own rules, so nothing invalid reaches the network), exit code out.
+ * The lookup CLI's contract, pure: command-line arguments in, a command or a usage problem out,
+ * and the exit code for a run's outcomes. Options are read by `node:util` `parseArgs`; the
+ * goods and coupon numbers are read exactly as `/coupon` reads its text (`parseCouponCommand`),
+ * so the terminal and Slack accept the same input and nothing invalid reaches the network.
  */
-import { validateField } from '../coufun/codec.js';
+import { parseArgs } from 'node:util';
+import type { Catalog } from '../catalog.js';
 import { ValidationError, VendorError } from '../coufun/errors.js';
+import { MAX_BARCODES, parseCouponCommand, type GoodsChoice } from '../input/command-text.js';
 import type { LookupOutcome } from '../lookup/types.js';
 
-/** At most this many barcodes per run. */
-export const MAX_CLI_BARCODES = 10;
+/** At most this many barcodes per run: the same limit as `/coupon`. */
+export const MAX_CLI_BARCODES = MAX_BARCODES;
 
 /** Exit codes, documented in `--help`. */
 export const EXIT = {
@@ -23,71 +27,91 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-/** What the user asked for. */
+/** What the options ask for; a lookup's words are read later, against the catalog. */
 export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'list'; readonly json: boolean }
-  | { readonly kind: 'lookup'; readonly goods: string; readonly barcodes: readonly string[]; readonly json: boolean };
+  | {
+      readonly kind: 'lookup';
+      /** The positional arguments: goods (ID or catalog name) then coupon numbers, as typed. */
+      readonly words: readonly string[];
+      readonly json: boolean;
+      /** Show coupon numbers in full (default: masked to their last four characters). */
+      readonly reveal: boolean;
+    };
 
-/** One invalid value, with its place among the arguments (1-based barcode position; absent for the goods ID). */
-export interface InvalidValue {
-  readonly error: ValidationError;
-  readonly barcodePosition?: number;
-}
+/** A lookup ready to run (what `/coupon` would look up for the same text), or a lone `help`. */
+export type LookupRequest =
+  | { readonly kind: 'lookup'; readonly goods: GoodsChoice; readonly barcodes: readonly string[] }
+  | { readonly kind: 'help' };
 
 /** Why the arguments cannot be run. */
 export type UsageProblem =
   | { readonly kind: 'unknown_option'; readonly option: string }
+  | { readonly kind: 'option_value'; readonly option: string }
   | { readonly kind: 'missing_goods' }
   | { readonly kind: 'missing_barcode' }
   | { readonly kind: 'too_many_barcodes'; readonly given: number; readonly max: number }
   | { readonly kind: 'list_with_arguments' }
-  | { readonly kind: 'invalid'; readonly values: readonly InvalidValue[] };
+  /** `position` is the coupon number's place (1-based); absent for the goods. */
+  | { readonly kind: 'invalid'; readonly error: ValidationError; readonly position?: number };
 
-export type ParsedArgs = { readonly ok: true; readonly command: CliCommand } | { readonly ok: false; readonly problem: UsageProblem };
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: UsageProblem };
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  reveal: { type: 'boolean' },
+} as const;
 
 /**
- * Parse `argv` (without node and the script): `<goods> <barcode> [barcode…]`, options `--json`,
- * `--list`, `--help`/`-h`, and `--` to end options. `--help` wins over everything else. Every
- * invalid value is reported at once, in argument order.
+ * Parse `argv` (without node and the script): options `--json`, `--reveal`, `--list`,
+ * `--help`/`-h` anywhere, `--` to end options. `--help` wins over everything else.
  */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  let json = false;
-  let list = false;
-  let help = false;
-  let unknown: string | undefined;
-  let optionsEnded = false;
-  for (const arg of argv) {
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      positional.push(arg.trim());
-    } else if (arg === '--') optionsEnded = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--list') list = true;
-    else unknown ??= arg;
+export function parseCliArgs(argv: readonly string[]): Parsed<CliCommand> {
+  // Not strict: an unknown option becomes a token we name ourselves, in Korean, not a TypeError.
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  if (values.help === true) return ok({ kind: 'help' });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!(token.name in OPTIONS)) return fail({ kind: 'unknown_option', option: token.rawName });
+    if (token.value !== undefined) return fail({ kind: 'option_value', option: token.rawName });
   }
-  if (help) return { ok: true, command: { kind: 'help' } };
-  if (unknown !== undefined) return fail({ kind: 'unknown_option', option: unknown });
-  if (list) return positional.length > 0 ? fail({ kind: 'list_with_arguments' }) : { ok: true, command: { kind: 'list', json } };
-
-  const [goods, ...barcodes] = positional;
-  if (goods === undefined) return fail({ kind: 'missing_goods' });
-  if (barcodes.length === 0) return fail({ kind: 'missing_barcode' });
-  if (barcodes.length > MAX_CLI_BARCODES) return fail({ kind: 'too_many_barcodes', given: barcodes.length, max: MAX_CLI_BARCODES });
-
-  const values: InvalidValue[] = [];
-  const goodsError = validateField('GOODS_ID', goods);
-  if (goodsError) values.push({ error: goodsError });
-  barcodes.forEach((barcode, i) => {
-    const error = validateField('BARCODE_NUM', barcode);
-    if (error) values.push({ error, barcodePosition: i + 1 });
-  });
-  if (values.length > 0) return fail({ kind: 'invalid', values });
-  return { ok: true, command: { kind: 'lookup', goods, barcodes, json } };
+  const json = values.json === true;
+  if (values.list === true) return positionals.length > 0 ? fail({ kind: 'list_with_arguments' }) : ok({ kind: 'list', json });
+  return ok({ kind: 'lookup', words: positionals, json, reveal: values.reveal === true });
 }
 
-function fail(problem: UsageProblem): ParsedArgs {
+/**
+ * The positional words → goods and coupon numbers, by `/coupon`'s own reading: the words are
+ * joined with spaces (so `0123 4567 8902` typed unquoted is one number, as in Slack), hyphens
+ * and full-width digits are normalised, and a catalog name may stand for its goods ID.
+ */
+export function readLookupWords(words: readonly string[], catalog: Catalog): Parsed<LookupRequest> {
+  const text = words.join(' ');
+  if (text.trim() === '') return fail({ kind: 'missing_goods' });
+  const command = parseCouponCommand(text, catalog);
+  switch (command.kind) {
+    case 'lookup':
+      return ok({ kind: 'lookup', goods: command.goods, barcodes: command.barcodes });
+    case 'help':
+      // A lone `help`, `도움말` or `?`, as `/coupon help`.
+      return ok({ kind: 'help' });
+    case 'missing_barcode':
+      return fail({ kind: 'missing_barcode' });
+    case 'too_many_barcodes':
+      return fail({ kind: 'too_many_barcodes', given: command.given, max: command.max });
+    case 'invalid':
+      return fail(command.position === undefined ? { kind: 'invalid', error: command.error } : { kind: 'invalid', error: command.error, position: command.position });
+  }
+}
+
+function ok<T>(value: T): Parsed<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(problem: UsageProblem): Parsed<T> {
   return { ok: false, problem };
 }
 

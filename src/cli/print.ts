@@ -4,19 +4,12 @@
  * for a terminal (Korean) and holds the CLI's own usage text.
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
-import {
-  DEFAULT_LOCALE,
-  describeError,
-  describeMeta,
-  describeOrder,
-  maskBarcode,
-  t,
-  type OrderView,
-  type ViewRow,
-} from '../display/index.js';
+import type { Catalog } from '../catalog.js';
+import { DEFAULT_LOCALE, describeError, describeMeta, describeOrder, t, type OrderView, type ViewRow } from '../display/index.js';
 import { outcomeToJson } from '../display/json-view.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';
+import { shownOutcomes } from './mask.js';
 
 const LOCALE = DEFAULT_LOCALE;
 const labels = t(LOCALE);
@@ -31,8 +24,10 @@ export interface Chunk {
 export interface ReportContext {
   /** Now (epoch ms), for the expiry phrases. */
   readonly nowMs: number;
-  /** Product names by goods ID, when known (the sandbox's products, later a catalog). */
-  readonly goodsNames?: ReadonlyMap<string, string>;
+  /** Product names by goods ID (`COUPON_GOODS`, or the sandbox's products on the sandbox). */
+  readonly catalog?: Pick<Catalog, 'nameOf'>;
+  /** Show coupon numbers in full (`--reveal`); default masked, `••••8902`. */
+  readonly reveal?: boolean;
 }
 
 // Hangul and other wide characters take two terminal columns.
@@ -63,16 +58,18 @@ export function renderCard(view: OrderView, prefix = '', orderOf: string | null 
 /**
  * The report for a run, in argument order: a sandbox notice first when the sandbox answered,
  * then per barcode its cards (stdout) or its failure (stderr), each followed by a footer line
- * saying which environment answered, when, and how fast. Failures never show a full barcode.
+ * saying which environment answered, when, and how fast. Coupon numbers are masked, cards and
+ * failures alike, unless `ctx.reveal`.
  */
 export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportContext): Chunk[] {
   const chunks: Chunk[] = [];
-  if (outcomes.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
-  outcomes.forEach((outcome, i) => {
+  const shown = shownOutcomes(outcomes, ctx.reveal === true);
+  if (shown.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
+  shown.forEach((outcome, i) => {
     const prefix = outcomes.length > 1 ? `[${i + 1}/${outcomes.length}] ` : '';
     const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
     if (outcome.ok) {
-      const goodsName = ctx.goodsNames?.get(outcome.goodsId);
+      const goodsName = ctx.catalog?.nameOf(outcome.goodsId);
       const cards = outcome.orders.map((order, n) => {
         const view = describeOrder(order, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
         const orderOf = outcome.orders.length > 1 ? labels.notice.orderOf(n + 1, outcome.orders.length) : null;
@@ -82,19 +79,22 @@ export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportCont
       return;
     }
     const view = describeError(outcome.error, LOCALE);
-    const subject = `${labels.field.barcode} ${maskBarcode(outcome.barcode)} (${labels.field.goodsId} ${outcome.goodsId})`;
+    const subject = `${labels.field.barcode} ${outcome.barcode} (${labels.field.goodsId} ${outcome.goodsId})`;
     const lines = [`${prefix}${subject}: ${view.title}`, `  ${view.detail}`, `  → ${view.hint}`, footer];
     chunks.push({ stream: 'stderr', text: `\n${lines.join('\n')}\n` });
   });
   return chunks;
 }
 
-/** The outcomes as a JSON array (pretty-printed), phone numbers masked, instants in KST. */
-export function renderJson(outcomes: readonly LookupOutcome[]): string {
-  return `${JSON.stringify(outcomes.map(outcomeToJson), null, 2)}\n`;
+/**
+ * The outcomes as a JSON array (pretty-printed), phone numbers masked, instants in KST, coupon
+ * numbers masked unless `reveal`.
+ */
+export function renderJson(outcomes: readonly LookupOutcome[], reveal = false): string {
+  return `${JSON.stringify(shownOutcomes(outcomes, reveal).map(outcomeToJson), null, 2)}\n`;
 }
 
-const USAGE_LINE = 'npm run lookup -- <상품ID> <쿠폰번호> [쿠폰번호…]';
+const USAGE_LINE = 'npm run lookup -- <상품ID|상품명> <쿠폰번호> [쿠폰번호…]';
 
 /** A usage problem in plain words, with the usage line (for stderr). */
 export function renderUsageProblem(problem: UsageProblem): string {
@@ -103,8 +103,11 @@ export function renderUsageProblem(problem: UsageProblem): string {
     case 'unknown_option':
       lines.push(`알 수 없는 옵션입니다: ${problem.option}`);
       break;
+    case 'option_value':
+      lines.push(`${problem.option} 옵션은 값을 받지 않습니다.`);
+      break;
     case 'missing_goods':
-      lines.push('상품 ID와 쿠폰번호를 입력해 주세요.');
+      lines.push('상품 ID(또는 상품명)와 쿠폰번호를 입력해 주세요.');
       break;
     case 'missing_barcode':
       lines.push('쿠폰번호를 하나 이상 입력해 주세요.');
@@ -115,13 +118,12 @@ export function renderUsageProblem(problem: UsageProblem): string {
     case 'list_with_arguments':
       lines.push('--list는 상품 ID나 쿠폰번호와 함께 쓸 수 없습니다.');
       break;
-    case 'invalid':
-      for (const { error, barcodePosition } of problem.values) {
-        const view = describeError(error, LOCALE);
-        const where = barcodePosition === undefined ? labels.field.goodsId : `${barcodePosition}번째 ${labels.field.barcode}`;
-        lines.push(`${where}: ${view.detail}`, `  → ${view.hint}`);
-      }
+    case 'invalid': {
+      const view = describeError(problem.error, LOCALE);
+      const where = problem.position === undefined ? labels.field.goodsId : `${problem.position}번째 ${labels.field.barcode}`;
+      lines.push(`${where}: ${view.detail}`, `  → ${view.hint}`);
       break;
+    }
   }
   return [...lines, '', `사용법: ${USAGE_LINE}   (도움말: --help)`, ''].join('\n');
 }
@@ -135,12 +137,17 @@ export function renderHelp(): string {
   npm run lookup -- --list      샌드박스의 예시 쿠폰과 바로 쓸 수 있는 명령
   npm run lookup -- --help      이 도움말
 
+  상품은 상품 ID나 COUPON_GOODS의 상품명으로(샌드박스에서는 샌드박스 상품명) 입력하고, 쿠폰번호는
+  인쇄된 그대로 입력해도 됩니다: 0123-4567-8902, 0123 4567 8902, 전각 숫자 모두 같은 번호입니다.
+  Slack의 /coupon과 똑같이 읽고, 잘못된 입력은 쿠펀에 요청하기 전에 알려 줍니다.
   여러 쿠폰번호는 동시에 조회하고 입력한 순서대로 보여 줍니다 (최대 ${MAX_CLI_BARCODES}개).
   쿠폰 카드는 표준 출력(stdout)에, 오류는 표준 오류(stderr)에 씁니다.
-  수신번호는 항상 가려서(010-****-5678) 보여 줍니다.
+  쿠폰번호는 끝 네 자리만(••••8902), 수신번호는 항상 가려서(010-****-5678) 보여 줍니다.
 
 옵션:
-  --json        결과를 JSON 배열로 출력 (시각은 +09:00 ISO 8601, 수신번호는 가림)
+  --reveal      쿠폰번호를 가리지 않고 전부 보여 줌 (쿠폰번호는 가진 사람이 쓸 수 있는 값입니다)
+  --json        결과를 JSON 배열로 출력 (시각은 +09:00 ISO 8601, 수신번호는 가림, 쿠폰번호는
+                --reveal 없이는 가림)
   --list        샌드박스 예시 쿠폰 목록 (--json과 함께 쓰면 JSON)
   -h, --help    도움말
   --            이후 인수는 옵션이 아님
@@ -158,6 +165,7 @@ export function renderHelp(): string {
   COUFUN_URL           조회 URL 직접 지정 (기본: 환경별 쿠펀 URL, sandbox는 내장 서버)
   COUFUN_TIMEOUT_MS    쿠펀 응답 제한 시간, 재시도 포함 (기본 5000, 100–60000)
   COUFUN_CACHE_TTL_MS  같은 쿠폰의 성공 응답을 재사용하는 시간 (기본 15000, 0이면 끔)
+  COUPON_GOODS         상품 목록 ID=상품명;ID=상품명 (상품명으로 입력 가능, 카드에 상품명 표시)
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY
                        쿠펀으로 나가는 요청의 프록시 (쿠펀에 등록된 고정 IP로 나갈 때)
   NODE_EXTRA_CA_CERTS  추가로 신뢰할 CA 인증서 파일 (사내 프록시 등)

@@ -1,7 +1,7 @@
 /** Vendor RESULT_CODE table: who can act on a code and whether a retry may help. No wording here. */
 import type { ResultAudience, ResultCodeInfo } from './types.js';
 
-// From a public third-party Coufun integration (see docs/coufun-protocol.md); the vendor's own
+// From a public third-party Coufun integration (see docs/protocol.md); the vendor's own
 // code list is in a PDF we do not have, so the table is meant to grow.
 const TABLE: Readonly<Record<string, { readonly audience: ResultAudience; readonly retryable: boolean }>> = {
   // Success needs no one to act; 'user' because the answer is for the person who asked.

@@ -1,6 +1,6 @@
 /**
  * Words for Coufun RESULT_CODEs: a short meaning for the title and a hint saying who can act.
- * Codes and meanings follow docs/coufun-protocol.md (a public third-party table, unverified
+ * Codes and meanings follow docs/protocol.md (a public third-party table, unverified
  * against the vendor, so the vendor's own RESULT_MSG is always shown beside these words).
  * Who-can-act per code lives in src/coufun/codes.ts; this table only words it. Grow it freely.
  */

@@ -10,6 +10,7 @@ import { channelGate } from './middleware/channel-gate.js';
 import { eventOnce, ignoreBotEvents } from './middleware/event-admission.js';
 import { SLACK_TIMEOUT_MS, type LeanFetch } from '../runtime/lean-fetch.js';
 import { registerListeners } from './listeners/index.js';
+import { slackApiBase } from './api-url.js';
 
 export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
 
@@ -20,18 +21,13 @@ export interface BuiltApp {
   readonly http: LeanFetch;
 }
 
-/** Web API base URL with the trailing slash WebClient expects. */
-function apiBase(url: string | undefined): string | undefined {
-  return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
-}
-
 export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger): BuiltApp {
-  const slackApiUrl = apiBase(config.apiUrl);
+  const slackApiUrl = slackApiBase(config.apiUrl);
   // Retries stay short: a person is waiting for the card (the default retries for ~30 min).
   const { http } = deps;
   const clientOptions = {
     fetch: http.fetch,
-    ...(slackApiUrl ? { slackApiUrl } : {}),
+    slackApiUrl,
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000, maxRetryTime: 8000 },
     // A 429 comes back to us (thread-post.ts decides whether waiting is worth it) instead of
     // the client sleeping for as long as Slack asks while a person waits.
@@ -47,7 +43,7 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
             appToken: config.appToken ?? '',
             logger,
             logLevel: level,
-            installerOptions: { clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}) } },
+            installerOptions: { clientOptions: { slackApiUrl } },
           }),
         }
       : {

@@ -3,14 +3,14 @@
  * means Korean), so it does without the Web API client's queue, retries and per-call debug
  * lines, which the benchmark showed costing ~0.3 ms of CPU per new user.
  */
-export const SLACK_API_DEFAULT = 'https://slack.com/api/';
+import { slackApiBase } from './api-url.js';
 
+/** The user's Slack locale (`ko-KR`, `en-US`…), or undefined when Slack has none; rejects on any failure. */
 export async function fetchUserLocale(
   fetchFn: typeof fetch,
   opts: { readonly apiUrl: string | undefined; readonly token: string; readonly user: string },
 ): Promise<{ locale: string | undefined }> {
-  const base = opts.apiUrl === undefined ? SLACK_API_DEFAULT : opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/`;
-  const res = await fetchFn(`${base}users.info`, {
+  const res = await fetchFn(`${slackApiBase(opts.apiUrl)}users.info`, {
     method: 'POST',
     headers: { authorization: `Bearer ${opts.token}`, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
     body: new URLSearchParams({ user: opts.user, include_locale: 'true' }).toString(),

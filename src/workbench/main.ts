@@ -34,8 +34,8 @@ async function main(): Promise<void> {
     [
       '',
       `  coupon-bot workbench: ${wb.url}`,
-      `  the real bot (HTTP mode, Coufun ${wb.bot.config.coufun.env}) answered by a local stand-in for Slack`,
-      wb.bot.config.coufun.env === 'sandbox' ? '  everything stays on 127.0.0.1 (built-in Coufun sandbox)' : `  only the bot's Coufun requests leave this machine (${wb.bot.config.coufun.env} server)`,
+      `  the real bot (HTTP mode, Coufun ${wb.coufunEnv}) answered by a local stand-in for Slack`,
+      wb.coufunEnv === 'sandbox' ? '  everything stays on 127.0.0.1 (built-in Coufun sandbox)' : `  only the bot's Coufun requests leave this machine (${wb.coufunEnv} server)`,
       '  Ctrl-C to stop',
       '',
       '',

@@ -5,6 +5,7 @@
  * permitted channel plus the DM in `ALLOWED_CHANNEL_IDS`. Coufun settings pass through.
  */
 import { randomBytes } from 'node:crypto';
+import { loadAppConfig } from '../app-config.js';
 import { startBot, type BotOptions, type RunningBot } from '../bot.js';
 import type { Env } from '../config.js';
 import { BotLink } from './deliver.js';
@@ -39,6 +40,8 @@ export interface Workbench {
   readonly url: string;
   readonly port: number;
   readonly bot: RunningBot;
+  /** Which Coufun environment the bot talks to (from the operator's settings). */
+  readonly coufunEnv: string;
   readonly world: World;
   readonly samples: ReadonlyMap<SampleKey, string>;
   /** What the page's controls do, callable directly (tests, scripts). */
@@ -97,6 +100,7 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     url: server.url,
     port: server.port,
     bot,
+    coufunEnv: loadAppConfig(botEnv(opts.env ?? {}, `${base}/api/`, secret, token)).coufun.env,
     world,
     samples,
     interactions: ready,

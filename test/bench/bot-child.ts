@@ -6,7 +6,9 @@
  * an external one instead. Kind `sandbox` is that external sandbox alone.
  */
 import { performance } from 'node:perf_hooks';
+import { loadAppConfig } from '../../src/app-config.js';
 import { startBot } from '../../src/bot.js';
+import { openLookup } from '../../src/lookup/bootstrap.js';
 import { SANDBOX_POC_ID } from '../../src/config.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { startNaiveBot } from './naive-bot.js';
@@ -33,22 +35,22 @@ interface Running {
 }
 
 async function startOurs(): Promise<Running> {
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: config.botToken,
-      SLACK_SIGNING_SECRET: config.signingSecret,
-      SLACK_API_URL: config.slackApiUrl,
-      PORT: '0',
-      ALLOWED_CHANNEL_IDS: '*',
-      LOG_LEVEL: 'warn',
-      COUPON_RATE_LIMIT_PER_MINUTE: '10000',
-      COUFUN_ENV: 'sandbox',
-      ...(config.vendorUrl ? { COUFUN_URL: config.vendorUrl } : {}),
-    },
-    { host: '127.0.0.1', logSink, sandbox: { delayMs: config.delayMs } },
-  );
+  const env = {
+    SLACK_BOT_TOKEN: config.botToken,
+    SLACK_SIGNING_SECRET: config.signingSecret,
+    SLACK_API_URL: config.slackApiUrl,
+    PORT: '0',
+    ALLOWED_CHANNEL_IDS: '*',
+    LOG_LEVEL: 'warn',
+    COUPON_RATE_LIMIT_PER_MINUTE: '10000',
+    COUFUN_ENV: 'sandbox',
+    ...(config.vendorUrl ? { COUFUN_URL: config.vendorUrl } : {}),
+  };
+  // Opened here and handed over, so the harness knows the vendor URL and the sandbox.
+  const lookup = await openLookup(loadAppConfig(env).coufun, { sandbox: { delayMs: config.delayMs } });
+  const bot = await startBot(env, { host: '127.0.0.1', logSink, lookup });
   if (bot.port === undefined) throw new Error('expected HTTP mode');
-  return { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, vendorUrl: bot.lookup.url, sandbox: bot.lookup.sandbox, stop: () => bot.stop('bench').then(() => undefined) };
+  return { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, vendorUrl: lookup.url, sandbox: lookup.sandbox, stop: () => bot.stop('bench').then(() => undefined) };
 }
 
 async function startNaive(): Promise<Running> {

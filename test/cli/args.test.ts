@@ -1,98 +1,116 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, MAX_CLI_BARCODES, exitCodeFor, parseArgs, type ParsedArgs, type UsageProblem } from '../../src/cli/args.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../src/catalog.js';
+import { EXIT, MAX_CLI_BARCODES, exitCodeFor, parseCliArgs, readLookupWords, type UsageProblem } from '../../src/cli/args.js';
 import { resultCodeInfo } from '../../src/coufun/codes.js';
 import { HttpStatusError, NetworkError, TimeoutError, ValidationError, VendorError, type CoufunError } from '../../src/coufun/errors.js';
+import { MAX_BARCODES } from '../../src/input/command-text.js';
 import type { LookupMeta, LookupOutcome } from '../../src/lookup/types.js';
 
 const GOODS = '0000133518';
+const { catalog: CATALOG } = parseCatalog('0000999999=배민 상품권 1만원;0000133518=스타벅스 아메리카노 T');
 
-function problemOf(parsed: ParsedArgs): UsageProblem {
-  if (parsed.ok) throw new Error(`expected a usage problem, got ${JSON.stringify(parsed.command)}`);
+function problemOf(parsed: { ok: true } | { ok: false; problem: UsageProblem }): UsageProblem {
+  if (parsed.ok) throw new Error(`expected a usage problem, got ${JSON.stringify(parsed)}`);
   return parsed.problem;
 }
 
-describe('parseArgs: commands', () => {
-  it('goods ID and barcodes, in order', () => {
-    expect(parseArgs([GOODS, '001133518001'])).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['001133518001'], json: false } });
-    expect(parseArgs([GOODS, 'B1', 'B2', 'B3'])).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['B1', 'B2', 'B3'], json: false } });
-  });
+const lookupOf = (words: string[], json = false, reveal = false) => ({ ok: true, value: { kind: 'lookup', words, json, reveal } });
 
-  it('--json anywhere among the arguments', () => {
+describe('parseCliArgs: options (node:util parseArgs)', () => {
+  it('positionals in order, options anywhere', () => {
+    expect(parseCliArgs([GOODS, 'B1', 'B2'])).toEqual(lookupOf([GOODS, 'B1', 'B2']));
     for (const argv of [['--json', GOODS, 'B1'], [GOODS, '--json', 'B1'], [GOODS, 'B1', '--json']]) {
-      expect(parseArgs(argv), argv.join(' ')).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['B1'], json: true } });
+      expect(parseCliArgs(argv), argv.join(' ')).toEqual(lookupOf([GOODS, 'B1'], true));
     }
-  });
-
-  it('trims values, so a pasted barcode with spaces around it is accepted', () => {
-    expect(parseArgs([` ${GOODS} `, '\t001133518001 '])).toEqual({
-      ok: true,
-      command: { kind: 'lookup', goods: GOODS, barcodes: ['001133518001'], json: false },
-    });
+    expect(parseCliArgs(['--reveal', GOODS, 'B1'])).toEqual(lookupOf([GOODS, 'B1'], false, true));
   });
 
   it('--help and -h win over everything else, even bad input', () => {
-    expect(parseArgs(['--help'])).toEqual({ ok: true, command: { kind: 'help' } });
-    expect(parseArgs(['-h'])).toEqual({ ok: true, command: { kind: 'help' } });
-    expect(parseArgs(['--bogus', '--list', 'x', '쿠폰', '-h'])).toEqual({ ok: true, command: { kind: 'help' } });
-    expect(parseArgs([])).not.toEqual({ ok: true, command: { kind: 'help' } });
+    expect(parseCliArgs(['--help'])).toEqual({ ok: true, value: { kind: 'help' } });
+    expect(parseCliArgs(['-h'])).toEqual({ ok: true, value: { kind: 'help' } });
+    expect(parseCliArgs(['--bogus', '--list', 'x', '쿠폰', '-h'])).toEqual({ ok: true, value: { kind: 'help' } });
+    expect(parseCliArgs([])).toEqual(lookupOf([]));
   });
 
   it('--list alone, optionally as JSON; not with arguments', () => {
-    expect(parseArgs(['--list'])).toEqual({ ok: true, command: { kind: 'list', json: false } });
-    expect(parseArgs(['--json', '--list'])).toEqual({ ok: true, command: { kind: 'list', json: true } });
-    expect(problemOf(parseArgs(['--list', GOODS]))).toEqual({ kind: 'list_with_arguments' });
+    expect(parseCliArgs(['--list'])).toEqual({ ok: true, value: { kind: 'list', json: false } });
+    expect(parseCliArgs(['--json', '--list'])).toEqual({ ok: true, value: { kind: 'list', json: true } });
+    expect(problemOf(parseCliArgs(['--list', GOODS]))).toEqual({ kind: 'list_with_arguments' });
   });
 
   it('-- ends options: what follows is a value, even if it starts with a dash', () => {
-    expect(parseArgs(['--', GOODS, '--json'])).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['--json'], json: false } });
-    expect(parseArgs([GOODS, '--', '-B1'])).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['-B1'], json: false } });
-    // A lone '-' is a value, not an option.
-    expect(parseArgs([GOODS, '-'])).toEqual({ ok: true, command: { kind: 'lookup', goods: GOODS, barcodes: ['-'], json: false } });
+    expect(parseCliArgs(['--', GOODS, '--json'])).toEqual(lookupOf([GOODS, '--json']));
+    expect(parseCliArgs([GOODS, '--', '-B1'])).toEqual(lookupOf([GOODS, '-B1']));
+    expect(parseCliArgs([GOODS, '-'])).toEqual(lookupOf([GOODS, '-']));
+  });
+
+  it('names the first unknown option as typed, and refuses a value on a flag', () => {
+    expect(problemOf(parseCliArgs([GOODS, 'B1', '--verbose', '-x']))).toEqual({ kind: 'unknown_option', option: '--verbose' });
+    expect(problemOf(parseCliArgs(['-x', GOODS]))).toEqual({ kind: 'unknown_option', option: '-x' });
+    expect(problemOf(parseCliArgs(['--json=yes', GOODS, 'B1']))).toEqual({ kind: 'option_value', option: '--json' });
   });
 });
 
-describe('parseArgs: usage problems', () => {
-  it('the first unknown option is named', () => {
-    expect(problemOf(parseArgs([GOODS, 'B1', '--verbose', '-x']))).toEqual({ kind: 'unknown_option', option: '--verbose' });
-    expect(problemOf(parseArgs(['-B1', GOODS]))).toEqual({ kind: 'unknown_option', option: '-B1' });
+describe('readLookupWords: the same reading as /coupon', () => {
+  const read = (words: string[]) => readLookupWords(words, CATALOG);
+
+  it('a hyphenated number is one number without its hyphens', () => {
+    expect(read(['0000999999', '0123-4567-8902'])).toEqual({
+      ok: true,
+      value: { kind: 'lookup', goods: { goodsId: '0000999999', name: '배민 상품권 1만원' }, barcodes: ['012345678902'] },
+    });
   });
 
-  it('missing goods ID or barcode', () => {
-    expect(problemOf(parseArgs([]))).toEqual({ kind: 'missing_goods' });
-    expect(problemOf(parseArgs(['--json']))).toEqual({ kind: 'missing_goods' });
-    expect(problemOf(parseArgs([GOODS]))).toEqual({ kind: 'missing_barcode' });
+  it('a number typed in groups as separate words is one number, quoted or not', () => {
+    const expected = { ok: true, value: { kind: 'lookup', goods: { goodsId: '0000999999', name: '배민 상품권 1만원' }, barcodes: ['012345678902'] } };
+    expect(read(['0000999999', '0123', '4567', '8902'])).toEqual(expected);
+    expect(read(['0000999999', '0123 4567 8902'])).toEqual(expected);
   });
 
-  it(`at most ${MAX_CLI_BARCODES} barcodes per run`, () => {
-    const ten = Array.from({ length: MAX_CLI_BARCODES }, (_, i) => `B${i}`);
-    expect(parseArgs([GOODS, ...ten]).ok).toBe(true);
-    expect(problemOf(parseArgs([GOODS, ...ten, 'B10']))).toEqual({ kind: 'too_many_barcodes', given: 11, max: MAX_CLI_BARCODES });
+  it('full-width digits read as ASCII, in the goods and the number', () => {
+    expect(read(['００００９９９９９９', '０１２３４５６７８９０２'])).toMatchObject({ ok: true, value: { goods: { goodsId: '0000999999' }, barcodes: ['012345678902'] } });
   });
 
-  it('reports every invalid value at once, in argument order, with barcode positions', () => {
+  it('a catalog name stands for its goods ID, as one quoted word or several', () => {
+    for (const words of [['배민 상품권 1만원', '012345678902'], ['배민', '상품권', '1만원', '012345678902'], ['스타벅스 아메리카노 t', '012345678902']]) {
+      const parsed = read(words);
+      expect(parsed.ok && parsed.value.kind === 'lookup' && parsed.value.goods.goodsId, words.join(' ')).toBe(words[0]!.startsWith('스타') ? '0000133518' : '0000999999');
+    }
+  });
+
+  it('an unknown goods is taken as a raw ID and checked by the protocol rule', () => {
+    expect(read(['0000777777', '012345678902'])).toMatchObject({ ok: true, value: { goods: { goodsId: '0000777777' } } });
+    const problem = problemOf(readLookupWords(['상품', '012345678902'], EMPTY_CATALOG));
+    expect(problem).toMatchObject({ kind: 'invalid', error: { field: 'GOODS_ID', rule: 'charset' } });
+    expect(problem.kind === 'invalid' && problem.position).toBeUndefined();
+  });
+
+  it('missing goods, missing number, a lone help word', () => {
+    expect(problemOf(read([]))).toEqual({ kind: 'missing_goods' });
+    expect(problemOf(read(['  ']))).toEqual({ kind: 'missing_goods' });
+    expect(problemOf(read([GOODS]))).toEqual({ kind: 'missing_barcode' });
+    expect(read(['help'])).toEqual({ ok: true, value: { kind: 'help' } });
+  });
+
+  it(`at most ${MAX_CLI_BARCODES} distinct numbers, the same limit as /coupon`, () => {
+    expect(MAX_CLI_BARCODES).toBe(MAX_BARCODES);
+    const max = Array.from({ length: MAX_CLI_BARCODES }, (_, i) => `BARCODE${i}X`);
+    expect(read([GOODS, ...max]).ok).toBe(true);
+    expect(problemOf(read([GOODS, ...max, 'BARCODE9Y']))).toEqual({ kind: 'too_many_barcodes', given: MAX_CLI_BARCODES + 1, max: MAX_CLI_BARCODES });
+  });
+
+  it('an invalid number is named by position, with the offending character or length, never the value', () => {
     const tooLong = '0'.repeat(31);
-    const problem = problemOf(parseArgs(['상품', 'OK-1', tooLong, '쿠폰', '  ']));
-    if (problem.kind !== 'invalid') throw new Error(`expected invalid, got ${problem.kind}`);
-    const summary = problem.values.map(({ error, barcodePosition }) => ({
-      field: error.field,
-      rule: error.rule,
-      detail: error.detail,
-      barcodePosition,
-    }));
-    expect(summary).toEqual([
-      { field: 'GOODS_ID', rule: 'charset', detail: { char: '상' }, barcodePosition: undefined },
-      { field: 'BARCODE_NUM', rule: 'max_bytes', detail: { limit: 30, actual: 31 }, barcodePosition: 2 },
-      { field: 'BARCODE_NUM', rule: 'charset', detail: { char: '쿠' }, barcodePosition: 3 },
-      { field: 'BARCODE_NUM', rule: 'required', detail: {}, barcodePosition: 4 },
-    ]);
-    for (const { error } of problem.values) expect(error).toBeInstanceOf(ValidationError);
-    // An error carries the offending character or length, never the whole value.
-    expect(JSON.stringify(problem)).not.toContain(tooLong);
+    const long = problemOf(read([GOODS, '012345678902', tooLong]));
+    expect(long).toMatchObject({ kind: 'invalid', position: 2, error: { field: 'BARCODE_NUM', rule: 'max_bytes', detail: { limit: 30, actual: 31 } } });
+    expect(long.kind === 'invalid' && long.error).toBeInstanceOf(ValidationError);
+    expect(JSON.stringify(long)).not.toContain(tooLong);
+    expect(problemOf(read([GOODS, '쿠폰']))).toMatchObject({ kind: 'invalid', position: 1, error: { rule: 'charset', detail: { char: '쿠' } } });
   });
 
   it('accepts values exactly at the byte limits', () => {
-    expect(parseArgs(['0'.repeat(10), '9'.repeat(30)]).ok).toBe(true);
-    expect(problemOf(parseArgs(['0'.repeat(11), 'B1'])).kind).toBe('invalid');
+    expect(readLookupWords(['0'.repeat(10), '9'.repeat(30)], EMPTY_CATALOG).ok).toBe(true);
+    expect(problemOf(readLookupWords(['0'.repeat(11), 'B1234567'], EMPTY_CATALOG)).kind).toBe('invalid');
   });
 });
 

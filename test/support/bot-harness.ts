@@ -4,8 +4,15 @@
  * Requests are signed with a real HMAC exactly as Slack signs them.
  */
 import { request } from 'undici';
+import { loadAppConfig, type AppConfig } from '../../src/app-config.js';
 import { startBot, type BotOptions, type RunningBot } from '../../src/bot.js';
+import { systemClock } from '../../src/clock.js';
 import type { Env } from '../../src/config.js';
+import { createLogger } from '../../src/log/logger.js';
+import { openLookup, type OpenedLookup } from '../../src/lookup/bootstrap.js';
+import { WorkTracker } from '../../src/runtime/work.js';
+import { ButtonRefs } from '../../src/stores/button-refs.js';
+import { createMemoryStore } from '../../src/stores/memory/key-value.js';
 import { FakeSlack } from './fake-slack.js';
 import { signedHeaders } from './signing.js';
 
@@ -13,8 +20,21 @@ export const SECRET = 'test-signing-secret';
 export const ALLOWED = 'C0ALLOWED';
 export const DENIED = 'C0DENIED';
 
+/**
+ * The running bot plus the parts this harness built and handed to it (`startBot` injection), so
+ * tests can look inside without the bot exposing its internals.
+ */
+export interface HarnessBot extends RunningBot {
+  readonly config: AppConfig;
+  readonly lookup: OpenedLookup;
+  /** Background work after acks (lookups, replies). */
+  readonly work: WorkTracker;
+  /** Requests behind thread cards' buttons, read from the bot's own store. */
+  readonly buttonRefs: ButtonRefs;
+}
+
 export interface Harness {
-  readonly bot: RunningBot;
+  readonly bot: HarnessBot;
   readonly slack: FakeSlack;
   /** Parsed JSON log lines. */
   readonly logs: Record<string, unknown>[];
@@ -36,21 +56,30 @@ export interface SlackHttpAnswer {
 export async function startHarness(env: Env = {}, options: BotOptions = {}): Promise<Harness> {
   const slack = await FakeSlack.start();
   const logs: Record<string, unknown>[] = [];
-  let bot: RunningBot;
+  let bot: HarnessBot;
+  const botEnv: Env = {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    ALLOWED_CHANNEL_IDS: ALLOWED,
+    LOG_LEVEL: 'info',
+    ...env,
+  };
+  let lookup: OpenedLookup | undefined;
   try {
-    bot = await startBot(
-      {
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: '0',
-        ALLOWED_CHANNEL_IDS: ALLOWED,
-        LOG_LEVEL: 'info',
-        ...env,
-      },
-      { host: '127.0.0.1', logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>), ...options },
-    );
+    // The parts startBot would build, built here so the harness keeps references to them.
+    const config = loadAppConfig(botEnv);
+    const clock = options.clock ?? systemClock;
+    const logger = createLogger({ level: config.logLevel, clock, sink: options.logSink ?? ((line) => logs.push(JSON.parse(line) as Record<string, unknown>)) });
+    lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+    const store = createMemoryStore({ clock });
+    const work = new WorkTracker(logger);
+    const running = await startBot(botEnv, { host: '127.0.0.1', ...options, logger, lookup, store, work });
+    bot = Object.assign(running, { config, lookup, work, buttonRefs: new ButtonRefs(store) });
   } catch (e) {
+    // startBot closes what it was given when it fails; a failure before it leaves the lookup to us.
+    await lookup?.close({ force: true }).catch(() => undefined);
     await slack.close();
     throw e;
   }

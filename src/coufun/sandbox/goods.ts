@@ -1,4 +1,7 @@
-/** The products the sandbox sells: each seed belongs to one of them (GOODS_ID). */
+/** The products the sandbox sells (each seed belongs to one of them, by GOODS_ID) and the client ID it accepts. */
+
+/** POC_ID the built-in sandbox accepts when none is configured. */
+export const SANDBOX_POC_ID = 'SANDBOX';
 
 /** GOODS_IDs by what they are, for the seed tables. */
 export const GOODS = {

@@ -1,6 +1,6 @@
 /**
  * RESULT_MSG texts the sandbox sends with failure codes, in the vendor's Korean. The code list
- * follows the hint table of docs/coufun-protocol.md; `77` stands for a code nobody documented.
+ * follows the hint table of docs/protocol.md; `77` stands for a code nobody documented.
  */
 export const VENDOR_MESSAGES = {
   '01': '등록되지 않은 IP입니다.',

@@ -8,8 +8,8 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../clock.js';
 import { systemClock } from '../../clock.js';
-import { SANDBOX_POC_ID } from '../../config.js';
 import { answer } from './answer.js';
+import { SANDBOX_POC_ID } from './goods.js';
 import { sendFault } from './faults.js';
 import { parseForm, pause, readBody, sendPage, sendXml } from './respond.js';
 

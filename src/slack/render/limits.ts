@@ -1,7 +1,8 @@
 /**
- * Block Kit's limits (docs/slack-platform.md) and an offline checker for them. Slack rejects a
- * whole message that breaks one (`invalid_blocks`, `msg_blocks_too_long`) and there is no
- * official validator, so every rendered message and view is checked against this in tests.
+ * Block Kit's documented limits (Slack's Block Kit reference, summarised in docs/protocol.md)
+ * and an offline checker for them. Slack rejects a whole message that breaks one
+ * (`invalid_blocks`, `msg_blocks_too_long`) and there is no official validator, so every
+ * rendered message and view is checked against this in tests.
  * Lengths are counted in UTF-16 units, which never undercounts Slack's characters.
  */
 import type { View } from '@slack/types';

@@ -7,7 +7,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { loadAppConfig } from '../../../src/app-config.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
+import { createLogger } from '../../../src/log/logger.js';
+import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
+import { WorkTracker } from '../../../src/runtime/work.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { BOT_USER, mentionEvent } from '../../support/payloads.js';
@@ -18,6 +22,9 @@ describe('Socket Mode: app_mention', () => {
   let slack: FakeSlack;
   let server: WebSocketServer;
   let bot: RunningBot;
+  // Built here and handed over, so the test can read their counters and wait for their work.
+  let lookup: OpenedLookup;
+  let work: WorkTracker;
   let socket: Promise<WebSocket>;
   const received: Record<string, unknown>[] = [];
   const logs: Record<string, unknown>[] = [];
@@ -35,16 +42,17 @@ describe('Socket Mode: app_mention', () => {
     });
     const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`;
     slack.on('apps.connections.open', () => ({ body: { ok: true, url } }));
-    bot = await startBot(
-      {
-        SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_API_URL: slack.apiUrl,
-        ALLOWED_CHANNEL_IDS: ALLOWED,
-        LOG_LEVEL: 'info',
-      },
-      { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) },
-    );
+    const env = {
+      SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+      ALLOWED_CHANNEL_IDS: ALLOWED,
+      LOG_LEVEL: 'info',
+    };
+    const logger = createLogger({ level: 'info', sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+    lookup = await openLookup(loadAppConfig(env).coufun);
+    work = new WorkTracker(logger);
+    bot = await startBot(env, { logger, lookup, work });
   });
 
   afterAll(async () => {
@@ -70,7 +78,7 @@ describe('Socket Mode: app_mention', () => {
     ws.send(envelope('env-m2', body, 1));
     await expect.poll(() => received.some((m) => m.envelope_id === 'env-m2')).toBe(true);
     await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.retryNum === 1)).toBe(true);
-    expect(await bot.work.drain(10_000)).toBe(true);
+    expect(await work.drain(10_000)).toBe(true);
 
     const posts = slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === parent);
     expect(posts).toHaveLength(1);
@@ -84,13 +92,13 @@ describe('Socket Mode: app_mention', () => {
 
   it('refuses a mention in a channel that is not permitted with one private notice, still acking', async () => {
     const ws = await socket;
-    const before = bot.lookup.service.health().vendorRequests;
+    const before = lookup.service.health().vendorRequests;
     ws.send(envelope('env-m3', mentionEvent({ text: `<@${BOT_USER}> 0000999999 012345678902`, ts: '1700300003.000100', user: 'U0SOCKDENIED', channel: 'C0OTHER' })));
     await slack.waitFor(() => slack.callsTo('chat.postEphemeral').some((c) => c.params.user === 'U0SOCKDENIED'), 10_000, 'the refusal');
     await expect.poll(() => received.some((m) => m.envelope_id === 'env-m3')).toBe(true);
-    expect(await bot.work.drain(10_000)).toBe(true);
+    expect(await work.drain(10_000)).toBe(true);
     expect(allText(slack.callsTo('chat.postEphemeral').find((c) => c.params.user === 'U0SOCKDENIED')!.params)).toContain('C0OTHER');
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0OTHER')).toEqual([]);
-    expect(bot.lookup.service.health().vendorRequests).toBe(before);
+    expect(lookup.service.health().vendorRequests).toBe(before);
   });
 });

@@ -7,7 +7,9 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { loadAppConfig } from '../../../src/app-config.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
+import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 
@@ -43,22 +45,25 @@ describe('Socket Mode', () => {
   let slack: FakeSlack;
   let side: SocketSide;
   let bot: RunningBot;
+  let lookup: OpenedLookup;
+  let mode: string;
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     slack = await FakeSlack.start();
     side = await startSocketSide();
     slack.on('apps.connections.open', () => ({ body: { ok: true, url: side.url } }));
-    bot = await startBot(
-      {
-        SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_API_URL: slack.apiUrl,
-        ALLOWED_CHANNEL_IDS: 'C0ALLOWED',
-        LOG_LEVEL: 'info',
-      },
-      { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) },
-    );
+    const env = {
+      SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+      ALLOWED_CHANNEL_IDS: 'C0ALLOWED',
+      LOG_LEVEL: 'info',
+    };
+    // The lookup is built here and handed over, so the test can read its counters.
+    mode = loadAppConfig(env).slack.mode;
+    lookup = await openLookup(loadAppConfig(env).coufun);
+    bot = await startBot(env, { lookup, logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   });
 
   afterAll(async () => {
@@ -68,7 +73,9 @@ describe('Socket Mode', () => {
   });
 
   it('needs no inbound port and logs its connection state', async () => {
-    expect(bot.config.slack.mode).toBe('socket');
+    expect(mode).toBe('socket');
+    // A running bot offers its host only this; tests keep references to what they injected.
+    expect(Object.keys(bot).sort()).toEqual(['logger', 'port', 'stop']);
     expect(bot.port).toBeUndefined();
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-A1-test-app-token');
     await side.socket();
@@ -108,7 +115,7 @@ describe('Socket Mode', () => {
   it('refuses a command from a channel that is not permitted, still acking on the socket', async () => {
     const ws = await side.socket();
     const responseUrl = slack.responseUrl();
-    const before = bot.lookup.service.health().vendorRequests;
+    const before = lookup.service.health().vendorRequests;
     ws.send(
       JSON.stringify({
         envelope_id: 'env-2',
@@ -120,7 +127,7 @@ describe('Socket Mode', () => {
     const notice = await slack.post(responseUrl);
     expect(allText(notice)).toContain('C0OTHER');
     expect(side.received.some((m) => m.envelope_id === 'env-2')).toBe(true);
-    expect(bot.lookup.service.health().vendorRequests).toBe(before);
+    expect(lookup.service.health().vendorRequests).toBe(before);
   });
 
   it('disconnects from Slack on stop', async () => {

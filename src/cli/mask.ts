@@ -1,0 +1,24 @@
+/**
+ * Coupon numbers are bearer values: whoever reads one can spend it. The terminal shows them the
+ * way the Slack card and the logs do (`••••8902`, display's `maskBarcode`) unless `--reveal`
+ * asks for them in full. Pure.
+ */
+import type { Order } from '../coufun/types.js';
+import { maskBarcode } from '../display/index.js';
+import type { LookupOutcome } from '../lookup/types.js';
+
+/** The outcome with every copy of the coupon number masked: the one asked about, each order's, and `raw`'s. */
+export function maskOutcome(outcome: LookupOutcome): LookupOutcome {
+  const barcode = maskBarcode(outcome.barcode);
+  return outcome.ok ? { ...outcome, barcode, orders: outcome.orders.map(maskOrder) } : { ...outcome, barcode };
+}
+
+function maskOrder(order: Order): Order {
+  const raw = order.raw.BARCODE_NUM === undefined ? order.raw : { ...order.raw, BARCODE_NUM: maskBarcode(order.raw.BARCODE_NUM) };
+  return { ...order, barcode: order.barcode === null ? null : maskBarcode(order.barcode), raw };
+}
+
+/** What the terminal may show: the outcomes as they are with `reveal`, else masked. */
+export function shownOutcomes(outcomes: readonly LookupOutcome[], reveal: boolean): readonly LookupOutcome[] {
+  return reveal ? outcomes : outcomes.map(maskOutcome);
+}
