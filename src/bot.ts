@@ -19,6 +19,8 @@ import { createLeanFetch } from './runtime/lean-fetch.js';
 import { createLocaleResolver } from './stores/locale.js';
 import { fetchUserLocale } from './slack/user-locale.js';
 import { WorkTracker } from './runtime/work.js';
+import { createBotMetrics, type BotMetrics } from './metrics/bot-metrics.js';
+import { instrumentSlackFetch } from './metrics/slack-fetch.js';
 
 /** The package version, from src/ under tsx or from build/src/ when compiled. */
 export const VERSION: string = readVersion();
@@ -42,6 +44,8 @@ export interface BotOptions {
   /** Interface to listen on (default: all). */
   readonly host?: string;
   readonly sandbox?: SandboxOptions;
+  /** Redis health for `coupon_bot_redis_up` (1 up, 0 down, undefined not known yet). */
+  readonly redisUp?: () => 0 | 1 | undefined;
 }
 
 export interface RunningBot {
@@ -50,6 +54,8 @@ export interface RunningBot {
   readonly lookup: OpenedLookup;
   readonly logger: Logger;
   readonly work: WorkTracker;
+  /** This bot's metrics registry (also served at `GET /metrics` when there is an HTTP port). */
+  readonly metrics: BotMetrics;
   /** Requests behind thread cards' buttons (tests resolve them here). */
   readonly buttonRefs: ButtonRefs;
   /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
@@ -62,11 +68,14 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const config = loadAppConfig(env);
   const clock = options.clock ?? systemClock;
   const logger = createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
-  const lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   const work = new WorkTracker(logger);
+  const metrics = createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
+  const lookup = await openLookup(config.coufun, { clock, observer: metrics.lookupObserver, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
 
   const store = createMemoryStore({ clock });
-  const http = createLeanFetch();
+  const lean = createLeanFetch();
+  // Every Slack call (Web API, users.info, response_url) goes through here; failed Web API calls are counted.
+  const http = { fetch: instrumentSlackFetch(lean.fetch, metrics.slackApiError), close: () => lean.close() };
   const deps: BotDeps = {
     lookup: lookup.service,
     catalog: config.catalog,
@@ -84,6 +93,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     store,
     buttonRefs: new ButtonRefs(store),
     http,
+    metrics,
   };
   let built: BuiltApp | undefined;
   let front: HttpFront | undefined;
@@ -109,6 +119,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         ...(options.host ? { host: options.host } : {}),
         health,
         logger,
+        metrics: () => metrics.scrape(),
       });
     }
     if (built.receiver.kind === 'socket') {
@@ -136,6 +147,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     lookup,
     logger,
     work,
+    metrics,
     buttonRefs: deps.buttonRefs,
     port: front?.port,
     stop(reason = 'stop') {
