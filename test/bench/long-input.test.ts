@@ -5,7 +5,7 @@ describe('long-input bench row', () => {
   it('times both parsers on every shape and names the worst case', () => {
     const rows = measureLongInput(2_000, 2);
     expect(rows.map((r) => r.parser)).toEqual(expect.arrayContaining(['command', 'shortcut']));
-    expect(rows.length).toBe(12);
+    expect(rows.length).toBe(14);
     for (const r of rows) {
       expect(r.chars).toBe(2_000);
       expect(Number.isFinite(r.maxMs) && r.maxMs >= r.p50Ms).toBe(true);

@@ -30,6 +30,7 @@ const SHAPES: readonly (readonly [string, string])[] = [
   ['dotted words, no @', 'a.'],
   ['Korean prose', '고객님께서 사용이 안 된다고 하십니다 '],
   ['product names', '배민 상품권 1만원 스타벅스 아메리카노 T '],
+  ['labels before long gaps', `쿠폰${' '.repeat(20)}x${' '.repeat(10)}01012345678 `],
 ];
 
 function fill(unit: string, chars: number): string {

@@ -40,10 +40,12 @@ interface Run {
   readonly groups: readonly string[];
 }
 
-const GAP = String.raw`\s*(?:은|는|이|가|을|를|의|도|is|was|:)?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
+// Written so no two parts can both take the same spaces: `\s*X?[\s…]*$` (the same language)
+// retried every split of a run of spaces, a cost per label that grew with the spaces squared.
+const GAP = String.raw`(?:\s*(?:은|는|이|가|을|를|의|도|is|was|:))?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
 const EN = String.raw`(?<![A-Za-z])`;
 const BARCODE_LABEL = new RegExp(
-  String.raw`(?:쿠폰\s*(?:번호|코드)?|바코드\s*(?:번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)\s*(?:번호|코드)?|기프티콘\s*(?:번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
+  String.raw`(?:쿠폰(?:\s*(?:번호|코드))?|바코드(?:\s*번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)(?:\s*(?:번호|코드))?|기프티콘(?:\s*번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
   'i',
 );
 // Numbers that look like coupons but are labelled as something else.
