@@ -21,7 +21,7 @@ function cpuMicros(fn: () => void, times: number, rounds: number): number {
  * CPU of one `parse(big)` over ten `parse(small)`, where `big` is ten times `small`'s size.
  * Both are warmed up first so the JIT does not count.
  */
-export function growthRatio(parse: (text: string) => unknown, small: string, big: string, rounds = 5): number {
+export function growthRatio<T>(parse: (input: T) => unknown, small: T, big: T, rounds = 5): number {
   for (let i = 0; i < 3; i += 1) {
     parse(small);
     parse(big);

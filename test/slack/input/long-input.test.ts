@@ -69,3 +69,30 @@ describe('extract on long complaints', () => {
     expect(extract('연락 0123456789012@example.com 쿠폰 0123-4567-8902', catalog).barcodes).toEqual(['012345678902']);
   });
 });
+
+describe('messageText on large messages', () => {
+  const message = (elements: number) => ({
+    text: '알림',
+    blocks: [
+      {
+        type: 'rich_text',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: Array.from({ length: elements }, (_, i) =>
+              i % 3 === 0 ? { type: 'text', text: '쿠폰 0123-4567-8901 ' } : i % 3 === 1 ? { type: 'link', url: 'https://example.com/x', text: '링크' } : { type: 'user', user_id: 'U0ALICE' },
+            ),
+          },
+        ],
+      },
+    ],
+    attachments: Array.from({ length: elements / 100 }, () => ({ title: '문의', fields: [{ title: '쿠폰번호', value: '0123 4567 8901' }] })),
+  });
+
+  it('reads ten times the elements in about ten times the CPU', () => {
+    const small = message(1_000);
+    const big = message(10_000);
+    const ratio = growthRatio(messageText, small, big);
+    expect(ratio).toBeLessThan(LINEAR_BOUND);
+  });
+});
