@@ -7,6 +7,7 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/bot-harness.js';
+import { shortcutPayload } from '../support/payloads.js';
 import { parseExposition, sampleValue } from './exposition.js';
 
 const BAEMIN = '0000999999';
@@ -118,5 +119,32 @@ describe('GET /metrics after real Slack traffic', () => {
     }
     expect(after.body).not.toMatch(/01[016789]-\d{3,4}-\d{4}/);
     expect(after.body).not.toMatch(/\bU0[A-Z0-9]+/);
+  });
+});
+
+describe('GET /metrics after a message shortcut the bot cannot post in the thread of', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    h.slack.on('chat.postMessage', () => ({ body: { ok: false, error: 'not_in_channel' } }));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('counts the shortcut lookup and the failed chat.postMessage by its error', async () => {
+    const responseUrl = h.slack.responseUrl();
+    const answer = await h.interact(
+      shortcutPayload({ message: { text: `배민 상품권 1만원 쿠폰 ${FOUND} 이 안 된대요`, ts: '1700000100.000100' }, responseUrl, user: 'U0METRICSHORT' }),
+    );
+    expect(answer.status).toBe(200);
+    await h.slack.post(responseUrl, 2); // the "invite the bot" notice, then the private card
+    const { body } = await scrape(h);
+    const samples = parseExposition(body);
+    expect(sampleValue(samples, 'coupon_bot_lookups_total', { entry: 'shortcut', outcome: 'found' })).toBe(1);
+    expect(sampleValue(samples, 'coupon_bot_slack_api_errors_total', { method: 'chat.postMessage', error: 'not_in_channel' })).toBe(1);
+    expect(body).not.toContain(FOUND);
+    expect(body).not.toContain('U0METRICSHORT');
   });
 });
