@@ -5,7 +5,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LookupObserver, LookupOutcome } from '../lookup/types.js';
-import { entryLabel, outcomeClass, slackErrorLabel, slackMethodLabel, vendorResultLabel } from './labels.js';
+import { ENTRY_LABELS, entryLabel, OUTCOME_LABELS, outcomeClass, slackErrorLabel, slackMethodLabel, vendorResultLabel } from './labels.js';
 
 /** What `GET /metrics` serves. */
 export interface Scrape {
@@ -94,6 +94,11 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
       this.set(inFlight);
     },
   });
+  // Every known entry and outcome starts at 0, so `rate()` and `increase()` see the first event too.
+  for (const entry of ENTRY_LABELS) {
+    refusals.inc({ entry }, 0);
+    for (const outcome of OUTCOME_LABELS) lookups.inc({ entry, outcome }, 0);
+  }
   const { workInFlight, redisUp } = options;
   if (workInFlight) {
     new Gauge({

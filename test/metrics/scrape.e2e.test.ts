@@ -75,7 +75,9 @@ describe('GET /metrics after real Slack traffic', () => {
     expect(found).toBe(4);
     // ERR09-LIMIT, and the four of the five the sandbox does not know (vendor codes 16/31).
     expect(sampleValue(samples, 'coupon_bot_lookups_total', { entry: 'command', outcome: 'vendor_error' })).toBe(5);
-    expect(sampleValue(parseExposition(before), 'coupon_bot_lookups_total', { entry: 'command', outcome: 'found' })).toBeUndefined();
+    // Known series exist from the start, at 0.
+    expect(sampleValue(parseExposition(before), 'coupon_bot_lookups_total', { entry: 'command', outcome: 'found' })).toBe(0);
+    expect(sampleValue(samples, 'coupon_bot_lookups_total', { entry: 'modal', outcome: 'timeout' })).toBe(0);
   });
 
   it('times vendor requests and counts their results, cache hits and misses', () => {
@@ -94,6 +96,7 @@ describe('GET /metrics after real Slack traffic', () => {
   it('counts the rate-limit refusal and the Slack ok:false by method and error', () => {
     const samples = parseExposition(after.body);
     expect(sampleValue(samples, 'coupon_bot_rate_limit_refusals_total', { entry: 'command' })).toBe(1);
+    expect(sampleValue(parseExposition(before), 'coupon_bot_rate_limit_refusals_total', { entry: 'command' })).toBe(0);
     expect(sampleValue(samples, 'coupon_bot_slack_api_errors_total', { method: 'users.info', error: 'missing_scope' })).toBe(1);
     expect(sampleValue(parseExposition(before), 'coupon_bot_slack_api_errors_total', { method: 'users.info', error: 'missing_scope' })).toBeUndefined();
   });
