@@ -20,6 +20,8 @@ import { createLeanFetch } from './runtime/lean-fetch.js';
 import { createLocaleResolver } from './stores/locale.js';
 import { fetchUserLocale } from './slack/user-locale.js';
 import { WorkTracker } from './runtime/work.js';
+import { createBotMetrics, type BotMetrics } from './metrics/bot-metrics.js';
+import { instrumentSlackFetch } from './metrics/slack-fetch.js';
 
 /** The package version, from src/ under tsx or from build/src/ when compiled. */
 export const VERSION: string = readVersion();
@@ -51,6 +53,10 @@ export interface BotOptions {
   readonly lookup?: OpenedLookup;
   readonly store?: KeyValueStore;
   readonly work?: WorkTracker;
+  /** Redis health for `coupon_bot_redis_up` (1 up, 0 down, undefined not known yet). */
+  readonly redisUp?: () => 0 | 1 | undefined;
+  /** A metrics registry the caller built (its `lookupObserver` must be the injected lookup's observer). */
+  readonly metrics?: BotMetrics;
 }
 
 /** What a running bot offers its host: where it listens, its logger, and how to stop it. */
@@ -66,11 +72,14 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const config = loadAppConfig(env);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
-  const lookup = options.lookup ?? (await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
   const work = options.work ?? new WorkTracker(logger);
+  const metrics = options.metrics ?? createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
+  const lookup = options.lookup ?? (await openLookup(config.coufun, { clock, observer: metrics.lookupObserver, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
 
   const store = options.store ?? createMemoryStore({ clock });
-  const http = createLeanFetch();
+  const lean = createLeanFetch();
+  // Every Slack call (Web API, users.info, response_url) goes through here; failed Web API calls are counted.
+  const http = { fetch: instrumentSlackFetch(lean.fetch, metrics.slackApiError), close: () => lean.close() };
   const deps: BotDeps = {
     lookup: lookup.service,
     catalog: config.catalog,
@@ -88,6 +97,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     store,
     buttonRefs: new ButtonRefs(store),
     http,
+    metrics,
   };
   let built: BuiltApp | undefined;
   let front: HttpFront | undefined;
@@ -113,6 +123,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         ...(options.host ? { host: options.host } : {}),
         health,
         logger,
+        metrics: () => metrics.scrape(),
       });
     }
     if (built.receiver.kind === 'socket') {

@@ -29,6 +29,7 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly st
   { name: 'stores', paths: ['src/stores/'] },
   { name: 'lookup', paths: ['src/lookup/'] },
   { name: 'runtime', paths: ['src/runtime/'] },
+  { name: 'metrics', paths: ['src/metrics/'] },
   { name: 'app config', paths: ['src/app-config.ts'] },
   { name: 'slack render', paths: ['src/slack/render/'] },
   { name: 'slack input', paths: ['src/slack/input/'] },

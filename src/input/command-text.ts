@@ -100,10 +100,28 @@ function joinGroups(words: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * The longest leading run of words naming a catalog entry, else the first word as a raw ID. A
+ * run longer than the catalog's longest name (in words) cannot name anything, so only that
+ * many prefixes are tried: the work grows with the text, not with its square.
+ */
 function takeGoods(words: readonly string[], catalog: Catalog): { goods: GoodsChoice; rest: readonly string[] } {
-  for (let n = words.length; n >= 1; n -= 1) {
+  for (let n = Math.min(words.length, longestNameWords(catalog)); n >= 1; n -= 1) {
     const entry = catalog.find(words.slice(0, n).join(' '));
     if (entry) return { goods: { goodsId: entry.id, name: entry.name }, rest: words.slice(n) };
   }
   return { goods: { goodsId: words[0]! }, rest: words.slice(1) };
+}
+
+// The catalog is fixed at start-up: count its names' words once.
+const LONGEST = new WeakMap<Catalog, number>();
+
+/** Words in the catalog's longest name (at least 1: an ID is one word). */
+function longestNameWords(catalog: Catalog): number {
+  let longest = LONGEST.get(catalog);
+  if (longest === undefined) {
+    longest = Math.max(1, ...catalog.entries.map((e) => e.name.trim().split(/\s+/).length));
+    LONGEST.set(catalog, longest);
+  }
+  return longest;
 }

@@ -9,7 +9,7 @@ import type { CoufunConfig } from '../config.js';
 import { createCoufunClient } from '../coufun/client.js';
 import type { SandboxHandle, SandboxOptions } from '../coufun/sandbox/server.js';
 import { createLookupService } from './service.js';
-import type { LookupService } from './types.js';
+import type { LookupObserver, LookupService } from './types.js';
 
 export interface OpenedLookup {
   readonly service: LookupService;
@@ -30,6 +30,8 @@ export interface OpenLookupDeps {
   readonly dispatcher?: Dispatcher;
   /** Proxy environment for the client's default dispatcher; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Told about vendor requests and cache use (metrics). */
+  readonly observer?: LookupObserver;
 }
 
 /** Open the lookup service `config` describes. Rejects only when the sandbox cannot start. */
@@ -51,7 +53,7 @@ export async function openLookup(config: CoufunConfig, deps: OpenLookupDeps = {}
     // The started sandbox is on loopback: never route it through an outbound proxy.
     env: sandbox ? {} : deps.env,
   });
-  const service = createLookupService({ client, env: config.env, pocId: config.pocId, cacheTtlMs: config.cacheTtlMs, clock: deps.clock });
+  const service = createLookupService({ client, env: config.env, pocId: config.pocId, cacheTtlMs: config.cacheTtlMs, clock: deps.clock, ...(deps.observer ? { observer: deps.observer } : {}) });
   const started = sandbox;
   return {
     service,

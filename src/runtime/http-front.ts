@@ -25,12 +25,27 @@ export interface HttpFrontOptions {
   /** Status object for /healthz; must not contain secrets. */
   readonly health: () => { status: string } & Record<string, unknown>;
   readonly logger: Logger;
+  /** Prometheus exposition for `GET /metrics`; without it that path is 404. */
+  readonly metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+function serveMetrics(res: ServerResponse, metrics: NonNullable<HttpFrontOptions['metrics']>, logger: Logger): void {
+  metrics().then(
+    ({ contentType, body }) => {
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    },
+    (e: unknown) => {
+      logger.event('error', 'metrics_failed', errorFields(e));
+      if (!res.headersSent) send(res, 500, { error: 'internal_error' });
+    },
+  );
 }
 
 export function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
@@ -42,6 +57,10 @@ export function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const health = draining ? { ...options.health(), status: 'shutting_down' } : options.health();
       send(res, draining ? 503 : 200, health);
+      return;
+    }
+    if (path === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveMetrics(res, options.metrics, logger);
       return;
     }
     if (path === EVENTS_PATH && receiver) {

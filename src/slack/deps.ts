@@ -10,6 +10,7 @@ import type { LeanFetch } from '../runtime/lean-fetch.js';
 import type { LocaleResolver } from '../stores/locale.js';
 import type { ChannelAllowlist } from '../allowlist.js';
 import type { WorkTracker } from '../runtime/work.js';
+import type { BotMetrics } from '../metrics/bot-metrics.js';
 
 export interface BotDeps {
   readonly lookup: LookupService;
@@ -29,4 +30,6 @@ export interface BotDeps {
   readonly buttonRefs: ButtonRefs;
   /** The slash command's name, for help texts. */
   readonly command: string;
+  /** Where lookups and refusals are counted (`GET /metrics`); absent in tests that do not care. */
+  readonly metrics?: BotMetrics;
 }

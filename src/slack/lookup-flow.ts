@@ -21,10 +21,17 @@ export interface LookupRequest {
 }
 
 export async function lookupAll(deps: BotDeps, req: LookupRequest): Promise<LookupOutcome[]> {
-  const outcomes = await Promise.all(
-    req.barcodes.map((barcode) => deps.lookup.lookup(req.goods.goodsId, barcode, { fresh: req.fresh ?? false })),
-  );
+  const settled = deps.metrics?.lookupsStarted(req.barcodes.length);
+  let outcomes: LookupOutcome[];
+  try {
+    outcomes = await Promise.all(
+      req.barcodes.map((barcode) => deps.lookup.lookup(req.goods.goodsId, barcode, { fresh: req.fresh ?? false })),
+    );
+  } finally {
+    settled?.();
+  }
   for (const outcome of outcomes) {
+    deps.metrics?.lookupFinished(req.entry, outcome);
     deps.logger.event('info', 'lookup', {
       user: req.userId,
       channel: req.channelId,

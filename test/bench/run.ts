@@ -12,6 +12,7 @@ import { measureIdentical, measureLevel, warmUp, type BenchContext, type Identic
 import { parseBenchArgs, type BenchOptions } from './options.js';
 import type { BotKind } from './protocol.js';
 import { evaluateTargets, renderReport, type BenchResult, type MemoryRow } from './report.js';
+import { measureLongInput, renderLongInput } from './long-input.js';
 
 const SECRET = 'bench-signing-secret';
 
@@ -29,6 +30,8 @@ const progress = (text: string): void => {
   process.stderr.write(`${text}\n`);
 };
 
+progress('long input: parsing 40,000-character requests…');
+const longInput = measureLongInput();
 const loadBefore = loadavg()[0]!;
 const slack = await FastFakeSlack.start();
 const ctx: BenchContext = {
@@ -88,7 +91,7 @@ try {
     memory,
     targets: evaluateTargets(rows, identical, memory),
   };
-  process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${renderReport(result)}\n`);
+  process.stdout.write(options.json ? `${JSON.stringify({ ...result, longInput }, null, 2)}\n` : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n`);
 } finally {
   await Promise.all(bots.map((b) => b.stop()));
   await vendor?.stop();

@@ -10,6 +10,7 @@ import { systemClock } from '../../src/clock.js';
 import type { Env } from '../../src/config.js';
 import { createLogger } from '../../src/log/logger.js';
 import { openLookup, type OpenedLookup } from '../../src/lookup/bootstrap.js';
+import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
 import { WorkTracker } from '../../src/runtime/work.js';
 import { ButtonRefs } from '../../src/stores/button-refs.js';
 import { createMemoryStore } from '../../src/stores/memory/key-value.js';
@@ -72,10 +73,11 @@ export async function startHarness(env: Env = {}, options: BotOptions = {}): Pro
     const config = loadAppConfig(botEnv);
     const clock = options.clock ?? systemClock;
     const logger = createLogger({ level: config.logLevel, clock, sink: options.logSink ?? ((line) => logs.push(JSON.parse(line) as Record<string, unknown>)) });
-    lookup = await openLookup(config.coufun, { clock, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
-    const store = createMemoryStore({ clock });
     const work = new WorkTracker(logger);
-    const running = await startBot(botEnv, { host: '127.0.0.1', ...options, logger, lookup, store, work });
+    const metrics = createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
+    lookup = await openLookup(config.coufun, { clock, observer: metrics.lookupObserver, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+    const store = createMemoryStore({ clock });
+    const running = await startBot(botEnv, { host: '127.0.0.1', ...options, logger, lookup, store, work, metrics });
     bot = Object.assign(running, { config, lookup, work, buttonRefs: new ButtonRefs(store) });
   } catch (e) {
     // startBot closes what it was given when it fails; a failure before it leaves the lookup to us.

@@ -23,6 +23,17 @@ export interface Extraction {
 /** At most this many barcodes are offered from one message. */
 export const MAX_EXTRACTED_BARCODES = 5;
 
+/**
+ * How much of a message is scanned: Slack's own limit for `text` (40,000) with room for the
+ * blocks and attachments of a forwarded message. Every step below is linear, so this bounds
+ * one shortcut's parsing time however large the payload is.
+ */
+export const MAX_SCANNED_CHARS = 120_000;
+
+// An address starts where no address character precedes it: without the lookbehind, a long run
+// of `[\w.%+-]` with no `@` is retried from each of its positions (quadratic).
+const URL_OR_EMAIL = /\bhttps?:\/\/\S+|(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+
 /** A run of ASCII letters/digits, joined across single hyphens or (digit groups only) single spaces. */
 interface Run {
   readonly value: string;
@@ -31,10 +42,12 @@ interface Run {
   readonly groups: readonly string[];
 }
 
-const GAP = String.raw`\s*(?:은|는|이|가|을|를|의|도|is|was|:)?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
+// Written so no two parts can both take the same spaces: `\s*X?[\s…]*$` (the same language)
+// retried every split of a run of spaces, a cost per label that grew with the spaces squared.
+const GAP = String.raw`(?:\s*(?:은|는|이|가|을|를|의|도|is|was|:))?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
 const EN = String.raw`(?<![A-Za-z])`;
 const BARCODE_LABEL = new RegExp(
-  String.raw`(?:쿠폰\s*(?:번호|코드)?|바코드\s*(?:번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)\s*(?:번호|코드)?|기프티콘\s*(?:번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
+  String.raw`(?:쿠폰(?:\s*(?:번호|코드))?|바코드(?:\s*번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)(?:\s*(?:번호|코드))?|기프티콘(?:\s*번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
   'i',
 );
 // Numbers that look like coupons but are labelled as something else.
@@ -54,7 +67,7 @@ const UNIT_AFTER = /^(?:[,.]\d|\s?(?:원|장|개|건|명|매|회|일|월|년|시
 export function extract(text: string, catalog: Catalog): Extraction {
   const readable = normaliseTyped(stripSlackMarkup(text));
   // URLs and e-mail addresses are blanked with spaces so positions keep matching `readable`.
-  const scan = readable.replace(/\bhttps?:\/\/\S+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/gi, (m) => ' '.repeat(m.length));
+  const scan = readable.slice(0, MAX_SCANNED_CHARS).replace(URL_OR_EMAIL, (m) => ' '.repeat(m.length));
   const goods = findGoods(scan, catalog);
   const barcodes: string[] = [];
   const beyond = new Set<string>();
@@ -68,8 +81,7 @@ export function extract(text: string, catalog: Catalog): Extraction {
 
 function isBarcode(run: Run, scan: string, catalog: Catalog): boolean {
   const { value, start, end, groups } = run;
-  const digits = value.replace(/\D/g, '').length;
-  if (value.length < 10 || value.length > 30 || digits < 8) return false;
+  if (value.length < 10 || value.length > 30 || value.replace(/\D/g, '').length < 8) return false;
   if (catalog.nameOf(value) !== undefined) return false;
   const before = scan.slice(Math.max(0, start - 40), start);
   if (OTHER_LABEL.test(before)) return false;
@@ -102,53 +114,93 @@ function isMonthDay(month: string, day: string): boolean {
  * Letter/digit runs. Hyphens join any runs (`0123-4567-8901`, `CF-1234-5678`); a single space
  * joins only digit groups of 3–6 digits where every group but the last has the same length and
  * the last is no longer, so `0123 4567 8901` is one barcode but `… 8901 3000원`, `010 1234 5678`
- * or a number in the next sentence are not swallowed.
+ * or a number in the next sentence are not swallowed. One lazy pass: what a space join needs to
+ * know about the groups so far is kept as it grows, never recomputed, and the caller stops
+ * reading once it has enough barcodes.
  */
-function runs(scan: string): Run[] {
-  const chunks = [...scan.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const out: Run[] = [];
-  let i = 0;
-  while (i < chunks.length) {
-    const first = chunks[i]!;
-    const group = [first];
-    let sep: '' | '-' | ' ' = '';
-    for (let next = chunks[i + 1]; next !== undefined; next = chunks[i + group.length]) {
-      const last = group[group.length - 1]!;
-      const between = scan.slice(last.end, next.start);
-      if (between === '-' && sep !== ' ') sep = '-';
-      else if (between === ' ' && sep !== '-' && spaceJoins(group.map((g) => g.text), next.text, scan.slice(next.end, next.end + 6))) sep = ' ';
-      else break;
-      group.push(next);
+function* runs(scan: string): Generator<Run> {
+  let groups: string[] = [];
+  let start = 0;
+  let end = 0;
+  let sep: '' | '-' | ' ' = '';
+  // Every group so far is all digits and as long as the first (what a space join requires).
+  let uniform = false;
+  for (const m of scan.matchAll(/[A-Za-z0-9]+/g)) {
+    const text = m[0];
+    const at = m.index;
+    const between = at - end === 1 && groups.length > 0 ? scan[end] : undefined;
+    const digits = DIGITS.test(text);
+    const size = groups[0]?.length ?? 0;
+    if (between === '-' && sep !== ' ') {
+      sep = '-';
+      uniform &&= digits && text.length === size;
+    } else if (between === ' ' && sep !== '-' && uniform && spaceJoins(size, text, digits, scan.slice(at + text.length, at + text.length + 6))) {
+      sep = ' ';
+      uniform = text.length === size;
+    } else {
+      if (groups.length > 0) yield { value: groups.join(''), start, end, groups };
+      groups = [];
+      start = at;
+      sep = '';
+      uniform = digits;
     }
-    const last = group[group.length - 1]!;
-    const groups = group.map((g) => g.text);
-    out.push({ value: groups.join(''), start: first.start, end: last.end, groups });
-    i += group.length;
+    groups.push(text);
+    end = at + text.length;
   }
-  return out;
+  if (groups.length > 0) yield { value: groups.join(''), start, end, groups };
 }
 
-function spaceJoins(groups: readonly string[], next: string, after: string): boolean {
-  const size = groups[0]!.length;
-  if (size < 3 || size > 6 || next.length < 3 || next.length > size) return false;
-  if (!groups.every((g) => g.length === size && /^\d+$/.test(g)) || !/^\d+$/.test(next)) return false;
+const DIGITS = /^\d+$/;
+
+/** Whether a space joins `next` to digit groups of `size` digits each. */
+function spaceJoins(size: number, next: string, nextIsDigits: boolean, after: string): boolean {
+  if (size < 3 || size > 6 || next.length < 3 || next.length > size || !nextIsDigits) return false;
   return !UNIT_AFTER.test(after);
 }
 
-/** Catalog IDs as whole tokens and catalog names anywhere; a name inside a longer matched name does not count. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Catalog IDs as whole tokens and catalog names anywhere; a name inside a longer matched name
+ * does not count. Entries come in order of their first counted mention. Each pattern's matches
+ * do not overlap, so whether a longer match contains a name is one binary search per pattern,
+ * not a comparison with every other match.
+ */
 function findGoods(scan: string, catalog: Catalog): GoodsEntry[] {
-  const hits: { entry: GoodsEntry; start: number; end: number; byName: boolean }[] = [];
-  for (const { entry, id, name } of patternsOf(catalog)) {
-    for (const m of scan.matchAll(id)) hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: false });
-    for (const m of scan.matchAll(name)) {
-      hits.push({ entry, start: m.index, end: m.index + m[0].length, byName: true });
-    }
+  const found = patternsOf(catalog).map(({ entry, id, name }) => ({ entry, ids: spansOf(scan, id), names: spansOf(scan, name) }));
+  const firsts: { entry: GoodsEntry; start: number }[] = [];
+  for (const { entry, ids, names } of found) {
+    const others = found.filter((f) => f.entry !== entry).flatMap((f) => [f.ids, f.names]);
+    const byName = names.find((h) => !others.some((spans) => containsLonger(spans, h)));
+    const start = Math.min(ids[0]?.start ?? Infinity, byName?.start ?? Infinity);
+    if (start !== Infinity) firsts.push({ entry, start });
   }
-  const kept = hits.filter(
-    (h) => !h.byName || !hits.some((o) => o.entry !== h.entry && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
-  );
-  kept.sort((a, b) => a.start - b.start);
-  return [...new Set(kept.map((h) => h.entry))];
+  // Stable: entries mentioned at the same place keep catalog order.
+  firsts.sort((a, b) => a.start - b.start);
+  return firsts.map((f) => f.entry);
+}
+
+function spansOf(scan: string, pattern: RegExp): Span[] {
+  return Array.from(scan.matchAll(pattern), (m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Whether one of `spans` (sorted, non-overlapping) covers `h` and is longer. Only the last one starting at or before `h` can. */
+function containsLonger(spans: readonly Span[], h: Span): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= h.start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const o = at < 0 ? undefined : spans[at];
+  return o !== undefined && o.end >= h.end && o.end - o.start > h.end - h.start;
 }
 
 interface GoodsPatterns {

@@ -24,9 +24,12 @@ export interface RateStep {
 }
 
 /** The decision alone, with the refusal logged (for a caller that answers in its own way, e.g. a form). */
-export async function decideRate(deps: Pick<BotDeps, 'limiter' | 'logger'>, step: Pick<RateStep, 'userId' | 'cost' | 'checkOnly' | 'context'>): Promise<RateDecision> {
+export async function decideRate(deps: Pick<BotDeps, 'limiter' | 'logger' | 'metrics'>, step: Pick<RateStep, 'userId' | 'cost' | 'checkOnly' | 'context'>): Promise<RateDecision> {
   const rate = step.checkOnly ? await deps.limiter.check(step.userId, step.cost) : await deps.limiter.take(step.userId, step.cost);
-  if (!rate.ok) deps.logger.event('info', 'rate_limited', step.context);
+  if (!rate.ok) {
+    deps.logger.event('info', 'rate_limited', step.context);
+    deps.metrics?.rateLimited(step.context.entry);
+  }
   return rate;
 }
 
