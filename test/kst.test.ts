@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, endOfKstDay, isCalendarDay, kstDate, kstDaysUntil, kstFields, kstWallMs } from '../src/kst.js';
+import { daysBetween, endOfKstDay, formatInKst, isCalendarDay, kstDate, kstDayOffset, kstDaysUntil, kstWallMs, parseVendorDate, parseVendorTimestamp } from '../src/kst.js';
 
 // 15:30 UTC on Feb 29 2024 is 00:30 on Mar 1 in Seoul.
 const UTC_LATE_FEB29 = Date.UTC(2024, 1, 29, 15, 30);
@@ -50,7 +50,31 @@ describe('kstDate / daysBetween / kstDaysUntil', () => {
   });
 
   it('throws RangeError for an instant that is not one', () => {
-    expect(() => kstFields(Number.NaN)).toThrow(RangeError);
+    expect(() => formatInKst(Number.NaN, 'YYYY')).toThrow(RangeError);
     expect(() => kstDate(new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('vendor formats, parsed by dayjs as Korea time', () => {
+  it('reads YYYYMMDD strictly: a real day or nothing', () => {
+    expect(parseVendorDate('20240229')).toBe('2024-02-29');
+    for (const bad of ['20230229', '20231301', '2024022', '2024-02-29', '00991231', '']) expect(parseVendorDate(bad)).toBeNull();
+  });
+
+  it('reads YYYYMMDDHHmmss as KST wall time', () => {
+    expect(parseVendorTimestamp('20240301003000')?.toISOString()).toBe('2024-02-29T15:30:00.000Z');
+    for (const bad of ['20240301240000', '20240301006000', '20240230120000', '2024030100300']) expect(parseVendorTimestamp(bad)).toBeNull();
+  });
+
+  it('formats and shifts by KST days whatever the machine zone', () => {
+    expect(formatInKst(UTC_LATE_FEB29, 'YYYY-MM-DD HH:mm')).toBe('2024-03-01 00:30');
+    expect(formatInKst(UTC_LATE_FEB29, 'YYYY-MM-DDTHH:mm:ssZ')).toBe('2024-03-01T00:30:00+09:00');
+    expect(kstDayOffset(UTC_LATE_FEB29, -1, 'YYYYMMDD')).toBe('20240229');
+    expect(kstDayOffset(UTC_LATE_FEB29, 365)).toBe('2025-03-01');
+  });
+
+  it('counts days across a year end and a leap day', () => {
+    expect(daysBetween('2023-12-31', '2024-03-01')).toBe(61);
+    expect(kstDaysUntil('2024-02-29', UTC_LATE_FEB29)).toBe(-1);
   });
 });

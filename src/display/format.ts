@@ -4,7 +4,7 @@
  * arithmetic behind that lives in src/kst.ts.
  */
 import type { CalendarDate } from '../coufun/types.js';
-import { kstFields, pad2, utcYmd } from '../kst.js';
+import { formatInKst } from '../kst.js';
 import type { Locale } from './labels.js';
 
 export { kstDate, kstDaysUntil } from '../kst.js';
@@ -29,20 +29,14 @@ export function formatDate(date: CalendarDate): string {
   return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : date;
 }
 
-function hhmm(k: Date): string {
-  return `${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
-}
-
 /** An instant (epoch ms or Date) as `YYYY-MM-DD HH:mm` in KST, whatever the machine's TZ. Throws RangeError for an invalid instant. */
 export function formatKst(at: number | Date): string {
-  const k = kstFields(at);
-  return `${utcYmd(k)} ${hhmm(k)}`;
+  return formatInKst(at, 'YYYY-MM-DD HH:mm');
 }
 
 /** An instant as ISO 8601 with the KST offset, e.g. `2023-09-15T12:30:00+09:00` (for JSON). */
 export function kstIso(at: number | Date): string {
-  const k = kstFields(at);
-  return `${utcYmd(k)}T${hhmm(k)}:${pad2(k.getUTCSeconds())}+09:00`;
+  return formatInKst(at, 'YYYY-MM-DDTHH:mm:ssZ');
 }
 
 /**
