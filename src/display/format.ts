@@ -39,32 +39,7 @@ export function kstIso(at: number | Date): string {
   return formatInKst(at, 'YYYY-MM-DDTHH:mm:ssZ');
 }
 
-/**
- * A receiver's mobile number, masked for display. Separators are ignored:
- * 11 digits `01012345678` → `010-****-5678`; 10 digits `0111234567` → `011-***-4567`;
- * anything else keeps only the last 4 digits (`***-5678`), and a value with 4 digits or
- * fewer is masked whole (`***`). Never returns the full number; empty input gives `''`.
- */
-export function maskPhone(raw: string): string {
-  const trimmed = raw.trim();
-  if (trimmed === '') return '';
-  const digits = trimmed.replace(/\D/g, '');
-  if (/^01\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-****-${digits.slice(7)}`;
-  if (/^01\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-***-${digits.slice(6)}`;
-  return digits.length > 4 ? `***-${digits.slice(-4)}` : '***';
-}
-
-/** Values shorter than this are masked whole, so a mask never shows more than half a barcode. */
-const MIN_BARCODE_TO_HINT = 8;
-
-/**
- * A barcode for logs and audit lines: `••••` plus the last 4 characters (`••••8901`). Values
- * shorter than 8 characters are masked whole (`••••`); the mask never reveals the length.
- */
-export function maskBarcode(raw: string): string {
-  const value = raw.trim();
-  return value.length < MIN_BARCODE_TO_HINT ? '••••' : `••••${value.slice(-4)}`;
-}
+export { maskBarcode, maskPhone } from '../privacy.js';
 
 /** A duration for people: `850ms`, `1.2초` / `1.2 s`. */
 export function formatDuration(ms: number, locale: Locale): string {
