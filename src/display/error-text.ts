@@ -5,7 +5,7 @@
  */
 import type { BadResponseReason, RequestField } from '../coufun/errors.js';
 import type { ResultAudience } from '../coufun/types.js';
-import type { Locale } from './labels.js';
+import { translate, type Locale, type Translations } from './i18n.js';
 
 const bytes = (n: number): string => n.toLocaleString('en-US');
 
@@ -124,7 +124,9 @@ const EN: ErrorWords = {
   },
 };
 
+const ERROR_WORDS: Translations<ErrorWords> = { ko: KO, en: EN };
+
 /** The error phrases for `locale`. */
 export function errorWords(locale: Locale): ErrorWords {
-  return locale === 'en' ? EN : KO;
+  return translate(ERROR_WORDS, locale);
 }

@@ -5,7 +5,12 @@
  */
 import type { CalendarDate } from '../coufun/types.js';
 import { formatInKst } from '../kst.js';
-import type { Locale } from './labels.js';
+import { translate, type Locale, type Translations } from './i18n.js';
+
+const UNITS: Translations<{ readonly won: (sign: string, digits: string) => string; readonly seconds: (s: number) => string }> = {
+  ko: { won: (sign, digits) => `${sign}${digits}원`, seconds: (s) => `${s}초` },
+  en: { won: (sign, digits) => `${sign}₩${digits}`, seconds: (s) => `${s} s` },
+};
 
 export { kstDate, kstDaysUntil } from '../kst.js';
 
@@ -17,7 +22,7 @@ function group(n: number): string {
 export function formatWon(n: number, locale: Locale): string {
   // Sign of the truncated amount, so a dropped fraction never leaves a `-0원`.
   const sign = Math.trunc(n) < 0 ? '-' : '';
-  return locale === 'ko' ? `${sign}${group(n)}원` : `${sign}₩${group(n)}`;
+  return translate(UNITS, locale).won(sign, group(n));
 }
 
 /**
@@ -47,5 +52,5 @@ export function formatDuration(ms: number, locale: Locale): string {
   const whole = Math.round(ms);
   if (whole < 1000) return `${whole}ms`;
   const s = Math.round(ms / 100) / 10;
-  return locale === 'ko' ? `${s}초` : `${s} s`;
+  return translate(UNITS, locale).seconds(s);
 }

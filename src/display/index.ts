@@ -7,8 +7,9 @@
  * - Formatters: `formatWon`, `formatDate`, `formatKst`, `kstIso`, masks `maskPhone`, `maskBarcode`.
  * - Labels: `t(locale)`, `statusLabel`, `typeLabel`, `envLabel`.
  */
+export { DEFAULT_LOCALE, translate, type Locale, type Translations } from './i18n.js';
 export { describeError, type ErrorView } from './errors.js';
 export { formatDate, formatDuration, formatKst, formatWon, kstDate, kstDaysUntil, kstIso, maskBarcode, maskPhone } from './format.js';
-export { DEFAULT_LOCALE, envLabel, statusLabel, t, typeLabel, type Labels, type Locale, type StatusLabel, type Tone } from './labels.js';
+export { envLabel, statusLabel, t, typeLabel, type Labels, type StatusLabel, type Tone } from './labels.js';
 export { describeMeta, type MetaView } from './meta-view.js';
 export { describeOrder, expiryText, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';

@@ -4,10 +4,9 @@
  */
 import type { CouponStatus, CouponType, CoufunEnv } from '../coufun/types.js';
 
-/** Display language. Korean is the default for the ops team. */
-export type Locale = 'ko' | 'en';
+import { translate, type Locale, type Translations } from './i18n.js';
 
-export const DEFAULT_LOCALE: Locale = 'ko';
+export { DEFAULT_LOCALE, type Locale } from './i18n.js';
 
 /** A visual cue for a coupon's state (colour, emoji): renderers map tones, not labels. */
 export type Tone = 'available' | 'used' | 'cancelled' | 'expired' | 'unknown';
@@ -167,9 +166,11 @@ const EN: Labels = {
   },
 };
 
+const LABELS: Translations<Labels> = { ko: KO, en: EN };
+
 /** The label dictionary for `locale`. */
 export function t(locale: Locale): Labels {
-  return locale === 'en' ? EN : KO;
+  return translate(LABELS, locale);
 }
 
 /**

@@ -4,7 +4,7 @@
  * against the vendor, so the vendor's own RESULT_MSG is always shown beside these words).
  * Who-can-act per code lives in src/coufun/codes.ts; this table only words it. Grow it freely.
  */
-import type { Locale } from './labels.js';
+import { translate, type Locale, type Translations } from './i18n.js';
 
 /** How one code reads in one locale. */
 export interface VendorCodeWords {
@@ -15,7 +15,7 @@ export interface VendorCodeWords {
 const OPERATOR_KO = '봇 운영자에게 알려 주세요.';
 const OPERATOR_EN = 'Please tell the bot operator.';
 
-const TABLE: Readonly<Record<string, Readonly<Record<Locale, VendorCodeWords>>>> = {
+const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
   '01': {
     ko: { meaning: '등록되지 않은 IP', hint: `봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
     en: { meaning: 'IP address not registered', hint: `The bot's IP address is not registered with Coufun. This is the bot's configuration: ${OPERATOR_EN}` },
@@ -80,5 +80,6 @@ const TABLE: Readonly<Record<string, Readonly<Record<Locale, VendorCodeWords>>>>
 
 /** Words for a RESULT_CODE, or `null` when the table does not know it. */
 export function vendorCodeWords(code: string, locale: Locale): VendorCodeWords | null {
-  return Object.hasOwn(TABLE, code) ? (TABLE[code]?.[locale] ?? null) : null;
+  const entry = Object.hasOwn(TABLE, code) ? TABLE[code] : undefined;
+  return entry ? translate(entry, locale) : null;
 }
