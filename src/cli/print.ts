@@ -8,7 +8,7 @@ import {
   DEFAULT_LOCALE,
   describeError,
   describeMeta,
-  describeOrder,
+  describeOrders,
   maskBarcode,
   t,
   type OrderView,
@@ -54,10 +54,9 @@ function cardHeader(view: OrderView, prefix: string, orderOf: string | null): st
   return [`${prefix}${name} · ${view.typeLabel}`, orderOf].filter(Boolean).join(' · ');
 }
 
-/** One coupon card: header (title, goods ID, type), the status row, then the view's rows. */
+/** One coupon card: header (title, goods ID, type), the verdict line, then the view's rows. */
 export function renderCard(view: OrderView, prefix = '', orderOf: string | null = null): string {
-  const rows = [{ label: labels.field.status, value: view.status.label }, ...view.rows];
-  return [cardHeader(view, prefix, orderOf), ...rowLines(rows)].join('\n');
+  return [cardHeader(view, prefix, orderOf), `  ${view.verdict.line}`, ...rowLines(view.rows)].join('\n');
 }
 
 /**
@@ -70,18 +69,17 @@ export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportCont
   if (outcomes.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
   outcomes.forEach((outcome, i) => {
     const prefix = outcomes.length > 1 ? `[${i + 1}/${outcomes.length}] ` : '';
-    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
+    const error = outcome.ok ? null : describeError(outcome.error, LOCALE, { barcode: outcome.barcode });
+    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE, error?.answered ?? true).line}`;
     if (outcome.ok) {
       const goodsName = ctx.goodsNames?.get(outcome.goodsId);
-      const cards = outcome.orders.map((order, n) => {
-        const view = describeOrder(order, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
-        const orderOf = outcome.orders.length > 1 ? labels.notice.orderOf(n + 1, outcome.orders.length) : null;
-        return renderCard(view, prefix, orderOf);
-      });
-      chunks.push({ stream: 'stdout', text: `\n${cards.join('\n\n')}\n${footer}\n` });
+      const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
+      const cards = orders.map((view, n) => renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null));
+      const head = summary ? `${prefix}${summary.line}\n  ${summary.sequence}\n\n` : '';
+      chunks.push({ stream: 'stdout', text: `\n${head}${cards.join('\n\n')}\n${footer}\n` });
       return;
     }
-    const view = describeError(outcome.error, LOCALE);
+    const view = error ?? describeError(outcome.error, LOCALE);
     const subject = `${labels.field.barcode} ${maskBarcode(outcome.barcode)} (${labels.field.goodsId} ${outcome.goodsId})`;
     const lines = [`${prefix}${subject}: ${view.title}`, `  ${view.detail}`, `  → ${view.hint}`, footer];
     chunks.push({ stream: 'stderr', text: `\n${lines.join('\n')}\n` });

@@ -75,8 +75,9 @@ describe('lookup CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith(SANDBOX_NOTICE)).toBe(true);
     expect(run.stdout).toContain('배민 상품권 1만원 (상품 ID 0000999999) · 금액권');
-    expect(run.stdout).toMatch(/상태 +미사용/);
-    expect(run.stdout).toMatch(/쿠폰번호 +012345678902/);
+    expect(run.stdout).toMatch(/\n {2}사용 가능 · 부분 사용 · 잔액 2,500원 \/ 10,000원 · 유효기간 /);
+    expect(run.stdout).toMatch(/상태 +부분 사용 \(쿠펀 상태 000 미사용\)/);
+    expect(run.stdout).toMatch(/쿠폰번호 +••••8902/);
     expect(run.stdout).toMatch(/잔액 +2,500원/);
     expect(run.stdout).toMatch(/사용 금액 +7,500원/);
     expect(run.stdout).toMatch(/유효기간 +\d{4}-\d{2}-\d{2} \(\d+일 남음\)/);
