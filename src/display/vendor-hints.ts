@@ -28,6 +28,22 @@ const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
     ko: { meaning: 'API 권한 없음', hint: `봇 계정에 이 조회 API 권한이 없습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
     en: { meaning: 'no API permission', hint: `The bot's account lacks the rights for this API. This is the bot's configuration: ${OPERATOR_EN}` },
   },
+  '03': {
+    ko: { meaning: '주문번호(ORDER_ID) 오류', hint: '쿠펀이 이 쿠폰의 주문 정보를 찾지 못했습니다. 상품 ID와 쿠폰번호가 같은 주문의 것인지 확인해 주세요.' },
+    en: { meaning: 'order ID (ORDER_ID) error', hint: 'Coufun could not find the order behind this coupon. Check that the goods ID and the coupon number belong to the same order.' },
+  },
+  '08': {
+    ko: { meaning: '상품권종 오류', hint: '쿠폰의 상품권 종류가 조회한 상품과 맞지 않습니다. 상품 ID를 확인해 주세요.' },
+    en: { meaning: 'voucher kind error', hint: "The coupon's voucher kind does not match the product asked about. Check the goods ID." },
+  },
+  '23': {
+    ko: { meaning: '중복 요청', hint: '같은 조회가 쿠펀에서 처리 중입니다. 잠시 후 다시 시도해 주세요.' },
+    en: { meaning: 'duplicate request', hint: 'The same look-up is already being processed by Coufun. Try again shortly.' },
+  },
+  '95': {
+    ko: { meaning: '선처리 필요', hint: `쿠펀 쪽에서 먼저 처리되어야 할 일이 남아 있습니다. 고객이 다시 시도해도 해결되지 않으니 ${OPERATOR_KO}` },
+    en: { meaning: 'prior processing required', hint: `Something must be processed on Coufun's side first; retrying will not help. ${OPERATOR_EN}` },
+  },
   '04': {
     ko: { meaning: '유효기간 오류', hint: '쿠폰의 유효기간에 문제가 있습니다. 유효기간이 지났는지 확인해 주세요.' },
     en: { meaning: 'validity period error', hint: 'Something is wrong with the validity period: check whether the coupon has expired.' },
