@@ -8,7 +8,9 @@ import {
   ValidationError,
   type CoufunError,
 } from '../../../src/coufun/errors.js';
-import { ACTION_IDS, checkBlockKit, decodeActionValue, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { ACTION_IDS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { decodeActionValue } from '../../support/action-values.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import {
   amountOrder,
   BARCODE,

@@ -4,7 +4,8 @@ import { TimeoutError } from '../../../src/coufun/errors.js';
 import type { Order } from '../../../src/coufun/types.js';
 import type { Locale } from '../../../src/display/index.js';
 import { fitBody, fitsMessage, type BodyItem } from '../../../src/slack/render/card-fit.js';
-import { checkBlockKit, LIMITS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { LIMITS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import {
   amountOrder,
   barcodeN,
