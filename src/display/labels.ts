@@ -5,6 +5,7 @@
 import type { CouponStatus, CouponType, CoufunEnv } from '../coufun/types.js';
 
 import { translate, type Locale, type Translations } from './i18n.js';
+import { stripInvisible } from './vendor-text.js';
 
 export { DEFAULT_LOCALE, type Locale } from './i18n.js';
 
@@ -257,9 +258,9 @@ export function statusLabel(status: CouponStatus | null, expired: boolean, local
     case 'cancelled':
       return { label: words.cancelled, tone: 'cancelled' };
     case 'unknown':
-      return { label: words.unknown(status.raw), tone: 'unknown' };
+      return { label: words.unknown(stripInvisible(status.raw)), tone: 'unknown' };
     default:
-      return { label: rawStatus ? words.unknown(rawStatus) : words.missing, tone: 'unknown' };
+      return { label: rawStatus ? words.unknown(stripInvisible(rawStatus)) : words.missing, tone: 'unknown' };
   }
 }
 
@@ -272,9 +273,9 @@ export function typeLabel(type: CouponType | null, locale: Locale, rawType?: str
     case 'amount':
       return words.amount;
     case 'unknown':
-      return words.unknown(type.raw);
+      return words.unknown(stripInvisible(type.raw));
     default:
-      return rawType ? words.unknown(rawType) : words.missing;
+      return rawType ? words.unknown(stripInvisible(rawType)) : words.missing;
   }
 }
 

@@ -46,7 +46,7 @@ export const MAX_ORDER_FIELDS = 10;
 
 type UpToTen = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 /** The table's type when it fits the ceiling, `never` (a compile error) otherwise. */
-type WithinCeiling<T extends readonly OrderFieldSpec[]> = T['length'] extends UpToTen ? T : never;
+export type WithinCeiling<T extends readonly OrderFieldSpec[]> = T['length'] extends UpToTen ? T : never;
 
 /** `2,500원 (총 금액 10,000원 · 사용 금액 7,500원)`: the balance first, then face value and amount used. */
 function balanceText(facts: OrderFacts, field: Labels['field']): string | null {
