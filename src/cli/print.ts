@@ -75,7 +75,7 @@ export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportCont
       const goodsName = ctx.goodsNames?.get(outcome.goodsId);
       const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
       const cards = orders.map((view, n) => renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null));
-      const head = summary ? `${prefix}${summary.line}\n  ${summary.sequence}\n\n` : '';
+      const head = summary && orders[0] ? `${prefix}${orders[0].title} · ${summary.line}\n  ${summary.sequence}\n\n` : '';
       chunks.push({ stream: 'stdout', text: `\n${head}${cards.join('\n\n')}\n${footer}\n` });
       return;
     }

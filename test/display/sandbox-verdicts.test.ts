@@ -89,8 +89,9 @@ describe('verdicts for every sandbox coupon', () => {
       const verdict = second?.type === 'section' ? second.text?.text ?? '' : '';
       expect(verdict).toMatch(/^(🟢|🟡|⚪|🔴|🟠|❔) \*(사용 가능|사용 불가|확인 필요)\* · /);
     } else {
-      // Several orders: the summary comes first.
-      const summary = first?.type === 'section' ? first.text?.text ?? '' : '';
+      // Several orders: the product name, then the summary.
+      expect(first?.type === 'header' ? first.text.text : '').toBe(goodsName(seed.goodsId));
+      const summary = second?.type === 'section' ? second.text?.text ?? '' : '';
       expect(summary).toBe('*3건: 사용 가능 1 · 사용 1 · 취소 1*');
       expect(JSON.stringify(msg.blocks)).toContain('쿠펀이 보낸 순서대로 보여 드립니다.');
     }

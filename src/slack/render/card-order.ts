@@ -52,7 +52,10 @@ export function compactOrderBlock(view: OrderView): KnownBlock {
   return section([verdictText(view), ...rest].join(' · '));
 }
 
-/** The line above several orders of one coupon number, and in which order they follow. */
-export function summaryBlocks(summary: OrdersSummary): KnownBlock[] {
-  return [section(`*${escapeMrkdwn(summary.line)}*`), context([escapeMrkdwn(summary.sequence)])];
+/**
+ * Above several orders of one coupon number: the product name, the summary line right under it,
+ * and in which order the orders follow.
+ */
+export function summaryBlocks(title: string, summary: OrdersSummary): KnownBlock[] {
+  return [header(title), section(`*${escapeMrkdwn(summary.line)}*`), context([escapeMrkdwn(summary.sequence)])];
 }

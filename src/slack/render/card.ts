@@ -74,7 +74,8 @@ function fullBody(described: readonly Described[], locale: Locale): KnownBlock[]
     const sep: KnownBlock[] = i > 0 ? [divider()] : [];
     if (!d.ok) return [...sep, errorBlock(d.view, d.outcome.barcode, locale)];
     const { orders, summary } = d.orders;
-    return [...sep, ...(summary ? summaryBlocks(summary) : []), ...orders.flatMap((view, j) => fullOrderBlocks(view, j, orders.length))];
+    const head = summary && orders[0] ? summaryBlocks(orders[0].title, summary) : [];
+    return [...sep, ...head, ...orders.flatMap((view, j) => fullOrderBlocks(view, j, orders.length))];
   });
 }
 
@@ -87,7 +88,8 @@ function compactBlocks(described: readonly Described[], ctx: CardContext, top: K
   const items: BodyItem[] = described.flatMap((d): BodyItem[] =>
     d.ok
       ? [
-          ...(d.orders.summary ? summaryBlocks(d.orders.summary).slice(0, 1).map((block): BodyItem => ({ kind: 'keep', block })) : []),
+          // The compact card has one header already: keep just the summary line.
+          ...(d.orders.summary ? summaryBlocks('', d.orders.summary).slice(1, 2).map((block): BodyItem => ({ kind: 'keep', block })) : []),
           ...d.orders.orders.map((view): BodyItem => ({ kind: 'order', block: compactOrderBlock(view) })),
         ]
       : [{ kind: 'keep', block: errorBlock(d.view, d.outcome.barcode, locale) }],

@@ -137,7 +137,10 @@ describe('card: several orders and barcodes', () => {
   it('orders of one barcode keep the vendor order, numbered (1/3)…(3/3)', () => {
     const msg = renderLookupMessage([okOutcome([usedOrder(), amountOrder(), cancelledOrder()])], cardCtx({ goodsName: '커피' }));
     expectValid(msg);
-    expect(headers(msg)).toEqual(['커피 (1/3)', '커피 (2/3)', '커피 (3/3)']);
+    // The product name, the summary right under it, then each order.
+    expect(headers(msg)).toEqual(['커피', '커피 (1/3)', '커피 (2/3)', '커피 (3/3)']);
+    expect(sections(msg)[0]).toBe('*3건: 사용 가능 1 · 사용 1 · 취소 1*');
+    expect(JSON.stringify(msg.blocks)).toContain('쿠펀이 보낸 순서대로 보여 드립니다.');
     expect([0, 1, 2].map((n) => fieldMap(msg, n).상태)).toEqual(['⚪ 사용', '🟡 부분 사용 (쿠펀 상태 000 미사용)', '🔴 취소']);
   });
 
@@ -469,7 +472,7 @@ describe('card: English', () => {
   it('every word in English, amounts as ₩', () => {
     const msg = renderLookupMessage([okOutcome([amountOrder(), usedOrder()])], cardCtx({ locale: 'en', goodsName: 'Coffee' }));
     expectValid(msg);
-    expect(headers(msg)).toEqual(['Coffee (1/2)', 'Coffee (2/2)']);
+    expect(headers(msg)).toEqual(['Coffee', 'Coffee (1/2)', 'Coffee (2/2)']);
     expect(fieldMap(msg)).toEqual({
       Type: 'Stored-value voucher',
       Status: '🟡 Partly used (Coufun status 000: Unused)',

@@ -364,7 +364,8 @@ describe('huge cards stay inside the limits', () => {
     const name = '상품'.repeat(70);
     const full = renderLookupMessage([outcomes[0]!], cardCtx({ goodsName: name }));
     // One barcode alone is the full layout, and twice its body is more than the size budget.
-    expect(headers(full)).toHaveLength(10);
+    // The product name over the summary, then one header per order.
+    expect(headers(full)).toHaveLength(11);
     expect(2 * JSON.stringify(full.blocks).length).toBeGreaterThan(LIMITS.blocksJson + 1000);
 
     const msg = renderLookupMessage(outcomes, cardCtx({ goodsName: name }));
@@ -379,8 +380,8 @@ describe('huge cards stay inside the limits', () => {
   it('one barcode with 10 orders keeps the full layout', () => {
     const msg = renderLookupMessage([okOutcome(tenOrders(0), { barcode: barcodeN(0) }), errOutcome(new TimeoutError(5000), { barcode: barcodeN(1) })], cardCtx());
     expectInside(msg);
-    expect(headers(msg)).toHaveLength(10);
-    expect(headers(msg)[9]).toBe('0000999999 (10/10)');
+    expect(headers(msg)).toHaveLength(11);
+    expect(headers(msg)[10]).toBe('0000999999 (10/10)');
     // Share and one way to look again (다시 시도, since the timeout may pass).
     expect(buttons(msg)).toHaveLength(2);
   });
