@@ -42,7 +42,10 @@ export interface ErrorView {
   readonly answered: boolean;
   /** `detail` is the vendor's own text (RESULT_MSG), cleaned and masked: show it quoted, as text. */
   readonly vendorText: boolean;
-  /** The card's first line for a failure: whether the coupon can be used cannot be told. */
+  /**
+   * The card's first line for a failure: whether the coupon can be used cannot be told, unless
+   * the vendor's code says so itself (17 already used, 18 already cancelled).
+   */
   readonly verdict: string;
 }
 
@@ -91,6 +94,7 @@ export function describeError(error: CoufunError, locale: Locale, subject: Error
       vendorText: true,
       hint: known?.hint ?? (error.info.known ? words.hintFor[audience] : words.vendor.unknownCodeHint(code)),
       audience,
+      verdict: known?.verdict ?? base.verdict,
     };
   }
 

@@ -10,6 +10,8 @@ import { translate, type Locale, type Translations } from './i18n.js';
 export interface VendorCodeWords {
   readonly meaning: string;
   readonly hint: string;
+  /** The card's first line when the code itself answers "can it be used?" (17 used, 18 cancelled). */
+  readonly verdict?: string;
 }
 
 const OPERATOR_KO = '봇 운영자에게 알려 주세요.';
@@ -65,12 +67,12 @@ const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
     en: { meaning: 'coupon number error', hint: 'Check the coupon number: enter it exactly as printed on the coupon.' },
   },
   '17': {
-    ko: { meaning: '이미 사용된 쿠폰', hint: '이미 사용된 쿠폰입니다. 다시 사용할 수 없습니다.' },
-    en: { meaning: 'coupon already used', hint: 'This coupon has already been used.' },
+    ko: { meaning: '이미 사용된 쿠폰', hint: '이미 사용된 쿠폰입니다. 다시 사용할 수 없습니다.', verdict: '사용 불가 · 이미 사용됨' },
+    en: { meaning: 'coupon already used', hint: 'This coupon has already been used.', verdict: 'Not usable · already used' },
   },
   '18': {
-    ko: { meaning: '이미 취소된 쿠폰', hint: '이미 취소된 쿠폰입니다. 사용할 수 없습니다.' },
-    en: { meaning: 'coupon already cancelled', hint: 'This coupon has already been cancelled.' },
+    ko: { meaning: '이미 취소된 쿠폰', hint: '이미 취소된 쿠폰입니다. 사용할 수 없습니다.', verdict: '사용 불가 · 이미 취소됨' },
+    en: { meaning: 'coupon already cancelled', hint: 'This coupon has already been cancelled.', verdict: 'Not usable · already cancelled' },
   },
   '26': {
     ko: { meaning: '유효기간 정보 없음', hint: '쿠펀에 이 쿠폰의 유효기간 정보가 없습니다. 상품 ID와 쿠폰번호를 확인해 주세요.' },

@@ -26,7 +26,12 @@ const INERT_MARKERS: Readonly<Record<string, string>> = { '*': '∗', _: '＿', 
  * `~`, `` ` ``) replaced by look-alikes. For untrusted text (vendor messages, raw vendor values).
  */
 export function escapeText(s: string): string {
-  return escapeMrkdwn(s).replace(/[*_~`]/g, (c) => INERT_MARKERS[c] ?? c);
+  return inertMarkers(escapeMrkdwn(s));
+}
+
+/** Only the formatting markers (`*`, `_`, `~`, `` ` ``) replaced by look-alikes; see `escapeText`. */
+export function inertMarkers(s: string): string {
+  return s.replace(/[*_~`]/g, (c) => INERT_MARKERS[c] ?? c);
 }
 
 /**

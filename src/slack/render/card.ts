@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { describeEmptyAnswer, describeError, describeOrders, envLabel, maskBarcode, type ErrorView, type Locale, type OrdersView } from '../../display/index.js';
 import type { LookupOutcome } from '../../lookup/types.js';
 import { cardActions, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
-import { context, divider, escapeMrkdwn, fallbackText, header, type SlackMessage } from './blocks.js';
+import { context, divider, escapeMrkdwn, fallbackText, header, inertMarkers, type SlackMessage } from './blocks.js';
 import { errorBlock } from './card-error.js';
 import { fitBody, fitsMessage, type BodyItem } from './card-fit.js';
 import { footerBlock, sandboxBanner } from './card-footer.js';
@@ -62,7 +62,8 @@ export function renderLookupMessage(outcomes: readonly LookupOutcome[], ctx: Car
   const actions = cardActions(buttonsFor(outcomes, described, ctx), ctx.locale);
   const sources = described.map((d) => ({ meta: d.outcome.meta, answered: d.ok || d.view.answered }));
   const bottom: KnownBlock[] = [...(actions ? [actions] : []), footerBlock(sources, ctx, ctx.locale)];
-  const text = fallbackText(summaryLines(described, ctx));
+  // The notification text is mrkdwn too: vendor values in it stay text.
+  const text = fallbackText(summaryLines(described, ctx).map(inertMarkers));
 
   const full = [...top, ...fullBody(described, ctx.locale), ...bottom];
   if (fitsMessage(full)) return { text, blocks: full };

@@ -156,13 +156,13 @@ describe('/coupon against the sandbox', () => {
     { barcode: 'ERR17-USED', code: '17', message: '이미 사용된 쿠폰입니다.', title: '쿠펀 응답: 이미 사용된 쿠폰 (코드 17)', hint: '다시 사용할 수 없습니다.', emoji: '⚠️' },
     { barcode: 'ERR99-SYSTEM', code: '99', message: '시스템 오류가 발생하였습니다.', title: '쿠펀 응답: 기타 시스템 오류 (코드 99)', hint: '쿠펀 쪽 오류입니다.', emoji: '❓' },
     { barcode: 'ERR77-UNKNOWN', code: '77', message: '처리 중 알 수 없는 오류가 발생하였습니다.', title: '쿠펀 응답: 알 수 없는 코드 77', hint: '봇이 모르는 결과 코드(77)', emoji: '❓' },
-  ])('vendor code $code ($barcode)', ({ barcode, message, title, hint, emoji }) => {
+  ])('vendor code $code ($barcode)', ({ barcode, code, message, title, hint, emoji }) => {
     it('shows the code, the vendor message verbatim and who should act, without a retry button', async () => {
       const { card } = await ask(h, `${AMERICANO} ${barcode}`);
 
       expect(card.response_type).toBe('ephemeral');
       const text = allText(card);
-      expect(text).toContain(`${emoji} *사용 가능 여부 확인 불가* · *${title}*`);
+      expect(text).toContain(`${emoji} *${code === '17' ? '사용 불가 · 이미 사용됨' : '사용 가능 여부 확인 불가'}* · *${title}*`);
       expect(text).toContain(`> ${message}`);
       expect(text).toContain(hint);
       // A problem only the operator can fix (🛠️) is nothing to share with the channel.

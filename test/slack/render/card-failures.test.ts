@@ -89,6 +89,16 @@ describe('failure wording and buttons', () => {
   });
 });
 
+describe('a vendor code that answers the question itself', () => {
+  it.each([
+    ['17', '사용 불가 · 이미 사용됨', 'Not usable · already used'],
+    ['18', '사용 불가 · 이미 취소됨', 'Not usable · already cancelled'],
+  ])('code %s opens with its verdict', (code, ko, en) => {
+    expect(sections(renderLookupMessage([errOutcome(vendorError(code, 'x'))], cardCtx()))[0]).toMatch(new RegExp(`^⚠️ \\*${ko}\\* · `));
+    expect(sections(renderLookupMessage([errOutcome(vendorError(code, 'x'))], cardCtx({ locale: 'en' })))[0]).toContain(`*${en}*`);
+  });
+});
+
 describe('vendor text is shown as text', () => {
   const hostile = '*굵게* _기울임_ ~취소선~ `코드` \u202E요망\u202C \u200B고객 010.5555.6666 / 010 7777 8888';
   const msg = renderLookupMessage([errOutcome(vendorError('99', hostile))], cardCtx({ mode: 'thread', buttonRef: 'Zr0QmH2v4cT9xLwq1sJb8A' }));
@@ -120,5 +130,6 @@ describe('vendor text is shown as text', () => {
     expect(all).not.toContain('*2*');
     expect(all).not.toMatch(/\u202E/);
     expect(all).toContain('∗2∗0');
+    expect(card2.text).not.toContain('*2*');
   });
 });
