@@ -9,7 +9,7 @@ import { formatDate, formatKst, formatWon, kstDaysUntil, maskBarcode, maskPhone 
 import { orderFieldRows, type FieldRow, type OrderFacts, type Surface } from './order-fields.js';
 import { statusLabel, t, typeLabel, type Locale, type StatusLabel } from './labels.js';
 import { describeVerdict, verdictCategory, type Verdict } from './verdict.js';
-import { cleanVendorText, stripInvisible } from './vendor-text.js';
+import { stripInvisible } from './vendor-text.js';
 
 /** What `describeOrder` needs besides the order. */
 export interface OrderViewContext {
@@ -63,10 +63,13 @@ export interface OrderView {
   readonly rows: readonly ViewRow[];
 }
 
-/** Typed value formatted, else the vendor's raw text (cleaned, never hidden), else null. */
+/**
+ * Typed value formatted, else the vendor's raw text (shown as sent, never hidden — only invisible
+ * and bidi characters go), else null. Phone and coupon numbers have their own masked fields.
+ */
 function typedOrRaw<T>(value: T | null, format: (v: T) => string, raw: string | undefined): string | null {
   if (value !== null) return format(value);
-  return raw === undefined ? null : cleanVendorText(raw);
+  return raw === undefined ? null : stripInvisible(raw);
 }
 
 /** Describe one order for display. Pure: the same order, time and locale give the same view. */
@@ -75,7 +78,7 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const labels = t(locale);
   const raw = (field: OrderField): string | undefined => {
     const value = order.raw[field];
-    return value === undefined ? undefined : cleanVendorText(value);
+    return value === undefined ? undefined : stripInvisible(value);
   };
   const won = (n: number): string => formatWon(n, locale);
 
@@ -143,7 +146,7 @@ export function expiryText(expiry: OrderView['expiry']): string | null {
 function describeExpiry(order: Order, ctx: OrderViewContext): OrderView['expiry'] {
   if (order.validEndDate === null) {
     const rawDate = order.raw.VALID_END_DATE;
-    return rawDate ? { date: cleanVendorText(rawDate), phrase: null } : null;
+    return rawDate ? { date: stripInvisible(rawDate), phrase: null } : null;
   }
   const days = kstDaysUntil(order.validEndDate, ctx.nowMs);
   const words = t(ctx.locale).expiry;

@@ -299,6 +299,11 @@ describe('describeOrder: unknown codes and missing fields', () => {
     expect(describeOrder(order, { ...ko, barcode: '1234567' }).barcode).toBe('••••4567');
   });
 
+  it('an unparsed raw value is shown as sent, without invisible characters, never masked away', () => {
+    const view = describeOrder(exchangeOrder({ exchangedAt: null, raw: { ...exchangeOrder().raw, EXCHANGE_DATE: '20240231\u202E120000' } }), ko);
+    expect(view.exchangedAt).toBe('20240231120000');
+  });
+
   it('is pure: the same order, time and locale give the same view', () => {
     const order = amountOrder({ exchangedAt: kst(2024, 2, 27, 12, 30) });
     expect(describeOrder(order, ko)).toEqual(describeOrder(order, ko));
