@@ -57,5 +57,13 @@ export function compactOrderBlock(view: OrderView): KnownBlock {
  * and in which order the orders follow.
  */
 export function summaryBlocks(title: string, summary: OrdersSummary): KnownBlock[] {
-  return [header(title), section(`*${escapeMrkdwn(summary.line)}*`), context([escapeMrkdwn(summary.sequence)])];
+  return [header(title), summaryLineBlock(summary), context([escapeMrkdwn(summary.sequence)])];
+}
+
+/**
+ * The summary line alone (`*3건: 사용 가능 1 · 사용 1 · 취소 1*`); the compact card, where several
+ * coupon numbers share one header, prefixes the masked number it is about.
+ */
+export function summaryLineBlock(summary: OrdersSummary, about?: string): KnownBlock {
+  return section(`${about ? `${escapeMrkdwn(about)} · ` : ''}*${escapeMrkdwn(summary.line)}*`);
 }

@@ -12,7 +12,7 @@ import { context, divider, escapeMrkdwn, fallbackText, header, inertMarkers, typ
 import { errorBlock } from './card-error.js';
 import { fitBody, fitsMessage, type BodyItem } from './card-fit.js';
 import { footerBlock, sandboxBanner } from './card-footer.js';
-import { compactOrderBlock, fullOrderBlocks, summaryBlocks } from './card-order.js';
+import { compactOrderBlock, fullOrderBlocks, summaryBlocks, summaryLineBlock } from './card-order.js';
 import { slackWords } from './strings.js';
 
 /** How and for whom a card is rendered. */
@@ -89,8 +89,8 @@ function compactBlocks(described: readonly Described[], ctx: CardContext, top: K
   const items: BodyItem[] = described.flatMap((d): BodyItem[] =>
     d.ok
       ? [
-          // The compact card has one header already: keep just the summary line.
-          ...(d.orders.summary ? summaryBlocks('', d.orders.summary).slice(1, 2).map((block): BodyItem => ({ kind: 'keep', block })) : []),
+          // The compact card has its one header already: just the summary line.
+          ...(d.orders.summary ? [{ kind: 'keep', block: summaryLineBlock(d.orders.summary, maskBarcode(d.outcome.barcode)) } as const] : []),
           ...d.orders.orders.map((view): BodyItem => ({ kind: 'order', block: compactOrderBlock(view) })),
         ]
       : [{ kind: 'keep', block: errorBlock(d.view, d.outcome.barcode, locale) }],
