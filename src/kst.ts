@@ -31,13 +31,6 @@ function inKst(at: number | Date): Dayjs {
   return d.utcOffset(KST_OFFSET_MIN);
 }
 
-/** A real Gregorian day (month 1–12) in year 1000 or later: `2024-02-29` is, `2023-02-29` is not. */
-export function isCalendarDay(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1000 || y > 9999) return false;
-  const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return parseKstWall(text, ISO_DAY) !== null;
-}
-
 /** The vendor's `YYYYMMDD` as `YYYY-MM-DD` when it is a real calendar day (not `20230231`), else `null`. */
 export function parseVendorDate(raw: string): CalendarDate | null {
   return /^\d{8}$/.test(raw) ? (parseKstWall(raw, 'YYYYMMDD')?.format(ISO_DAY) ?? null) : null;
@@ -46,11 +39,6 @@ export function parseVendorDate(raw: string): CalendarDate | null {
 /** The vendor's `YYYYMMDDHHmmss`, a KST wall time, as the instant it names, else `null`. */
 export function parseVendorTimestamp(raw: string): Date | null {
   return /^\d{14}$/.test(raw) ? (parseKstWall(raw, 'YYYYMMDDHHmmss')?.toDate() ?? null) : null;
-}
-
-/** Epoch ms of a KST wall time (month 1–12); out-of-range fields roll over, as in `Date`. */
-export function kstWallMs(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  return dayjs.utc('2000-01-01').year(y).month(m - 1).date(d).hour(h).minute(mi).second(s).utcOffset(KST_OFFSET_MIN, true).valueOf();
 }
 
 /** An instant in KST with a dayjs format string, e.g. `YYYY-MM-DD HH:mm`. Throws RangeError for an invalid instant. */

@@ -1,38 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, endOfKstDay, formatInKst, isCalendarDay, kstDate, kstDayOffset, kstDaysUntil, kstWallMs, parseVendorDate, parseVendorTimestamp } from '../src/kst.js';
+import { daysBetween, endOfKstDay, formatInKst, kstDate, kstDayOffset, kstDaysUntil, parseVendorDate, parseVendorTimestamp } from '../src/kst.js';
+
+/** A KST wall time as the instant it names (test helper). */
+const kstWallMs = (y: number, m: number, d: number, h = 0, mi = 0): number => Date.UTC(y, m - 1, d, h - 9, mi);
 
 // 15:30 UTC on Feb 29 2024 is 00:30 on Mar 1 in Seoul.
 const UTC_LATE_FEB29 = Date.UTC(2024, 1, 29, 15, 30);
 
-describe('kstWallMs / endOfKstDay', () => {
-  it('reads a KST wall time as the instant nine hours earlier in UTC', () => {
-    expect(new Date(kstWallMs(2024, 3, 1, 0, 30)).toISOString()).toBe('2024-02-29T15:30:00.000Z');
-  });
-
-  it('keeps two-digit years as written (Date.UTC would move them to the 1900s)', () => {
-    expect(kstDate(kstWallMs(99, 12, 31))).toBe('0099-12-31');
-  });
-
+describe('endOfKstDay', () => {
   it('ends a day at the next KST midnight, across a leap day', () => {
     expect(endOfKstDay('2024-02-28')).toBe(kstWallMs(2024, 2, 29));
     expect(endOfKstDay('2024-02-29')).toBe(kstWallMs(2024, 3, 1));
+    expect(new Date(endOfKstDay('2023-12-31')).toISOString()).toBe('2023-12-31T15:00:00.000Z');
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(() => endOfKstDay('2023-02-29')).toThrow(RangeError);
   });
 });
 
-describe('isCalendarDay', () => {
+describe('calendar days (strict dayjs parsing)', () => {
   it('knows month lengths and leap years', () => {
-    expect(isCalendarDay(2024, 2, 29)).toBe(true);
-    expect(isCalendarDay(2023, 2, 29)).toBe(false);
-    expect(isCalendarDay(2000, 2, 29)).toBe(true);
-    expect(isCalendarDay(1900, 2, 29)).toBe(false);
-    expect(isCalendarDay(2024, 4, 31)).toBe(false);
-  });
-
-  it('refuses month 0 or 13, day 0 and year 0', () => {
-    expect(isCalendarDay(2024, 0, 1)).toBe(false);
-    expect(isCalendarDay(2024, 13, 1)).toBe(false);
-    expect(isCalendarDay(2024, 1, 0)).toBe(false);
-    expect(isCalendarDay(0, 1, 1)).toBe(false);
+    expect(parseVendorDate('20240229')).toBe('2024-02-29');
+    expect(parseVendorDate('20000229')).toBe('2000-02-29');
+    for (const bad of ['20230229', '19000229', '20240431', '20240001', '20241301', '20240100', '00000101']) expect(parseVendorDate(bad), bad).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import type { Order, OrderField } from '../coufun/types.js';
 import { formatDate, formatKst, formatWon, kstDaysUntil, maskBarcode, maskPhone } from './format.js';
 import { orderFieldRows, type FieldRow, type OrderFacts, type Surface } from './order-fields.js';
 import { statusLabel, t, typeLabel, type Locale, type StatusLabel } from './labels.js';
-import { describeVerdict, verdictCategory, type Verdict } from './verdict.js';
+import { describeVerdict, type Verdict } from './verdict.js';
 import { stripInvisible } from './vendor-text.js';
 
 /** What `describeOrder` needs besides the order. */
@@ -92,12 +92,13 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const barcode = order.barcode ?? order.raw.BARCODE_NUM ?? ctx.barcode ?? null;
 
   const vendorStatus = statusLabel(order.status, order.expired, locale, raw('STATUS'));
-  const { partlyUsed } = verdictCategory(order);
-  const status: StatusLabel = partlyUsed ? { label: labels.status.partlyUsed, tone: 'partial' } : vendorStatus;
-  const statusDetail = partlyUsed ? labels.status.partial(order.status?.raw ?? '', vendorStatus.label) : vendorStatus.label;
   const expiry = describeExpiry(order, ctx);
   const exchangedAt = typedOrRaw(order.exchangedAt, formatKst, order.raw.EXCHANGE_DATE);
   const cancelledAt = typedOrRaw(order.cancelledAt, formatKst, order.raw.CANCEL_DATE);
+  const verdict = describeVerdict(order, { statusLabel: vendorStatus.label, expiry, remain, total, exchangedAt, cancelledAt }, locale);
+  // 부분 사용 in words; the status row keeps the vendor's own code beside it.
+  const status: StatusLabel = verdict.partlyUsed ? { label: labels.status.partlyUsed, tone: 'partial' } : vendorStatus;
+  const statusDetail = verdict.partlyUsed ? labels.status.partial(order.status?.raw ?? '', vendorStatus.label) : vendorStatus.label;
 
   const facts: OrderFacts = {
     typeLabel: typeLabel(order.couponType, locale, raw('COUPON_TYPE')),
@@ -111,7 +112,6 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
     // Always masked, even when only the raw text is available.
     receiver: receiverText ? maskPhone(receiverText) : null,
   };
-  const verdict = describeVerdict(order, { statusLabel: vendorStatus.label, expiry, remain, total, exchangedAt, cancelledAt }, locale);
   const fields = orderFieldRows(facts, labels.field);
   return {
     title: ctx.goodsName ?? ctx.goodsId,
