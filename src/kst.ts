@@ -1,74 +1,73 @@
 /**
- * Korea Standard Time calendar arithmetic, the one place that owns it. KST is UTC+9 with no
- * daylight saving, so it is computed by offset: the machine's time zone never matters, and
- * shifting by whole days in UTC arithmetic is exact.
+ * Korea Standard Time, the one place that owns date work, done by dayjs. KST is UTC+9 with no
+ * daylight saving, so every instant is read and written at a fixed +09:00 offset (the `utc`
+ * plugin): the machine's time zone never matters and no time-zone database is needed. The
+ * vendor's `YYYYMMDD` / `YYYYMMDDHHmmss` are parsed strictly (`customParseFormat`) as KST.
  */
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import utc from 'dayjs/plugin/utc.js';
 import type { CalendarDate } from './coufun/types.js';
 
-export const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-export const DAY_MS = 24 * 60 * 60 * 1000;
+dayjs.extend(utc);
+dayjs.extend(customParseFormat);
 
-export function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+/** KST's offset from UTC, in minutes (dayjs `utcOffset`). */
+const KST_OFFSET_MIN = 9 * 60;
+const ISO_DAY = 'YYYY-MM-DD';
+
+/** A strict parse of a KST wall time: the date must exist and read back exactly as written. */
+function parseKstWall(raw: string, format: string): Dayjs | null {
+  // Parsed as a UTC wall time, then moved to +09:00 keeping that wall time.
+  const wall = dayjs.utc(raw, format, true);
+  if (!wall.isValid() || wall.format(format) !== raw || wall.year() < 1000) return null;
+  return wall.utcOffset(KST_OFFSET_MIN, true);
 }
 
-function daysInMonth(y: number, m: number): number {
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+/** An instant seen at +09:00. Throws RangeError for an invalid instant. */
+function inKst(at: number | Date): Dayjs {
+  const d = dayjs(at);
+  if (!d.isValid()) throw new RangeError('not a valid instant');
+  return d.utcOffset(KST_OFFSET_MIN);
 }
 
-/** A real Gregorian day (month 1–12) in year 1 or later: `2024-02-29` is, `2023-02-29` is not. */
-export function isCalendarDay(y: number, m: number, d: number): boolean {
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+/** The vendor's `YYYYMMDD` as `YYYY-MM-DD` when it is a real calendar day (not `20230231`), else `null`. */
+export function parseVendorDate(raw: string): CalendarDate | null {
+  return /^\d{8}$/.test(raw) ? (parseKstWall(raw, 'YYYYMMDD')?.format(ISO_DAY) ?? null) : null;
 }
 
-/** Epoch ms of a UTC wall time; unlike `Date.UTC`, years 0–99 are not shifted into the 1900s. */
-function utcMs(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  date.setUTCHours(h, mi, s, 0);
-  return date.getTime();
+/** The vendor's `YYYYMMDDHHmmss`, a KST wall time, as the instant it names, else `null`. */
+export function parseVendorTimestamp(raw: string): Date | null {
+  return /^\d{14}$/.test(raw) ? (parseKstWall(raw, 'YYYYMMDDHHmmss')?.toDate() ?? null) : null;
 }
 
-/** Epoch ms of a KST wall time (month 1–12). Out-of-range fields roll over, as in `Date`. */
-export function kstWallMs(y: number, m: number, d: number, h = 0, mi = 0, s = 0): number {
-  return utcMs(y, m, d, h, mi, s) - KST_OFFSET_MS;
-}
-
-/** The KST wall time of an instant, read through the UTC fields of a shifted Date. Throws RangeError for an invalid instant. */
-export function kstFields(at: number | Date): Date {
-  const ms = typeof at === 'number' ? at : at.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('not a valid instant');
-  return new Date(ms + KST_OFFSET_MS);
-}
-
-/** `YYYY-MM-DD` of a Date's UTC fields; pass `kstFields(at)` to get the KST day. */
-export function utcYmd(k: Date): CalendarDate {
-  return `${String(k.getUTCFullYear()).padStart(4, '0')}-${pad2(k.getUTCMonth() + 1)}-${pad2(k.getUTCDate())}`;
+/** An instant in KST with a dayjs format string, e.g. `YYYY-MM-DD HH:mm`. Throws RangeError for an invalid instant. */
+export function formatInKst(at: number | Date, format: string): string {
+  return inKst(at).format(format);
 }
 
 /** The KST calendar date (`YYYY-MM-DD`) containing an instant. Throws RangeError for an invalid instant. */
 export function kstDate(at: number | Date): CalendarDate {
-  return utcYmd(kstFields(at));
+  return formatInKst(at, ISO_DAY);
+}
+
+/** The KST day `offsetDays` after the one containing `at` (negative = before), in `format`. */
+export function kstDayOffset(at: number | Date, offsetDays: number, format = ISO_DAY): string {
+  return inKst(at).add(offsetDays, 'day').format(format);
 }
 
 /** Epoch ms of 00:00 KST on the day after `date` (`YYYY-MM-DD`): the first instant it is past. */
 export function endOfKstDay(date: CalendarDate): number {
-  const [y = 0, m = 0, d = 0] = date.split('-').map(Number);
-  return kstWallMs(y, m, d + 1);
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date, or `null` when it is not in that shape. */
-function dayNumber(date: CalendarDate): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return m ? utcMs(Number(m[1]), Number(m[2]), Number(m[3])) / DAY_MS : null;
+  const day = parseKstWall(date, ISO_DAY);
+  if (!day) throw new RangeError(`not a calendar date: ${date}`);
+  return day.add(1, 'day').valueOf();
 }
 
 /** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`); `null` when either is not. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number | null {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  return a === null || b === null ? null : b - a;
+  const a = parseKstWall(from, ISO_DAY);
+  const b = parseKstWall(to, ISO_DAY);
+  return a === null || b === null ? null : b.diff(a, 'day');
 }
 
 /**

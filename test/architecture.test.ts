@@ -22,7 +22,7 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly st
   { name: 'protocol types', paths: ['src/coufun/types.ts'] },
   { name: 'time', paths: ['src/kst.ts', 'src/clock.ts'] },
   { name: 'coufun (protocol, client, sandbox)', paths: ['src/coufun/'] },
-  { name: 'plain text and contracts', paths: ['src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/', 'src/allowlist.ts'] },
+  { name: 'plain text and contracts', paths: ['src/privacy.ts', 'src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/', 'src/allowlist.ts'] },
   { name: 'display', paths: ['src/display/'] },
   { name: 'configuration', paths: ['src/config.ts', 'src/catalog.ts'] },
   { name: 'input', paths: ['src/input/'] },

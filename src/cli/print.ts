@@ -5,7 +5,7 @@
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
 import type { Catalog } from '../catalog.js';
-import { DEFAULT_LOCALE, describeError, describeMeta, describeOrder, t, type OrderView, type ViewRow } from '../display/index.js';
+import { DEFAULT_LOCALE, describeError, describeMeta, describeOrders, t, type OrderView, type ViewRow } from '../display/index.js';
 import { outcomeToJson } from '../display/json-view.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';
@@ -49,10 +49,9 @@ function cardHeader(view: OrderView, prefix: string, orderOf: string | null): st
   return [`${prefix}${name} · ${view.typeLabel}`, orderOf].filter(Boolean).join(' · ');
 }
 
-/** One coupon card: header (title, goods ID, type), the status row, then the view's rows. */
+/** One coupon card: header (title, goods ID, type), the verdict line, then the view's rows. */
 export function renderCard(view: OrderView, prefix = '', orderOf: string | null = null): string {
-  const rows = [{ label: labels.field.status, value: view.status.label }, ...view.rows];
-  return [cardHeader(view, prefix, orderOf), ...rowLines(rows)].join('\n');
+  return [cardHeader(view, prefix, orderOf), `  ${view.verdict.line}`, ...rowLines(view.rows)].join('\n');
 }
 
 /**
@@ -67,18 +66,18 @@ export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportCont
   if (shown.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
   shown.forEach((outcome, i) => {
     const prefix = outcomes.length > 1 ? `[${i + 1}/${outcomes.length}] ` : '';
-    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
+    const error = outcome.ok ? null : describeError(outcome.error, LOCALE, { barcode: outcome.barcode });
+    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE, error?.answered ?? true).line}`;
     if (outcome.ok) {
       const goodsName = ctx.catalog?.nameOf(outcome.goodsId);
-      const cards = outcome.orders.map((order, n) => {
-        const view = describeOrder(order, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode });
-        const orderOf = outcome.orders.length > 1 ? labels.notice.orderOf(n + 1, outcome.orders.length) : null;
-        return renderCard(view, prefix, orderOf);
-      });
-      chunks.push({ stream: 'stdout', text: `\n${cards.join('\n\n')}\n${footer}\n` });
+      // The outcomes are already masked unless --reveal asked for the numbers in full.
+      const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode, revealBarcode: ctx.reveal === true });
+      const cards = orders.map((view, n) => renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null));
+      const head = summary && orders[0] ? `${prefix}${orders[0].title} · ${summary.line}\n  ${summary.sequence}\n\n` : '';
+      chunks.push({ stream: 'stdout', text: `\n${head}${cards.join('\n\n')}\n${footer}\n` });
       return;
     }
-    const view = describeError(outcome.error, LOCALE);
+    const view = error ?? describeError(outcome.error, LOCALE);
     const subject = `${labels.field.barcode} ${outcome.barcode} (${labels.field.goodsId} ${outcome.goodsId})`;
     const lines = [`${prefix}${subject}: ${view.title}`, `  ${view.detail}`, `  → ${view.hint}`, footer];
     chunks.push({ stream: 'stderr', text: `\n${lines.join('\n')}\n` });

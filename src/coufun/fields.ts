@@ -3,7 +3,7 @@
  * Each parser takes the raw string (or `undefined` when absent) and returns `null` for anything
  * it cannot read; the raw text stays available to the caller.
  */
-import { endOfKstDay, isCalendarDay, kstWallMs } from '../kst.js';
+import { endOfKstDay, parseVendorDate, parseVendorTimestamp } from '../kst.js';
 import type { CalendarDate, CouponStatus, CouponType, Order, OrderField } from './types.js';
 
 // Still exported from here, beside `isExpired` that uses it; src/kst.ts owns the arithmetic.
@@ -28,33 +28,14 @@ export function parseStatus(raw: string | undefined): CouponStatus | null {
   return { kind: 'unknown', raw: value };
 }
 
-interface Ymd { readonly y: number; readonly m: number; readonly d: number }
-
-/** The date in the first eight digits (`YYYYMMDD…`), when it is a real calendar day. */
-function readYmd(digits: string): Ymd | null {
-  const y = Number(digits.slice(0, 4));
-  const m = Number(digits.slice(4, 6));
-  const d = Number(digits.slice(6, 8));
-  return isCalendarDay(y, m, d) ? { y, m, d } : null;
-}
-
 /** `YYYYMMDD` → `YYYY-MM-DD` when it is a real calendar date (not `20230231`), else `null`. */
 export function parseCalendarDate(raw: string | undefined): CalendarDate | null {
-  const value = raw?.trim() ?? '';
-  if (!/^\d{8}$/.test(value) || !readYmd(value)) return null;
-  return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
+  return parseVendorDate(raw?.trim() ?? '');
 }
 
 /** `YYYYMMDDHHMISS` in KST (UTC+9, no daylight saving) → the instant, or `null` when out of range. */
 export function parseKstTimestamp(raw: string | undefined): Date | null {
-  const value = raw?.trim() ?? '';
-  if (!/^\d{14}$/.test(value)) return null;
-  const ymd = readYmd(value);
-  const h = Number(value.slice(8, 10));
-  const mi = Number(value.slice(10, 12));
-  const s = Number(value.slice(12, 14));
-  if (!ymd || h > 23 || mi > 59 || s > 59) return null;
-  return new Date(kstWallMs(ymd.y, ymd.m, ymd.d, h, mi, s));
+  return parseVendorTimestamp(raw?.trim() ?? '');
 }
 
 /** Won amount: digits, optionally grouped by thousands commas, surrounding whitespace allowed. */

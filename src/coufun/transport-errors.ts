@@ -27,6 +27,15 @@ const BY_CODE: Readonly<Record<string, { reason: string; retry: boolean }>> = {
   UND_ERR_PRX_TLS: { reason: 'proxy TLS error', retry: false },
 };
 
+// Reasons for a connection that was made and then broke (mid-request or mid-answer): not "could
+// not connect". Every other network reason is a failure to connect at all.
+const BROKE_OFF = new Set(['connection reset', 'connection closed', 'response cut short', 'invalid HTTP response']);
+
+/** Whether a NetworkError reason means the connection broke after it was made (`exchange`) or was never made (`connect`). */
+export function networkStage(reason: string): 'connect' | 'exchange' {
+  return BROKE_OFF.has(reason) ? 'exchange' : 'connect';
+}
+
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 

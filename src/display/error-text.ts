@@ -5,7 +5,7 @@
  */
 import type { BadResponseReason, RequestField } from '../coufun/errors.js';
 import type { ResultAudience } from '../coufun/types.js';
-import type { Locale } from './labels.js';
+import { translate, type Locale, type Translations } from './i18n.js';
 
 const bytes = (n: number): string => n.toLocaleString('en-US');
 
@@ -28,6 +28,8 @@ export interface ErrorWords {
   };
   readonly timeout: { readonly title: string; readonly detail: (duration: string) => string };
   readonly network: { readonly title: string; readonly detail: (reason: string) => string };
+  /** The connection was made, then broke (reset mid-answer): not a failure to connect. */
+  readonly brokeOff: { readonly title: string; readonly detail: (reason: string) => string };
   readonly httpStatus: { readonly title: string; readonly detail: (status: number) => string };
   readonly badResponse: { readonly title: string; readonly detail: Readonly<Record<BadResponseReason, string>> };
   readonly oversize: { readonly title: string; readonly detail: (limitBytes: number) => string };
@@ -58,6 +60,7 @@ const KO: ErrorWords = {
   },
   timeout: { title: '쿠펀 응답 시간 초과', detail: (d) => `쿠펀 서버가 ${d} 안에 응답하지 않았습니다.` },
   network: { title: '쿠펀 서버 연결 실패', detail: (reason) => `쿠펀 서버에 연결하지 못했습니다 (${reason}).` },
+  brokeOff: { title: '쿠펀 연결 끊김', detail: (reason) => `쿠펀 서버와 연결은 되었지만 응답을 다 받기 전에 끊겼습니다 (${reason}).` },
   httpStatus: { title: '쿠펀 서버 오류', detail: (status) => `쿠펀 서버가 조회 결과 대신 오류 상태(HTTP ${status})로 응답했습니다.` },
   badResponse: {
     title: '쿠펀 응답을 읽을 수 없음',
@@ -101,6 +104,7 @@ const EN: ErrorWords = {
   },
   timeout: { title: 'Coufun timed out', detail: (d) => `Coufun did not answer within ${d}.` },
   network: { title: 'Could not reach Coufun', detail: (reason) => `Could not connect to Coufun (${reason}).` },
+  brokeOff: { title: 'Connection to Coufun broke off', detail: (reason) => `The connection to Coufun was made but broke before the whole answer arrived (${reason}).` },
   httpStatus: { title: 'Coufun server error', detail: (status) => `Coufun answered HTTP ${status} instead of a result.` },
   badResponse: {
     title: 'Unreadable Coufun answer',
@@ -124,7 +128,9 @@ const EN: ErrorWords = {
   },
 };
 
+const ERROR_WORDS: Translations<ErrorWords> = { ko: KO, en: EN };
+
 /** The error phrases for `locale`. */
 export function errorWords(locale: Locale): ErrorWords {
-  return locale === 'en' ? EN : KO;
+  return translate(ERROR_WORDS, locale);
 }

@@ -13,11 +13,13 @@ import {
   VendorError,
   type CoufunError,
 } from '../coufun/errors.js';
+import { networkStage } from '../coufun/transport-errors.js';
 import type { ResultAudience } from '../coufun/types.js';
 import { errorWords } from './error-text.js';
 import { formatDuration } from './format.js';
-import type { Locale } from './labels.js';
+import { t, type Locale } from './labels.js';
 import { vendorCodeWords } from './vendor-hints.js';
+import { cleanVendorText, stripInvisible } from './vendor-text.js';
 
 /** A failure, ready to render. */
 export interface ErrorView {
@@ -33,6 +35,24 @@ export interface ErrorView {
   readonly retryable: boolean;
   /** Stable reference for support: the vendor's RESULT_CODE for vendor failures, else the error code. */
   readonly code: string;
+  /**
+   * Whether an answer from Coufun arrived at all (a vendor code, an HTTP status, an unreadable
+   * or oversized body): only then does a response time mean anything.
+   */
+  readonly answered: boolean;
+  /** `detail` is the vendor's own text (RESULT_MSG), cleaned and masked: show it quoted, as text. */
+  readonly vendorText: boolean;
+  /**
+   * The card's first line for a failure: whether the coupon can be used cannot be told, unless
+   * the vendor's code says so itself (17 already used, 18 already cancelled).
+   */
+  readonly verdict: string;
+}
+
+/** What the failure is about, so vendor text that echoes it can be masked. */
+export interface ErrorSubject {
+  /** The coupon number asked about. */
+  readonly barcode?: string;
 }
 
 // Reasons from the transport layer are short log-safe phrases; cap them anyway so a future,
@@ -40,9 +60,10 @@ export interface ErrorView {
 const MAX_REASON_CHARS = 80;
 
 /** Describe a lookup failure for people, in `locale`. */
-export function describeError(error: CoufunError, locale: Locale): ErrorView {
+export function describeError(error: CoufunError, locale: Locale, subject: ErrorSubject = {}): ErrorView {
   const words = errorWords(locale);
-  const base = { retryable: error.retryable, code: error.code as string };
+  const answered = error instanceof VendorError || error instanceof HttpStatusError || error instanceof BadResponseError || error instanceof OversizeError;
+  const base = { retryable: error.retryable, code: error.code as string, answered, vendorText: false, verdict: t(locale).verdict.failed };
 
   if (error instanceof ValidationError) {
     const field = words.field[error.field];
@@ -62,13 +83,18 @@ export function describeError(error: CoufunError, locale: Locale): ErrorView {
   if (error instanceof VendorError) {
     const known = vendorCodeWords(error.vendorCode, locale);
     const audience = error.info.audience;
+    // The code and the message are the vendor's text: shown as text, never as controls or numbers.
+    const code = stripInvisible(error.vendorCode);
+    const message = cleanVendorText(error.vendorMessage, subject.barcode).trim();
     return {
       ...base,
-      code: error.vendorCode,
-      title: words.vendor.title(error.vendorCode, known?.meaning ?? null),
-      detail: error.vendorMessage.trim() === '' ? words.vendor.noMessage : error.vendorMessage,
-      hint: known?.hint ?? (error.info.known ? words.hintFor[audience] : words.vendor.unknownCodeHint(error.vendorCode)),
+      code,
+      title: words.vendor.title(code, known?.meaning ?? null),
+      detail: message === '' ? words.vendor.noMessage : message,
+      vendorText: true,
+      hint: known?.hint ?? (error.info.known ? words.hintFor[audience] : words.vendor.unknownCodeHint(code)),
       audience,
+      verdict: known?.verdict ?? base.verdict,
     };
   }
 
@@ -81,7 +107,9 @@ export function describeError(error: CoufunError, locale: Locale): ErrorView {
     // A non-retryable network failure (unknown host, TLS, proxy) is a deployment problem.
     const audience: ResultAudience = error.retryable ? 'transient' : 'operator';
     const reason = error.reason.slice(0, MAX_REASON_CHARS);
-    return { ...base, title: words.network.title, detail: words.network.detail(reason), hint: words.hintFor[audience], audience };
+    // A reset mid-answer is not "could not connect".
+    const text = networkStage(error.reason) === 'exchange' ? words.brokeOff : words.network;
+    return { ...base, title: text.title, detail: text.detail(reason), hint: words.hintFor[audience], audience };
   }
 
   if (error instanceof HttpStatusError) {
@@ -105,6 +133,25 @@ export function describeError(error: CoufunError, locale: Locale): ErrorView {
   }
 
   return { ...base, title: words.other.title, detail: words.other.detail, hint: words.hintFor.unknown, audience: 'unknown' };
+}
+
+/**
+ * A "success" that carried no order: not a usable answer, described as the protocol problem it
+ * is (the card needs no error object for it).
+ */
+export function describeEmptyAnswer(locale: Locale): ErrorView {
+  const words = errorWords(locale);
+  return {
+    title: words.badResponse.title,
+    detail: words.badResponse.detail.no_orders,
+    hint: words.hintFor.transient,
+    audience: 'transient',
+    retryable: true,
+    code: 'BAD_RESPONSE',
+    answered: true,
+    vendorText: false,
+    verdict: t(locale).verdict.failed,
+  };
 }
 
 /** One character made visible: `"#" (U+0023)`, so a space or control character can be seen. */

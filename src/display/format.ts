@@ -4,8 +4,13 @@
  * arithmetic behind that lives in src/kst.ts.
  */
 import type { CalendarDate } from '../coufun/types.js';
-import { kstFields, pad2, utcYmd } from '../kst.js';
-import type { Locale } from './labels.js';
+import { formatInKst } from '../kst.js';
+import { translate, type Locale, type Translations } from './i18n.js';
+
+const UNITS: Translations<{ readonly won: (sign: string, digits: string) => string; readonly seconds: (s: number) => string }> = {
+  ko: { won: (sign, digits) => `${sign}${digits}원`, seconds: (s) => `${s}초` },
+  en: { won: (sign, digits) => `${sign}₩${digits}`, seconds: (s) => `${s} s` },
+};
 
 export { kstDate, kstDaysUntil } from '../kst.js';
 
@@ -17,7 +22,7 @@ function group(n: number): string {
 export function formatWon(n: number, locale: Locale): string {
   // Sign of the truncated amount, so a dropped fraction never leaves a `-0원`.
   const sign = Math.trunc(n) < 0 ? '-' : '';
-  return locale === 'ko' ? `${sign}${group(n)}원` : `${sign}₩${group(n)}`;
+  return translate(UNITS, locale).won(sign, group(n));
 }
 
 /**
@@ -29,48 +34,17 @@ export function formatDate(date: CalendarDate): string {
   return compact ? `${compact[1]}-${compact[2]}-${compact[3]}` : date;
 }
 
-function hhmm(k: Date): string {
-  return `${pad2(k.getUTCHours())}:${pad2(k.getUTCMinutes())}`;
-}
-
 /** An instant (epoch ms or Date) as `YYYY-MM-DD HH:mm` in KST, whatever the machine's TZ. Throws RangeError for an invalid instant. */
 export function formatKst(at: number | Date): string {
-  const k = kstFields(at);
-  return `${utcYmd(k)} ${hhmm(k)}`;
+  return formatInKst(at, 'YYYY-MM-DD HH:mm');
 }
 
 /** An instant as ISO 8601 with the KST offset, e.g. `2023-09-15T12:30:00+09:00` (for JSON). */
 export function kstIso(at: number | Date): string {
-  const k = kstFields(at);
-  return `${utcYmd(k)}T${hhmm(k)}:${pad2(k.getUTCSeconds())}+09:00`;
+  return formatInKst(at, 'YYYY-MM-DDTHH:mm:ssZ');
 }
 
-/**
- * A receiver's mobile number, masked for display. Separators are ignored:
- * 11 digits `01012345678` → `010-****-5678`; 10 digits `0111234567` → `011-***-4567`;
- * anything else keeps only the last 4 digits (`***-5678`), and a value with 4 digits or
- * fewer is masked whole (`***`). Never returns the full number; empty input gives `''`.
- */
-export function maskPhone(raw: string): string {
-  const trimmed = raw.trim();
-  if (trimmed === '') return '';
-  const digits = trimmed.replace(/\D/g, '');
-  if (/^01\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-****-${digits.slice(7)}`;
-  if (/^01\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-***-${digits.slice(6)}`;
-  return digits.length > 4 ? `***-${digits.slice(-4)}` : '***';
-}
-
-/** Values shorter than this are masked whole, so a mask never shows more than half a barcode. */
-const MIN_BARCODE_TO_HINT = 8;
-
-/**
- * A barcode for logs and audit lines: `••••` plus the last 4 characters (`••••8901`). Values
- * shorter than 8 characters are masked whole (`••••`); the mask never reveals the length.
- */
-export function maskBarcode(raw: string): string {
-  const value = raw.trim();
-  return value.length < MIN_BARCODE_TO_HINT ? '••••' : `••••${value.slice(-4)}`;
-}
+export { maskBarcode, maskPhone } from '../privacy.js';
 
 /** A duration for people: `850ms`, `1.2초` / `1.2 s`. */
 export function formatDuration(ms: number, locale: Locale): string {
@@ -78,5 +52,5 @@ export function formatDuration(ms: number, locale: Locale): string {
   const whole = Math.round(ms);
   if (whole < 1000) return `${whole}ms`;
   const s = Math.round(ms / 100) / 10;
-  return locale === 'ko' ? `${s}초` : `${s} s`;
+  return translate(UNITS, locale).seconds(s);
 }

@@ -5,10 +5,17 @@
  * - `describeOrder(order, ctx)` → `OrderView` (one coupon), `describeError(error, locale)` →
  *   `ErrorView`, `describeMeta(meta, locale)` → `MetaView` (which environment answered, when).
  * - Formatters: `formatWon`, `formatDate`, `formatKst`, `kstIso`, masks `maskPhone`, `maskBarcode`.
- * - Labels: `t(locale)`, `statusLabel`, `typeLabel`, `envLabel`.
+ * - Labels: `t(locale)`, `statusLabel`, `typeLabel`, `envLabel`; words per locale via `translate`.
+ * - `describeOrders(orders, ctx)` → the views plus the several-orders summary; each view leads
+ *   with its `verdict` and lists its fields from the one field table (`ORDER_FIELD_TABLE`).
  */
-export { describeError, type ErrorView } from './errors.js';
+export { DEFAULT_LOCALE, translate, type Locale, type Translations } from './i18n.js';
+export { describeEmptyAnswer, describeError, type ErrorSubject, type ErrorView } from './errors.js';
 export { formatDate, formatDuration, formatKst, formatWon, kstDate, kstDaysUntil, kstIso, maskBarcode, maskPhone } from './format.js';
-export { DEFAULT_LOCALE, envLabel, statusLabel, t, typeLabel, type Labels, type Locale, type StatusLabel, type Tone } from './labels.js';
+export { envLabel, statusLabel, t, typeLabel, type Labels, type StatusLabel, type Tone } from './labels.js';
 export { describeMeta, type MetaView } from './meta-view.js';
-export { describeOrder, expiryText, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';
+export { describeOrder, expiryText, fieldsOn, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';
+export { MAX_ORDER_FIELDS, ORDER_FIELD_TABLE, type FieldRow, type OrderFieldKey, type Surface } from './order-fields.js';
+export { describeOrders, summarizeOrders, type OrdersSummary, type OrdersView } from './orders-view.js';
+export { describeVerdict, type Verdict, type VerdictCategory } from './verdict.js';
+export { cleanVendorText, stripInvisible } from './vendor-text.js';

@@ -4,13 +4,13 @@
  */
 import type { CouponStatus, CouponType, CoufunEnv } from '../coufun/types.js';
 
-/** Display language. Korean is the default for the ops team. */
-export type Locale = 'ko' | 'en';
+import { translate, type Locale, type Translations } from './i18n.js';
+import { stripInvisible } from './vendor-text.js';
 
-export const DEFAULT_LOCALE: Locale = 'ko';
+export { DEFAULT_LOCALE, type Locale } from './i18n.js';
 
 /** A visual cue for a coupon's state (colour, emoji): renderers map tones, not labels. */
-export type Tone = 'available' | 'used' | 'cancelled' | 'expired' | 'unknown';
+export type Tone = 'available' | 'partial' | 'used' | 'cancelled' | 'expired' | 'unknown';
 
 /** A status as shown: words plus the tone a renderer colours it with. */
 export interface StatusLabel {
@@ -44,6 +44,10 @@ export interface Labels {
     /** The vendor sent no STATUS at all. */
     readonly missing: string;
     readonly unknown: (raw: string) => string;
+    /** An amount voucher with less than its face value left. */
+    readonly partlyUsed: string;
+    /** The same as a detail row: the vendor's own code stays visible. */
+    readonly partial: (raw: string, vendorWords: string) => string;
   };
   readonly type: {
     readonly exchange: string;
@@ -57,6 +61,28 @@ export interface Labels {
     readonly daysLeft: (days: number) => string;
     readonly today: string;
     readonly expiredAgo: (days: number) => string;
+  };
+  /** The one-line answer to "can the customer use it now?" (see verdict.ts). */
+  readonly verdict: {
+    readonly usable: string;
+    readonly unusable: string;
+    readonly check: string;
+    readonly balance: (remain: string) => string;
+    readonly partly: (remain: string, total: string) => string;
+    readonly validUntil: (expiry: string) => string;
+    readonly noExpiry: string;
+    readonly used: (when: string | null) => string;
+    readonly cancelled: (when: string | null) => string;
+    readonly expired: (date: string, ago: string | null) => string;
+    readonly noBalance: string;
+    /** A failed lookup: the card cannot say. */
+    readonly failed: string;
+  };
+  /** The line above several orders of one coupon number. */
+  readonly orders: {
+    readonly summary: (count: number, parts: string) => string;
+    readonly vendorSequence: string;
+    readonly category: Readonly<Record<'usable' | 'used' | 'cancelled' | 'expired' | 'noBalance' | 'check', string>>;
   };
   /** Notices around a card. */
   readonly notice: {
@@ -96,6 +122,8 @@ const KO: Labels = {
     expired: '기간만료',
     missing: '상태 정보 없음',
     unknown: (raw) => `알 수 없는 상태(${raw})`,
+    partlyUsed: '부분 사용',
+    partial: (raw, words) => `부분 사용 (쿠펀 상태 ${raw} ${words})`,
   },
   type: {
     exchange: '교환권',
@@ -108,6 +136,25 @@ const KO: Labels = {
     daysLeft: (days) => `${days}일 남음`,
     today: '오늘까지',
     expiredAgo: (days) => `${days}일 전 만료`,
+  },
+  verdict: {
+    usable: '사용 가능',
+    unusable: '사용 불가',
+    check: '확인 필요',
+    balance: (remain) => `잔액 ${remain}`,
+    partly: (remain, total) => `부분 사용 · 잔액 ${remain} / ${total}`,
+    validUntil: (expiry) => `유효기간 ${expiry}`,
+    noExpiry: '유효기간 정보 없음',
+    used: (when) => (when ? `사용됨 (${when})` : '사용됨'),
+    cancelled: (when) => (when ? `취소됨 (${when})` : '취소됨'),
+    expired: (date, ago) => `기간 만료 (${date}까지 유효${ago ? `, ${ago}` : ''})`,
+    noBalance: '잔액 없음 (0원)',
+    failed: '사용 가능 여부 확인 불가',
+  },
+  orders: {
+    summary: (count, parts) => `${count}건: ${parts}`,
+    vendorSequence: '쿠펀이 보낸 순서대로 보여 드립니다.',
+    category: { usable: '사용 가능', used: '사용', cancelled: '취소', expired: '기간 만료', noBalance: '잔액 없음', check: '확인 필요' },
   },
   notice: {
     sandbox: '※ 샌드박스 (모의 데이터): 실제 쿠폰이 아니라 봇에 내장된 모의 서버의 응답입니다.',
@@ -143,6 +190,8 @@ const EN: Labels = {
     expired: 'Expired',
     missing: 'No status given',
     unknown: (raw) => `Unknown status (${raw})`,
+    partlyUsed: 'Partly used',
+    partial: (raw, words) => `Partly used (Coufun status ${raw}: ${words})`,
   },
   type: {
     exchange: 'Exchange voucher',
@@ -156,6 +205,25 @@ const EN: Labels = {
     today: 'expires today',
     expiredAgo: (days) => `expired ${days} ${days === 1 ? 'day' : 'days'} ago`,
   },
+  verdict: {
+    usable: 'Usable',
+    unusable: 'Not usable',
+    check: 'Check needed',
+    balance: (remain) => `balance ${remain}`,
+    partly: (remain, total) => `partly used · balance ${remain} of ${total}`,
+    validUntil: (expiry) => `valid until ${expiry}`,
+    noExpiry: 'no expiry date given',
+    used: (when) => (when ? `used on ${when}` : 'used'),
+    cancelled: (when) => (when ? `cancelled on ${when}` : 'cancelled'),
+    expired: (date, ago) => `expired: valid until ${date}${ago ? `, ${ago}` : ''}`,
+    noBalance: 'no balance left (₩0)',
+    failed: 'Cannot tell whether it can be used',
+  },
+  orders: {
+    summary: (count, parts) => `${count} orders: ${parts}`,
+    vendorSequence: 'Shown in the order Coufun sent them.',
+    category: { usable: 'usable', used: 'used', cancelled: 'cancelled', expired: 'expired', noBalance: 'no balance', check: 'check needed' },
+  },
   notice: {
     sandbox: '※ Sandbox (simulated data): these are not real coupons but answers from the built-in simulator.',
     orderOf: (n, count) => `order ${n} of ${count}`,
@@ -167,9 +235,11 @@ const EN: Labels = {
   },
 };
 
+const LABELS: Translations<Labels> = { ko: KO, en: EN };
+
 /** The label dictionary for `locale`. */
 export function t(locale: Locale): Labels {
-  return locale === 'en' ? EN : KO;
+  return translate(LABELS, locale);
 }
 
 /**
@@ -188,9 +258,9 @@ export function statusLabel(status: CouponStatus | null, expired: boolean, local
     case 'cancelled':
       return { label: words.cancelled, tone: 'cancelled' };
     case 'unknown':
-      return { label: words.unknown(status.raw), tone: 'unknown' };
+      return { label: words.unknown(stripInvisible(status.raw)), tone: 'unknown' };
     default:
-      return { label: rawStatus ? words.unknown(rawStatus) : words.missing, tone: 'unknown' };
+      return { label: rawStatus ? words.unknown(stripInvisible(rawStatus)) : words.missing, tone: 'unknown' };
   }
 }
 
@@ -203,9 +273,9 @@ export function typeLabel(type: CouponType | null, locale: Locale, rawType?: str
     case 'amount':
       return words.amount;
     case 'unknown':
-      return words.unknown(type.raw);
+      return words.unknown(stripInvisible(type.raw));
     default:
-      return rawType ? words.unknown(rawType) : words.missing;
+      return rawType ? words.unknown(stripInvisible(rawType)) : words.missing;
   }
 }
 

@@ -11,23 +11,26 @@ export interface MetaView {
   readonly sandbox: boolean;
   /** `YYYY-MM-DD HH:mm` KST of the answer (a cache hit keeps the original time). */
   readonly answeredAt: string;
-  /** `쿠펀 응답 42ms` or `캐시된 응답`. */
-  readonly source: string;
+  /** `쿠펀 응답 42ms` or `캐시된 응답`; null when no answer arrived (timeout, refused, reset): no time to tell. */
+  readonly source: string | null;
   /** All of the above on one line, joined by ` · `. */
   readonly line: string;
 }
 
-/** Describe where and when a lookup was answered. */
-export function describeMeta(meta: LookupMeta, locale: Locale): MetaView {
+/**
+ * Describe where and when a lookup was answered. `answered` is false when no answer arrived
+ * (`ErrorView.answered`): then no response time is claimed.
+ */
+export function describeMeta(meta: LookupMeta, locale: Locale, answered = true): MetaView {
   const words = t(locale).meta;
   const env = envLabel(meta.env, locale);
   const answeredAt = formatKst(meta.answeredAt);
-  const source = meta.cacheHit ? words.cacheHit : words.latency(formatDuration(meta.latencyMs, locale));
+  const source = meta.cacheHit ? words.cacheHit : answered ? words.latency(formatDuration(meta.latencyMs, locale)) : null;
   return {
     envLabel: env,
     sandbox: meta.env === 'sandbox',
     answeredAt,
     source,
-    line: [env, words.answeredAt(answeredAt), source].join(' · '),
+    line: [env, words.answeredAt(answeredAt), ...(source ? [source] : [])].join(' · '),
   };
 }

@@ -1,10 +1,15 @@
 /**
  * `Order` → `OrderView`: a display-neutral model of one coupon that the terminal and the Slack
- * card both render. Every string is already formatted and localised; personal data is masked.
+ * card both render. Every string is already formatted and localised; personal data is masked,
+ * and so is the coupon number unless the caller asks to reveal it. The verdict line comes
+ * first; the detail rows come from the one field table (order-fields.ts).
  */
 import type { Order, OrderField } from '../coufun/types.js';
-import { formatDate, formatKst, formatWon, kstDaysUntil, maskPhone } from './format.js';
+import { formatDate, formatKst, formatWon, kstDaysUntil, maskBarcode, maskPhone } from './format.js';
+import { orderFieldRows, type FieldRow, type OrderFacts, type Surface } from './order-fields.js';
 import { statusLabel, t, typeLabel, type Locale, type StatusLabel } from './labels.js';
+import { describeVerdict, type Verdict } from './verdict.js';
+import { stripInvisible } from './vendor-text.js';
 
 /** What `describeOrder` needs besides the order. */
 export interface OrderViewContext {
@@ -17,6 +22,8 @@ export interface OrderViewContext {
   readonly goodsName?: string;
   /** The barcode asked about, shown when the vendor's order carries none. */
   readonly barcode?: string;
+  /** Show the coupon number whole (an explicit operator choice); masked to its last four otherwise. */
+  readonly revealBarcode?: boolean;
 }
 
 /** One labelled fact, for renderers that just list rows. */
@@ -31,8 +38,13 @@ export interface OrderView {
   readonly title: string;
   readonly goodsId: string;
   readonly typeLabel: string;
+  /** The status in words with its tone (`부분 사용` for a partly used amount voucher). */
   readonly status: StatusLabel;
-  /** The barcode as sent (the one the user asked about), leading zeros kept. */
+  /** The status row: as `status`, but keeps the vendor's own code visible for 부분 사용. */
+  readonly statusDetail: string;
+  /** The one-line answer to "can the customer use it now?". */
+  readonly verdict: Verdict;
+  /** The coupon number as displayed: masked (`••••8902`) unless revealed. */
   readonly barcode: string | null;
   /** Valid-through date and how far it is from today (`phrase` is null when the date is raw text). */
   readonly expiry: { readonly date: string; readonly phrase: string | null } | null;
@@ -45,63 +57,84 @@ export interface OrderView {
   readonly cancelledAt: string | null;
   /** Masked mobile number (`010-****-5678`). */
   readonly receiver: string | null;
-  /**
-   * Every present fact below the header (title, goods ID, type and status), in a fixed order:
-   * coupon number, validity, balance, face value, used, order date, exchanged, cancelled, recipient.
-   */
+  /** Every present field of the field table, in its order, with where it shows. */
+  readonly fields: readonly FieldRow[];
+  /** The terminal's rows (the fields that show there). */
   readonly rows: readonly ViewRow[];
 }
 
-/** Typed value formatted, else the vendor's raw text (shown as sent, never hidden), else null. */
+/**
+ * Typed value formatted, else the vendor's raw text (shown as sent, never hidden — only invisible
+ * and bidi characters go), else null. Phone and coupon numbers have their own masked fields.
+ */
 function typedOrRaw<T>(value: T | null, format: (v: T) => string, raw: string | undefined): string | null {
   if (value !== null) return format(value);
-  return raw ?? null;
+  return raw === undefined ? null : stripInvisible(raw);
 }
 
 /** Describe one order for display. Pure: the same order, time and locale give the same view. */
 export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const { locale } = ctx;
   const labels = t(locale);
-  const raw = (field: OrderField): string | undefined => order.raw[field];
+  const raw = (field: OrderField): string | undefined => {
+    const value = order.raw[field];
+    return value === undefined ? undefined : stripInvisible(value);
+  };
   const won = (n: number): string => formatWon(n, locale);
 
-  const remain = typedOrRaw(order.remainAmount, won, raw('REMAIN_AMOUNT'));
-  const total = typedOrRaw(order.totalAmount, won, raw('TOTAL_AMOUNT'));
+  const remain = typedOrRaw(order.remainAmount, won, order.raw.REMAIN_AMOUNT);
+  const total = typedOrRaw(order.totalAmount, won, order.raw.TOTAL_AMOUNT);
   const usedAmount =
     order.totalAmount !== null && order.remainAmount !== null && order.totalAmount >= order.remainAmount
       ? won(order.totalAmount - order.remainAmount)
       : null;
-  const receiverText = order.receiverMobile ?? raw('RECEIVER_MOBILE');
+  const receiverText = order.receiverMobile ?? order.raw.RECEIVER_MOBILE;
+  const barcode = order.barcode ?? order.raw.BARCODE_NUM ?? ctx.barcode ?? null;
 
-  const view: Omit<OrderView, 'rows'> = {
-    title: ctx.goodsName ?? ctx.goodsId,
-    goodsId: ctx.goodsId,
+  const vendorStatus = statusLabel(order.status, order.expired, locale, raw('STATUS'));
+  const expiry = describeExpiry(order, ctx);
+  const exchangedAt = typedOrRaw(order.exchangedAt, formatKst, order.raw.EXCHANGE_DATE);
+  const cancelledAt = typedOrRaw(order.cancelledAt, formatKst, order.raw.CANCEL_DATE);
+  const verdict = describeVerdict(order, { statusLabel: vendorStatus.label, expiry, remain, total, exchangedAt, cancelledAt }, locale);
+  // 부분 사용 in words; the status row keeps the vendor's own code beside it.
+  const status: StatusLabel = verdict.partlyUsed ? { label: labels.status.partlyUsed, tone: 'partial' } : vendorStatus;
+  const statusDetail = verdict.partlyUsed ? labels.status.partial(order.status?.raw ?? '', vendorStatus.label) : vendorStatus.label;
+
+  const facts: OrderFacts = {
     typeLabel: typeLabel(order.couponType, locale, raw('COUPON_TYPE')),
-    status: statusLabel(order.status, order.expired, locale, raw('STATUS')),
-    barcode: order.barcode ?? raw('BARCODE_NUM') ?? ctx.barcode ?? null,
-    expiry: describeExpiry(order, ctx),
+    statusDetail,
+    barcode: barcode === null ? null : ctx.revealBarcode ? stripInvisible(barcode) : maskBarcode(barcode),
+    expiryText: expiryText(expiry),
     balance: remain === null && total === null ? null : { remain, total, used: usedAmount },
-    orderDate: typedOrRaw(order.orderDate, formatDate, raw('ORDER_DATE')),
-    exchangedAt: typedOrRaw(order.exchangedAt, formatKst, raw('EXCHANGE_DATE')),
-    cancelledAt: typedOrRaw(order.cancelledAt, formatKst, raw('CANCEL_DATE')),
+    orderDate: typedOrRaw(order.orderDate, formatDate, order.raw.ORDER_DATE),
+    exchangedAt,
+    cancelledAt,
     // Always masked, even when only the raw text is available.
     receiver: receiverText ? maskPhone(receiverText) : null,
   };
+  const fields = orderFieldRows(facts, labels.field);
+  return {
+    title: ctx.goodsName ?? ctx.goodsId,
+    goodsId: ctx.goodsId,
+    typeLabel: facts.typeLabel,
+    status,
+    statusDetail,
+    verdict,
+    barcode: facts.barcode,
+    expiry,
+    balance: facts.balance,
+    orderDate: facts.orderDate,
+    exchangedAt,
+    cancelledAt,
+    receiver: facts.receiver,
+    fields,
+    rows: fieldsOn(fields, 'terminal').map(({ label, value }) => ({ label, value })),
+  };
+}
 
-  const f = labels.field;
-  const candidates: ReadonlyArray<readonly [string, string | null | undefined]> = [
-    [f.barcode, view.barcode],
-    [f.expiry, expiryText(view.expiry)],
-    [f.balance, view.balance?.remain],
-    [f.total, view.balance?.total],
-    [f.used, view.balance?.used],
-    [f.orderDate, view.orderDate],
-    [f.exchangedAt, view.exchangedAt],
-    [f.cancelledAt, view.cancelledAt],
-    [f.receiver, view.receiver],
-  ];
-  const rows = candidates.flatMap(([label, value]) => (value ? [{ label, value }] : []));
-  return { ...view, rows };
+/** The fields of a view that show on `surface`, as label/value rows. */
+export function fieldsOn(fields: readonly FieldRow[], surface: Surface): FieldRow[] {
+  return fields.filter((f) => f.on.includes(surface));
 }
 
 /** The validity as one string, `2024-03-31 (30일 남음)`, or just the date when there is no phrase. */
@@ -113,7 +146,7 @@ export function expiryText(expiry: OrderView['expiry']): string | null {
 function describeExpiry(order: Order, ctx: OrderViewContext): OrderView['expiry'] {
   if (order.validEndDate === null) {
     const rawDate = order.raw.VALID_END_DATE;
-    return rawDate ? { date: rawDate, phrase: null } : null;
+    return rawDate ? { date: stripInvisible(rawDate), phrase: null } : null;
   }
   const days = kstDaysUntil(order.validEndDate, ctx.nowMs);
   const words = t(ctx.locale).expiry;

@@ -5,24 +5,15 @@
  * structured fields, and masks by field name too, because a short barcode or a secret under its
  * own name has no shape a pattern could recognise. Our fields are masked at the source as well.
  */
-import { maskBarcode } from '../display/format.js';
+import { maskBarcode, maskLastFour, maskNumbersInText } from '../privacy.js';
 
 const TOKEN = /\b(xox[abcdeposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;
 const SECRET_FIELD =
   /("?(?:token|secret|signing_secret|authorization|password|api[_-]?key)"?\s*[:=]\s*"?(?:(?:Bearer|Basic)\s+)?)[^"\s,}&]+/gi;
 // Slack signing secrets (and client secrets) are 32 hex characters with nothing to label them.
 const HEX_SECRET = /\b[0-9a-f]{32,}\b/gi;
-// Phone numbers written with dots or brackets, which DIGIT_RUN does not join: 010.1234.5678, (02) 123-4567.
-const PHONE = /(?<![\d.])\(?(?:\+\s?82[ .-]?|0)\d{1,2}\)?[ .-]{0,2}\d{3,4}[ .-]\d{4}(?![\d.])/g;
-// 8+ digits, optionally grouped by single spaces/hyphens (0123-4567-8901), or long alphanumerics with 8+ digits.
-const DIGIT_RUN = /\d(?:[ -]?\d){7,}/g;
-const MIXED_CODE = /\b(?=[A-Za-z0-9]*\d(?:[A-Za-z]*\d){7})[A-Za-z0-9]{10,30}\b/g;
-
-/** Keep the last four digits: `012345678901` → `••••8901`. */
-export function lastFour(value: string): string {
-  const digits = value.replace(/[^A-Za-z0-9]/g, '');
-  return digits.length <= 4 ? '••••' : `••••${digits.slice(-4)}`;
-}
+/** Keep the last four characters: `012345678901` → `••••8901` (src/privacy.ts owns the thresholds). */
+export const lastFour = maskLastFour;
 
 /** Tokens and secrets only: safe on identifiers, which long-digit masking would spoil. */
 function redactSecrets(text: string): string {
@@ -33,7 +24,7 @@ function redactSecrets(text: string): string {
 }
 
 export function redact(text: string): string {
-  return redactSecrets(text).replace(PHONE, lastFour).replace(MIXED_CODE, lastFour).replace(DIGIT_RUN, lastFour);
+  return maskNumbersInText(redactSecrets(text));
 }
 
 /** Field names whose values are credentials: replaced whole. */

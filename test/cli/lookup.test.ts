@@ -58,7 +58,8 @@ describe('lookup CLI: numbers read as in Slack (issue 10)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(asked()).toEqual({ total: 1, plain: 1 });
-    expect(r.stdout).toMatch(/상태 +미사용/);
+    expect(r.stdout).toMatch(/상태 +부분 사용 \(쿠펀 상태 000 미사용\)/);
+    expect(r.stdout).toMatch(/사용 가능 · 부분 사용 · 잔액 2,500원/);
     expect(r.stdout).toMatch(/잔액 +2,500원/);
     expect(r.stdout).not.toContain('쿠폰번호 오류');
   });
@@ -68,7 +69,7 @@ describe('lookup CLI: numbers read as in Slack (issue 10)', () => {
     expect(r.code).toBe(0);
     expect(asked()).toEqual({ total: 1, plain: 1 });
     // One card, not three failures.
-    expect(r.stdout.match(/상태 +미사용/g)).toHaveLength(1);
+    expect(r.stdout.match(/상태 +부분 사용/g)).toHaveLength(1);
     expect(r.stdout).not.toContain('[1/');
   });
 

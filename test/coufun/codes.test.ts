@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_RESULT_CODES, resultCodeInfo } from '../../src/coufun/codes.js';
 
 describe('resultCodeInfo', () => {
-  it.each(['01', '02', '98'])('%s is the operator’s configuration problem', (code) => {
+  it.each(['01', '02', '98', '95'])('%s is the operator’s problem', (code) => {
     expect(resultCodeInfo(code)).toEqual({ code, known: true, audience: 'operator', retryable: false });
   });
 
-  it.each(['04', '05', '09', '10', '16', '17', '18', '26', '30', '31'])('%s is for the user', (code) => {
+  it.each(['03', '04', '05', '08', '09', '10', '16', '17', '18', '26', '30', '31'])('%s is for the user', (code) => {
     expect(resultCodeInfo(code)).toEqual({ code, known: true, audience: 'user', retryable: false });
   });
 
-  it('50 is transient and worth a retry', () => {
-    expect(resultCodeInfo('50')).toEqual({ code: '50', known: true, audience: 'transient', retryable: true });
+  it.each(['50', '23'])('%s is transient and worth a retry', (code) => {
+    expect(resultCodeInfo(code)).toEqual({ code, known: true, audience: 'transient', retryable: true });
   });
 
   it('99 is known but nobody in particular can fix it', () => {
@@ -22,12 +22,26 @@ describe('resultCodeInfo', () => {
     expect(resultCodeInfo('00')).toMatchObject({ known: true, retryable: false });
   });
 
-  it.each(['03', '51', '1', '001', '', 'constructor', '__proto__', 'toString'])('%j is unknown, never a crash', (code) => {
+  it.each(['11', '51', '1', '001', '', 'constructor', '__proto__', 'toString'])('%j is unknown, never a crash', (code) => {
     expect(resultCodeInfo(code)).toEqual({ code, known: false, audience: 'unknown', retryable: false });
   });
 
   it('lists exactly the table', () => {
-    expect(KNOWN_RESULT_CODES).toEqual(['00', '01', '02', '04', '05', '09', '10', '16', '17', '18', '26', '30', '31', '50', '98', '99']);
+    expect(KNOWN_RESULT_CODES).toEqual(['00', '01', '02', '03', '04', '05', '08', '09', '10', '16', '17', '18', '23', '26', '30', '31', '50', '95', '98', '99']);
     for (const code of KNOWN_RESULT_CODES) expect(resultCodeInfo(code).known).toBe(true);
+  });
+});
+
+describe('one table plus words: every known failure code has words in both languages', () => {
+  it('vendor-hints words every code codes.ts knows (and no other)', async () => {
+    const { vendorCodeWords } = await import('../../src/display/vendor-hints.js');
+    for (const code of KNOWN_RESULT_CODES.filter((c) => c !== '00')) {
+      for (const locale of ['ko', 'en'] as const) {
+        const words = vendorCodeWords(code, locale);
+        expect(words?.meaning, `${code} ${locale}`).toBeTruthy();
+        expect(words?.hint, `${code} ${locale}`).toBeTruthy();
+      }
+    }
+    expect(vendorCodeWords('11', 'ko')).toBeNull();
   });
 });

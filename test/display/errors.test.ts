@@ -29,6 +29,39 @@ class OddError extends CoufunError {
   }
 }
 
+describe('describeError: failures tell the truth', () => {
+  it('says whether an answer arrived: a timeout, a refused or reset connection did not', () => {
+    expect(describeError(new TimeoutError(5000), 'ko').answered).toBe(false);
+    expect(describeError(new NetworkError('connection refused'), 'ko').answered).toBe(false);
+    expect(describeError(new NetworkError('connection reset'), 'ko').answered).toBe(false);
+    expect(describeError(new HttpStatusError(500), 'ko').answered).toBe(true);
+    expect(describeError(vendor('16'), 'ko').answered).toBe(true);
+  });
+
+  it('a reset mid-answer is not "could not connect"; a refused connection is', () => {
+    for (const reason of ['connection reset', 'connection closed', 'response cut short']) {
+      const ko = describeError(new NetworkError(reason), 'ko');
+      const en = describeError(new NetworkError(reason), 'en');
+      expect(ko.title).toBe('쿠펀 연결 끊김');
+      expect(ko.detail).not.toContain('연결하지 못했습니다');
+      expect(en.detail).not.toMatch(/could not connect/i);
+    }
+    expect(describeError(new NetworkError('connection refused'), 'ko').detail).toContain('연결하지 못했습니다');
+  });
+
+  it('every failure leads with "cannot tell whether it can be used"', () => {
+    expect(describeError(new TimeoutError(5000), 'ko').verdict).toBe('사용 가능 여부 확인 불가');
+    expect(describeError(vendor('01'), 'en').verdict).toBe('Cannot tell whether it can be used');
+  });
+
+  it('vendor text is cleaned: bidi and zero-width controls go, dotted phones and the barcode are masked', () => {
+    const view = describeError(vendor('16', '\u202E고객 010.5555.6666\u200B 쿠폰 ABC12345678 *확인*'), 'ko', { barcode: 'ABC12345678' });
+    expect(view.detail).toBe('고객 ••••6666 쿠폰 ••••5678 *확인*');
+    expect(view.vendorText).toBe(true);
+    expect(describeError(vendor('7\u202E7'), 'ko').title).toBe('쿠펀 응답: 알 수 없는 코드 77');
+  });
+});
+
 describe('describeError: every CoufunError subclass has its own words', () => {
   const covered = ['ValidationError', 'TimeoutError', 'NetworkError', 'HttpStatusError', 'BadResponseError', 'OversizeError', 'VendorError', 'InternalError'];
 
@@ -59,7 +92,7 @@ describe('describeError: every CoufunError subclass has its own words', () => {
 describe('describeError: ValidationError', () => {
   it('too long: names the field, the limit and the length (ko and en)', () => {
     const e = new ValidationError('BARCODE_NUM', 'max_bytes', { limit: 30, actual: 31 });
-    expect(describeError(e, 'ko')).toEqual({
+    expect(describeError(e, 'ko')).toMatchObject({
       title: '입력값을 확인해 주세요',
       detail: '쿠폰번호가 너무 깁니다: 최대 30바이트인데 31바이트입니다.',
       hint: '쿠폰에 적힌 번호를 공백 없이 그대로 입력해 주세요.',
@@ -98,7 +131,7 @@ describe('describeError: ValidationError', () => {
 describe('describeError: VendorError', () => {
   it('known user code (16): meaning and code in the title, message verbatim, specific hint', () => {
     const e = vendor('16', '존재하지 않는 쿠폰번호입니다.');
-    expect(describeError(e, 'ko')).toEqual({
+    expect(describeError(e, 'ko')).toMatchObject({
       title: '쿠펀 응답: 쿠폰번호 오류 (코드 16)',
       detail: '존재하지 않는 쿠폰번호입니다.',
       hint: '쿠폰번호를 다시 확인해 주세요. 쿠폰에 적힌 번호를 그대로 입력해야 합니다.',
@@ -134,7 +167,7 @@ describe('describeError: VendorError', () => {
 
   it('unknown code 77: says the code is unknown, keeps the message, never crashes', () => {
     const e = vendor('77', 'NEW THING');
-    expect(describeError(e, 'ko')).toEqual({
+    expect(describeError(e, 'ko')).toMatchObject({
       title: '쿠펀 응답: 알 수 없는 코드 77',
       detail: 'NEW THING',
       hint: '쿠펀이 봇이 모르는 결과 코드(77)를 보냈습니다. 위 메시지를 확인하고, 계속되면 봇 운영자에게 알려 주세요.',
@@ -160,7 +193,7 @@ describe('describeError: VendorError', () => {
 
 describe('describeError: transport failures', () => {
   it('timeout: the limit in words, retry shortly', () => {
-    expect(describeError(new TimeoutError(5000), 'ko')).toEqual({
+    expect(describeError(new TimeoutError(5000), 'ko')).toMatchObject({
       title: '쿠펀 응답 시간 초과',
       detail: '쿠펀 서버가 5초 안에 응답하지 않았습니다.',
       hint: '잠시 후 다시 시도해 주세요. 계속되면 봇 운영자에게 알려 주세요.',
@@ -186,7 +219,7 @@ describe('describeError: transport failures', () => {
   });
 
   it('HTTP status: 5xx is transient, 3xx/4xx is configuration', () => {
-    expect(describeError(new HttpStatusError(500), 'ko')).toEqual({
+    expect(describeError(new HttpStatusError(500), 'ko')).toMatchObject({
       title: '쿠펀 서버 오류',
       detail: '쿠펀 서버가 조회 결과 대신 오류 상태(HTTP 500)로 응답했습니다.',
       hint: '잠시 후 다시 시도해 주세요. 계속되면 봇 운영자에게 알려 주세요.',
@@ -220,7 +253,7 @@ describe('describeError: transport failures', () => {
   });
 
   it('oversize: the limit with thousands separators, for the operator', () => {
-    expect(describeError(new OversizeError(1_048_576), 'ko')).toEqual({
+    expect(describeError(new OversizeError(1_048_576), 'ko')).toMatchObject({
       title: '쿠펀 응답이 너무 큼',
       detail: '쿠펀 서버의 응답이 허용 크기(1,048,576바이트)를 넘었습니다.',
       hint: '봇 설정 문제일 수 있습니다. 봇 운영자에게 알려 주세요.',
@@ -232,7 +265,7 @@ describe('describeError: transport failures', () => {
   });
 
   it('an unfamiliar CoufunError gets generic words, not a crash', () => {
-    expect(describeError(new OddError(), 'en')).toEqual({
+    expect(describeError(new OddError(), 'en')).toMatchObject({
       title: 'Look-up failed',
       detail: 'An unexpected error happened while looking up the coupon.',
       hint: 'Try again later; if it keeps happening, tell the bot operator.',

@@ -76,19 +76,20 @@ describe('describeOrder: amount vouchers', () => {
     expect(view.goodsId).toBe(GOODS);
     expect(view.typeLabel).toBe('금액권');
     expect(view.status).toEqual({ label: '미사용', tone: 'available' });
-    expect(view.barcode).toBe('ABC1234567890');
+    // Masked by default, like everywhere: a coupon number is a bearer value.
+    expect(view.barcode).toBe('••••7890');
     expect(view.expiry).toEqual({ date: '2024-03-31', phrase: '30일 남음' });
     expect(view.balance).toEqual({ remain: '10,000원', total: '10,000원', used: '0원' });
     expect(view.orderDate).toBe('2024-02-01');
     expect(view.exchangedAt).toBeNull();
     expect(view.cancelledAt).toBeNull();
     expect(view.receiver).toBe('010-****-5678');
+    expect(view.verdict.line).toBe('사용 가능 · 잔액 10,000원 · 유효기간 2024-03-31 (30일 남음)');
     expect(view.rows).toEqual([
-      { label: '쿠폰번호', value: 'ABC1234567890' },
+      { label: '상태', value: '미사용' },
+      { label: '쿠폰번호', value: '••••7890' },
       { label: '유효기간', value: '2024-03-31 (30일 남음)' },
-      { label: '잔액', value: '10,000원' },
-      { label: '총 금액', value: '10,000원' },
-      { label: '사용 금액', value: '0원' },
+      { label: '잔액', value: '10,000원 (총 금액 10,000원 · 사용 금액 0원)' },
       { label: '주문일', value: '2024-02-01' },
       { label: '수신번호', value: '010-****-5678' },
     ]);
@@ -101,14 +102,19 @@ describe('describeOrder: amount vouchers', () => {
       raw: { ...amountOrder().raw, REMAIN_AMOUNT: '2500', EXCHANGE_DATE: '20240227123000' },
     });
     const k = describeOrder(order, ko);
-    expect(k.status.label).toBe('미사용');
+    // Partly used in words; the vendor's own code (000, unused) stays visible in the status row.
+    expect(k.status).toEqual({ label: '부분 사용', tone: 'partial' });
+    expect(k.statusDetail).toBe('부분 사용 (쿠펀 상태 000 미사용)');
+    expect(k.verdict.line).toBe('사용 가능 · 부분 사용 · 잔액 2,500원 / 10,000원 · 유효기간 2024-03-31 (30일 남음)');
     expect(k.balance).toEqual({ remain: '2,500원', total: '10,000원', used: '7,500원' });
     expect(k.exchangedAt).toBe('2024-02-27 12:30');
-    expect(k.rows.map((r) => r.label)).toEqual(['쿠폰번호', '유효기간', '잔액', '총 금액', '사용 금액', '주문일', '교환일시', '수신번호']);
+    expect(k.rows.map((r) => r.label)).toEqual(['상태', '쿠폰번호', '유효기간', '잔액', '주문일', '교환일시', '수신번호']);
 
     const e = describeOrder(order, en);
     expect(e.typeLabel).toBe('Stored-value voucher');
-    expect(e.status).toEqual({ label: 'Unused', tone: 'available' });
+    expect(e.status).toEqual({ label: 'Partly used', tone: 'partial' });
+    expect(e.statusDetail).toBe('Partly used (Coufun status 000: Unused)');
+    expect(e.verdict.line).toBe('Usable · partly used · balance ₩2,500 of ₩10,000 · valid until 2024-03-31 (30 days left)');
     expect(e.balance).toEqual({ remain: '₩2,500', total: '₩10,000', used: '₩7,500' });
     expect(e.expiry).toEqual({ date: '2024-03-31', phrase: '30 days left' });
     expect(e.rows).toContainEqual({ label: 'Exchanged', value: '2024-02-27 12:30' });
@@ -125,14 +131,15 @@ describe('describeOrder: amount vouchers', () => {
     expect(k.status).toEqual({ label: '사용', tone: 'used' });
     expect(k.balance).toEqual({ remain: '0원', total: '10,000원', used: '10,000원' });
     // A zero balance is a fact worth showing, not an absent field.
-    expect(k.rows).toContainEqual({ label: '잔액', value: '0원' });
+    expect(k.rows).toContainEqual({ label: '잔액', value: '0원 (총 금액 10,000원 · 사용 금액 10,000원)' });
+    expect(k.verdict.line).toBe('사용 불가 · 사용됨');
     expect(describeOrder(order, en).status).toEqual({ label: 'Used', tone: 'used' });
   });
 
   it('does not invent a used amount when the remainder exceeds the total', () => {
     const view = describeOrder(amountOrder({ totalAmount: 1_000, remainAmount: 5_000 }), ko);
     expect(view.balance).toEqual({ remain: '5,000원', total: '1,000원', used: null });
-    expect(view.rows.map((r) => r.label)).not.toContain('사용 금액');
+    expect(view.rows.find((r) => r.label === '잔액')?.value).toBe('5,000원 (총 금액 1,000원)');
   });
 });
 
@@ -143,7 +150,7 @@ describe('describeOrder: exchange vouchers', () => {
     expect(view.status).toEqual({ label: '미사용', tone: 'available' });
     expect(view.balance).toBeNull();
     expect(view.expiry).toEqual({ date: '2024-04-30', phrase: '60일 남음' });
-    expect(view.rows.map((r) => r.label)).toEqual(['쿠폰번호', '유효기간', '주문일', '수신번호']);
+    expect(view.rows.map((r) => r.label)).toEqual(['상태', '쿠폰번호', '유효기간', '주문일', '수신번호']);
     expect(describeOrder(exchangeOrder(), en).typeLabel).toBe('Exchange voucher');
   });
 
@@ -270,23 +277,31 @@ describe('describeOrder: unknown codes and missing fields', () => {
     const withAsked = describeOrder(bare, { ...ko, barcode: '012345678901' });
     expect(withAsked.title).toBe(GOODS);
     expect(withAsked.typeLabel).toBe('유형 정보 없음');
-    expect(withAsked.barcode).toBe('012345678901');
+    expect(withAsked.barcode).toBe('••••8901');
     expect(withAsked.expiry).toBeNull();
     expect(withAsked.balance).toBeNull();
     expect(withAsked.orderDate).toBeNull();
     expect(withAsked.receiver).toBeNull();
-    expect(withAsked.rows).toEqual([{ label: '쿠폰번호', value: '012345678901' }]);
+    expect(withAsked.rows).toEqual([{ label: '상태', value: '미사용' }, { label: '쿠폰번호', value: '••••8901' }]);
+    expect(withAsked.verdict.line).toBe('사용 가능 · 유효기간 정보 없음');
 
     const none = describeOrder({ ...bare, status: null, raw: {} }, en);
     expect(none.barcode).toBeNull();
-    expect(none.rows).toEqual([]);
+    expect(none.rows).toEqual([{ label: 'Status', value: 'No status given' }]);
+    expect(none.verdict.line).toBe('Check needed · No status given');
     expect(none.typeLabel).toBe('No type given');
     expect(none.status).toEqual({ label: 'No status given', tone: 'unknown' });
   });
 
   it('prefers the vendor barcode over the one asked, keeping leading zeros', () => {
-    const view = describeOrder(amountOrder({ barcode: '0001234567' }), { ...ko, barcode: '1234567' });
-    expect(view.barcode).toBe('0001234567');
+    const order = amountOrder({ barcode: '0001234567' });
+    expect(describeOrder(order, { ...ko, barcode: '1234567', revealBarcode: true }).barcode).toBe('0001234567');
+    expect(describeOrder(order, { ...ko, barcode: '1234567' }).barcode).toBe('••••4567');
+  });
+
+  it('an unparsed raw value is shown as sent, without invisible characters, never masked away', () => {
+    const view = describeOrder(exchangeOrder({ exchangedAt: null, raw: { ...exchangeOrder().raw, EXCHANGE_DATE: '20240231\u202E120000' } }), ko);
+    expect(view.exchangedAt).toBe('20240231120000');
   });
 
   it('is pure: the same order, time and locale give the same view', () => {

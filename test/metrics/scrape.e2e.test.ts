@@ -45,7 +45,7 @@ describe('GET /metrics after real Slack traffic', () => {
     const vendor = await h.command({ text: `${AMERICANO} ${VENDOR_FAIL}`, user: USERS.found });
     await h.slack.post(vendor.responseUrl);
     // Five barcodes spend the budget of 5; the next command is refused.
-    const spend = await h.command({ text: `${BAEMIN} 012345678903 012345678904 012345678905 012345678906 012345678907`, user: USERS.limited });
+    const spend = await h.command({ text: `${BAEMIN} 012345678906 099999999991 099999999992 099999999993 099999999994`, user: USERS.limited });
     await h.slack.post(spend.responseUrl);
     const refused = await h.command({ text: `${BAEMIN} ${OTHER_FOUND}`, user: USERS.limited });
     await h.slack.post(refused.responseUrl);
@@ -71,7 +71,7 @@ describe('GET /metrics after real Slack traffic', () => {
   it('counts lookups by entry point and outcome class', () => {
     const samples = parseExposition(after.body);
     const found = sampleValue(samples, 'coupon_bot_lookups_total', { entry: 'command', outcome: 'found' });
-    // 2 × FOUND, 012345678903 of the five spending the budget, OTHER_FOUND for the user without users:read.
+    // 2 × FOUND, 012345678906 of the five spending the budget, OTHER_FOUND for the user without users:read.
     expect(found).toBe(4);
     // ERR09-LIMIT, and the four of the five the sandbox does not know (vendor codes 16/31).
     expect(sampleValue(samples, 'coupon_bot_lookups_total', { entry: 'command', outcome: 'vendor_error' })).toBe(5);
@@ -82,7 +82,7 @@ describe('GET /metrics after real Slack traffic', () => {
 
   it('times vendor requests and counts their results, cache hits and misses', () => {
     const samples = parseExposition(after.body);
-    // FOUND once (the second time is a cache hit), 012345678903, OTHER_FOUND.
+    // FOUND once (the second time is a cache hit), 012345678906, OTHER_FOUND.
     expect(sampleValue(samples, 'coupon_bot_vendor_requests_total', { result: 'ok' })).toBe(3);
     expect(sampleValue(samples, 'coupon_bot_vendor_requests_total', { result: 'vendor_09' })).toBe(1);
     expect(sampleValue(samples, 'coupon_bot_vendor_request_duration_seconds_count', { result: 'ok' })).toBe(3);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ButtonRefs } from '../../src/stores/button-refs.js';
 import { createMemoryStore } from '../../src/stores/memory/key-value.js';
-import { decodeActionRef, encodeActionValue } from '../../src/slack/render/index.js';
+import { encodeActionValue } from '../../src/slack/render/index.js';
+import { decodeActionRef } from '../support/action-values.js';
 
 const REQUEST = { goodsId: '0000999999', barcodes: ['012345678902'] };
 

@@ -2,7 +2,7 @@
  * The sandbox's seed dates: every date a seed shows is relative to the injected clock's KST
  * "today", so an unused seed stays unused and an expired one stays expired.
  */
-import { DAY_MS, kstDate } from '../../kst.js';
+import { kstDayOffset } from '../../kst.js';
 
 /** Dates relative to one KST day, in the vendor's formats. */
 export interface KstCalendar {
@@ -14,8 +14,7 @@ export interface KstCalendar {
 
 /** The calendar around the KST day containing `nowMs`. */
 export function kstCalendar(nowMs: number): KstCalendar {
-  // KST has no daylight saving, so shifting by whole days is exact.
-  const day = (offsetDays: number): string => kstDate(nowMs + offsetDays * DAY_MS).replaceAll('-', '');
+  const day = (offsetDays: number): string => kstDayOffset(nowMs, offsetDays, 'YYYYMMDD');
   return {
     day,
     at: (offsetDays, hhmmss) => {

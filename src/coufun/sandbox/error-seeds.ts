@@ -32,6 +32,7 @@ export const VENDOR_ERROR_SCENARIOS: readonly Scenario[] = [
   vendorError('ERR09-LIMIT', '09', '조회 횟수 초과 (09)', 'Vendor code 09: too many look-ups for this product number.'),
   vendorError('ERR17-USED', '17', '이미 사용된 쿠폰 (17)', 'Vendor code 17: the request was made on an already-used coupon.'),
   vendorError('ERR99-SYSTEM', '99', '기타 시스템 오류 (99)', 'Vendor code 99: some other system error.'),
+  vendorError('ERR95-MARKUP', '95', '서식·제어문자 메시지 (95)', 'Vendor code 95 whose RESULT_MSG holds mrkdwn markers, a U+202E override and a dotted phone number: shown as text, masked.'),
   vendorError('ERR77-UNKNOWN', '77', '알 수 없는 코드 (77)', 'Vendor code 77, which no table knows: shown with its message, never a crash.'),
   {
     goodsId: GOODS.americano, barcode: 'FLAKY-50', group: 'vendor-error', label: '일시 장애 후 성공 (50)',

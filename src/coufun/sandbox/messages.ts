@@ -11,6 +11,8 @@ export const VENDOR_MESSAGES = {
   '31': '판매상품 ID 오류입니다.',
   '50': '시스템 점검 중입니다. 잠시 후 다시 시도해 주십시오.',
   '77': '처리 중 알 수 없는 오류가 발생하였습니다.',
+  // Formatting, a right-to-left override and a dotted phone number: vendor text must stay text.
+  '95': '*선처리* 필요: _고객센터_ ~확인~ \u202E요망\u202C 010.5555.6666',
   '98': 'API 사용 권한이 없습니다.',
   '99': '시스템 오류가 발생하였습니다.',
 } as const;

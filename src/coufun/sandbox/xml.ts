@@ -18,7 +18,12 @@ const DECLARATION = '<?xml version="1.0" encoding="EUC-KR"?>';
 
 /** Escape text content (`&`, `<`, `>`). */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // Invisible and bidi controls have no EUC-KR bytes: a server sends them as character references.
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`);
 }
 
 function element(name: string, value: string): string {

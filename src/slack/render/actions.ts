@@ -50,18 +50,6 @@ export function decodeButtonValue(s: string): ButtonValue | null {
   return { goodsId: g, barcodes: [...b] };
 }
 
-/** The request a card button carries itself, or `null` (malformed, or a reference). */
-export function decodeActionValue(s: string): CardActionValue | null {
-  const v = decodeButtonValue(s);
-  return v && !('ref' in v) ? v : null;
-}
-
-/** The reference a thread card's button carries, or `null` when it carries none. */
-export function decodeActionRef(s: string): string | null {
-  const v = decodeButtonValue(s);
-  return v && 'ref' in v ? v.ref : null;
-}
-
 /** One button of the card, carrying an already encoded value. */
 function button(action: CardAction, encoded: string, locale: Locale): Button {
   return {

@@ -17,6 +17,23 @@ export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// mrkdwn has no escape for its formatting markers, so text that must stay text gets visible
+// look-alikes for them: `*bold*` from a vendor reads as ∗bold∗, never as bold.
+const INERT_MARKERS: Readonly<Record<string, string>> = { '*': '∗', _: '＿', '~': '∼', '`': 'ˋ' };
+
+/**
+ * Text shown as text inside mrkdwn: `&`, `<`, `>` escaped and the formatting markers (`*`, `_`,
+ * `~`, `` ` ``) replaced by look-alikes. For untrusted text (vendor messages, raw vendor values).
+ */
+export function escapeText(s: string): string {
+  return inertMarkers(escapeMrkdwn(s));
+}
+
+/** Only the formatting markers (`*`, `_`, `~`, `` ` ``) replaced by look-alikes; see `escapeText`. */
+export function inertMarkers(s: string): string {
+  return s.replace(/[*_~`]/g, (c) => INERT_MARKERS[c] ?? c);
+}
+
 /**
  * Cut `s` to at most `max` UTF-16 units, ending with `…` when cut. Counting UTF-16 units is
  * conservative (an emoji counts twice), and a surrogate pair is never split.
@@ -54,6 +71,8 @@ export function section(text: string): SectionBlock {
 export interface Field {
   readonly label: string;
   readonly value: string;
+  /** A mask we produced (`010-****-5678`): its `*` are kept; any other value is shown as text. */
+  readonly masked?: boolean;
 }
 
 /** A section of `*label*\nvalue` fields (at most 10; the caller decides which ones matter). */
@@ -61,7 +80,7 @@ export function fieldsSection(fields: readonly Field[]): SectionBlock {
   if (fields.length > LIMITS.sectionFields) throw new RangeError(`a section holds at most ${LIMITS.sectionFields} fields`);
   return {
     type: 'section',
-    fields: fields.map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText)),
+    fields: fields.map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${f.masked ? escapeMrkdwn(f.value) : escapeText(f.value)}`, LIMITS.fieldText)),
   };
 }
 
@@ -74,11 +93,11 @@ export function divider(): DividerBlock {
   return { type: 'divider' };
 }
 
-/** Quote text verbatim as an mrkdwn block quote, escaped, one `>` per line. */
+/** Quote text verbatim as an mrkdwn block quote, shown as text (see `escapeText`), one `>` per line. */
 export function quote(text: string): string {
   return text
     .split(/\r?\n/)
-    .map((line) => `> ${escapeMrkdwn(line)}`)
+    .map((line) => `> ${escapeText(line)}`)
     .join('\n');
 }
 

@@ -1,13 +1,12 @@
 /**
- * A failed barcode on the card: what went wrong (the display module's words), the vendor's
- * own message quoted verbatim for vendor failures, and who should act. Every string is escaped:
- * the vendor's message is untrusted text and never becomes markup.
+ * A failed barcode on the card, from the display module's `ErrorView`: first that whether the
+ * coupon can be used cannot be told, then what went wrong, the vendor's own message quoted as
+ * text (cleaned and masked by the display module), and who should act. Every string is escaped.
  */
 import type { SectionBlock } from '@slack/types';
-import { VendorError, type CoufunError } from '../../coufun/errors.js';
 import type { ResultAudience } from '../../coufun/types.js';
-import { describeError, maskBarcode, t, type ErrorView, type Locale } from '../../display/index.js';
-import { escapeMrkdwn, quote, section, truncate } from './blocks.js';
+import { maskBarcode, t, type ErrorView, type Locale } from '../../display/index.js';
+import { escapeMrkdwn, escapeText, quote, section, truncate } from './blocks.js';
 
 const AUDIENCE_EMOJI: Readonly<Record<ResultAudience, string>> = {
   user: '⚠️',
@@ -20,22 +19,11 @@ const AUDIENCE_EMOJI: Readonly<Record<ResultAudience, string>> = {
 // five long messages must not push a card past Slack's size limit.
 const MAX_VENDOR_MESSAGE_CHARS = 300;
 
-/**
- * The vendor's message, verbatim except for bearer values and personal numbers: should Coufun
- * ever echo the coupon number or a phone number in RESULT_MSG, a shareable card must not show
- * it whole. The barcode asked about and any run of 9+ digits keep only their last four.
- */
-export function maskVendorMessage(message: string, barcode: string): string {
-  const withoutBarcode = barcode.length >= 8 ? message.split(barcode).join(maskBarcode(barcode)) : message;
-  return withoutBarcode.replace(/\d(?:[\d-]{7,}\d)/g, (run) => (run.replace(/-/g, '').length >= 9 ? maskBarcode(run.replace(/-/g, '')) : run));
-}
-
-/** The error section for one barcode. `view` may be passed when the caller already described the error. */
-export function errorBlock(error: CoufunError, barcode: string, locale: Locale, view: ErrorView = describeError(error, locale)): SectionBlock {
-  const detail =
-    error instanceof VendorError ? quote(truncate(maskVendorMessage(view.detail, barcode), MAX_VENDOR_MESSAGE_CHARS)) : escapeMrkdwn(view.detail);
+/** The error section for one barcode. */
+export function errorBlock(view: ErrorView, barcode: string, locale: Locale): SectionBlock {
+  const detail = view.vendorText ? quote(truncate(view.detail, MAX_VENDOR_MESSAGE_CHARS)) : escapeMrkdwn(view.detail);
   const lines = [
-    `${AUDIENCE_EMOJI[view.audience]} *${escapeMrkdwn(view.title)}*`,
+    `${AUDIENCE_EMOJI[view.audience]} *${escapeMrkdwn(view.verdict)}* · *${escapeText(view.title)}*`,
     // Masked like everywhere on a card: a barcode is a bearer value.
     `${escapeMrkdwn(t(locale).field.barcode)}: ${escapeMrkdwn(maskBarcode(barcode))}`,
     detail,

@@ -25,13 +25,21 @@ export function sandboxBanner(metas: readonly LookupMeta[], locale: Locale): Con
   return context([`${ENV_EMOJI.sandbox} *${label}* — ${escapeMrkdwn(slackWords(locale).card.sandboxWarning)}`]);
 }
 
-/** The footer context: environment(s), answer time, cache note, and who asked/shared. */
-export function footerBlock(metas: readonly LookupMeta[], audience: Audience, locale: Locale): ContextBlock {
+/** One outcome as the footer sees it: its meta, and whether an answer from Coufun arrived. */
+export interface FooterSource {
+  readonly meta: LookupMeta;
+  /** False for a timeout, a refused or broken connection: no response time is claimed then. */
+  readonly answered: boolean;
+}
+
+/** The footer context: environment(s), answer time, response time or cache note (only for answers that arrived), and who asked/shared. */
+export function footerBlock(sources: readonly FooterSource[], audience: Audience, locale: Locale): ContextBlock {
+  const metas = sources.map((s) => s.meta);
   const envs = [...new Set(metas.map((m) => m.env))];
   const elements = envs.map((env) => `${ENV_EMOJI[env]} *${escapeMrkdwn(envLabel(env, locale))}*`);
   const when = answeredText(metas, locale);
   if (when) elements.push(escapeMrkdwn(when));
-  const source = sourceText(metas, locale);
+  const source = sourceText(sources, locale);
   if (source) elements.push(escapeMrkdwn(source));
   elements.push(whoText(audience, locale));
   return context(elements);
@@ -49,11 +57,16 @@ function answeredText(metas: readonly LookupMeta[], locale: Locale): string | nu
   return t(locale).meta.answeredAt(range);
 }
 
-/** One answer: the display module's source phrase; several: the cache count, else the slowest latency. */
-function sourceText(metas: readonly LookupMeta[], locale: Locale): string | null {
-  const first = metas[0];
+/**
+ * One answer: the display module's source phrase; several: the cache count, else the slowest
+ * latency. Only answers that arrived count: a timeout has no response time to tell.
+ */
+function sourceText(sources: readonly FooterSource[], locale: Locale): string | null {
+  const first = sources[0];
   if (!first) return null;
-  if (metas.length === 1) return describeMeta(first, locale).source;
+  if (sources.length === 1) return describeMeta(first.meta, locale, first.answered).source;
+  const metas = sources.filter((s) => s.answered).map((s) => s.meta);
+  if (metas.length === 0) return null;
   const cached = metas.filter((m) => m.cacheHit).length;
   if (cached === metas.length) return t(locale).meta.cacheHit;
   if (cached > 0) return slackWords(locale).card.cachedCount(cached, metas.length);

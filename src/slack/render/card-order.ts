@@ -1,14 +1,16 @@
 /**
  * One coupon order on the card, from the display module's `OrderView`: the full layout (a
- * header and a section of labelled fields) or the compact one (a single mrkdwn line).
+ * header, the verdict line, then a section of the field table's card fields) or the compact one
+ * (a single mrkdwn line that also leads with the verdict).
  */
 import type { KnownBlock } from '@slack/types';
-import { expiryText, maskBarcode, t, type Locale, type OrderView, type Tone } from '../../display/index.js';
-import { escapeMrkdwn, fieldsSection, header, section, type Field } from './blocks.js';
+import { fieldsOn, type FieldRow, type OrderView, type OrdersSummary, type Tone } from '../../display/index.js';
+import { context, escapeMrkdwn, escapeText, fieldsSection, header, mrkdwn, section, type Field } from './blocks.js';
 
-/** A visual cue per status tone, so a glance tells usable from spent. */
+/** A visual cue per tone, so a glance tells usable from spent. */
 export const TONE_EMOJI: Readonly<Record<Tone, string>> = {
   available: '🟢',
+  partial: '🟡',
   used: '⚪',
   cancelled: '🔴',
   expired: '🟠',
@@ -20,62 +22,48 @@ export function statusText(view: OrderView, label: (words: string) => string = (
   return `${TONE_EMOJI[view.status.tone]} ${label(view.status.label)}`;
 }
 
-/**
- * Barcodes are bearer values (whoever holds one can spend it) and a card can be shared to a
- * channel, so a card shows only the last four characters, enough to tell coupons apart.
- */
-function barcodeText(view: OrderView): string | null {
-  return view.barcode ? maskBarcode(view.barcode) : null;
+/** `🟢 *사용 가능* · 잔액 2,500원 · 유효기간 2024-03-04 (3일 남음)`: the answer, first. */
+export function verdictText(view: OrderView): string {
+  const { verdict } = view;
+  return [`${TONE_EMOJI[verdict.tone]} *${escapeMrkdwn(verdict.headline)}*`, ...verdict.reasons.map(escapeText)].join(' · ');
 }
 
-/** Remaining balance first, then face value and amount used: `2,500원 (총 금액 10,000원 · 사용 금액 7,500원)`. */
-function balanceText(view: OrderView, locale: Locale): string | null {
-  const b = view.balance;
-  if (!b) return null;
-  const f = t(locale).field;
-  const extra = [b.total && `${f.total} ${b.total}`, b.used && `${f.used} ${b.used}`].filter(Boolean).join(' · ');
-  const main = b.remain ?? '-';
-  return extra ? `${main} (${extra})` : main;
+/** A field of the table as the card shows it: the status row carries its colour cue. */
+function cardField(view: OrderView, row: FieldRow): Field {
+  const value = row.key === 'status' ? `${TONE_EMOJI[view.status.tone]} ${row.value}` : row.value;
+  return { label: row.label, value, masked: row.masked };
 }
 
 /**
- * At most nine fields (the section limit is ten): type, status, coupon number, validity,
- * balance, order date, exchanged, cancelled, recipient (already masked by the display module).
+ * Full layout: header (product name, `(2/3)` when the barcode has several orders), then one
+ * section whose text is the verdict and whose fields are the details, so the answer sits right
+ * under the name.
  */
-function orderFields(view: OrderView, locale: Locale): Field[] {
-  const f = t(locale).field;
-  const candidates: ReadonlyArray<readonly [string, string | null]> = [
-    [f.type, view.typeLabel],
-    [f.status, statusText(view)],
-    [f.barcode, barcodeText(view)],
-    [f.expiry, expiryText(view.expiry)],
-    [f.balance, balanceText(view, locale)],
-    [f.orderDate, view.orderDate],
-    [f.exchangedAt, view.exchangedAt],
-    [f.cancelledAt, view.cancelledAt],
-    [f.receiver, view.receiver],
-  ];
-  return candidates.flatMap(([label, value]) => (value ? [{ label, value }] : []));
-}
-
-/** Full layout: header (product name, `(2/3)` when the barcode has several orders) and fields. */
-export function fullOrderBlocks(view: OrderView, index: number, count: number, locale: Locale): KnownBlock[] {
+export function fullOrderBlocks(view: OrderView, index: number, count: number): KnownBlock[] {
   const title = count > 1 ? `${view.title} (${index + 1}/${count})` : view.title;
-  return [header(title), fieldsSection(orderFields(view, locale))];
+  const details = fieldsSection(fieldsOn(view.fields, 'card').map((row) => cardField(view, row)));
+  return [header(title), { ...details, text: mrkdwn(verdictText(view)) }];
 }
 
-/** Compact layout: one line of the key facts, e.g. `🟢 *미사용* · 교환권 · 쿠폰번호 0123… · 유효기간 …`. */
-export function compactOrderBlock(view: OrderView, locale: Locale): KnownBlock {
-  const f = t(locale).field;
-  const facts: ReadonlyArray<readonly [string | null, string | null]> = [
-    [null, view.typeLabel],
-    [f.barcode, barcodeText(view)],
-    [f.expiry, expiryText(view.expiry)],
-    [f.balance, view.balance && [view.balance.remain ?? '-', view.balance.total].filter(Boolean).join(' / ')],
-    [f.exchangedAt, view.exchangedAt],
-    [f.cancelledAt, view.cancelledAt],
-  ];
-  const rest = facts.flatMap(([label, value]) => (value ? [escapeMrkdwn(label ? `${label} ${value}` : value)] : []));
-  const status = statusText(view, (words) => `*${escapeMrkdwn(words)}*`);
-  return section([status, ...rest].join(' · '));
+/** Compact layout: one line, the verdict first, e.g. `🟢 *사용 가능* · 유효기간 … · 교환권 · 쿠폰번호 ••••8902`. */
+export function compactOrderBlock(view: OrderView): KnownBlock {
+  const facts = fieldsOn(view.fields, 'card').filter((f) => f.key === 'type' || f.key === 'barcode');
+  const rest = facts.map((f) => (f.key === 'type' ? escapeText(f.value) : `${escapeMrkdwn(f.label)} ${escapeMrkdwn(f.value)}`));
+  return section([verdictText(view), ...rest].join(' · '));
+}
+
+/**
+ * Above several orders of one coupon number: the product name, the summary line right under it,
+ * and in which order the orders follow.
+ */
+export function summaryBlocks(title: string, summary: OrdersSummary): KnownBlock[] {
+  return [header(title), summaryLineBlock(summary), context([escapeMrkdwn(summary.sequence)])];
+}
+
+/**
+ * The summary line alone (`*3건: 사용 가능 1 · 사용 1 · 취소 1*`); the compact card, where several
+ * coupon numbers share one header, prefixes the masked number it is about.
+ */
+export function summaryLineBlock(summary: OrdersSummary, about?: string): KnownBlock {
+  return section(`${about ? `${escapeMrkdwn(about)} · ` : ''}*${escapeMrkdwn(summary.line)}*`);
 }

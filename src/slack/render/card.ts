@@ -5,15 +5,14 @@
  * long it shows the first orders and says how many were left off.
  */
 import type { KnownBlock } from '@slack/types';
-import { BadResponseError, type CoufunError } from '../../coufun/errors.js';
-import { describeError, describeOrder, envLabel, maskBarcode, type ErrorView, type Locale, type OrderView } from '../../display/index.js';
+import { describeEmptyAnswer, describeError, describeOrders, envLabel, maskBarcode, type ErrorView, type Locale, type OrdersView } from '../../display/index.js';
 import type { LookupOutcome } from '../../lookup/types.js';
 import { cardActions, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
-import { context, divider, escapeMrkdwn, fallbackText, header, type SlackMessage } from './blocks.js';
+import { context, divider, escapeMrkdwn, fallbackText, header, inertMarkers, type SlackMessage } from './blocks.js';
 import { errorBlock } from './card-error.js';
 import { fitBody, fitsMessage, type BodyItem } from './card-fit.js';
 import { footerBlock, sandboxBanner } from './card-footer.js';
-import { compactOrderBlock, fullOrderBlocks } from './card-order.js';
+import { compactOrderBlock, fullOrderBlocks, summaryBlocks, summaryLineBlock } from './card-order.js';
 import { slackWords } from './strings.js';
 
 /** How and for whom a card is rendered. */
@@ -42,21 +41,16 @@ export interface CardContext {
 
 /** One outcome described once, for the blocks and the fallback text alike. */
 type Described =
-  | { readonly ok: true; readonly outcome: LookupOutcome; readonly orders: readonly OrderView[] }
-  | { readonly ok: false; readonly outcome: LookupOutcome; readonly error: CoufunError; readonly view: ErrorView };
+  | { readonly ok: true; readonly outcome: LookupOutcome; readonly orders: OrdersView }
+  | { readonly ok: false; readonly outcome: LookupOutcome; readonly view: ErrorView };
 
 function describe(outcome: LookupOutcome, ctx: CardContext): Described {
   const { locale } = ctx;
-  // A success without orders is not a usable answer; it reads as the protocol error it is.
-  const error = outcome.ok ? (outcome.orders.length === 0 ? new BadResponseError('no_orders') : null) : outcome.error;
-  if (error) return { ok: false, outcome, error, view: describeError(error, locale) };
-  const orders = outcome.ok ? outcome.orders : [];
+  if (!outcome.ok) return { ok: false, outcome, view: describeError(outcome.error, locale, { barcode: outcome.barcode }) };
+  // A success without orders is not a usable answer; it reads as the protocol problem it is.
+  if (outcome.orders.length === 0) return { ok: false, outcome, view: describeEmptyAnswer(locale) };
   const base = { nowMs: ctx.nowMs, locale, goodsId: outcome.goodsId, barcode: outcome.barcode };
-  return {
-    ok: true,
-    outcome,
-    orders: orders.map((o) => describeOrder(o, ctx.goodsName ? { ...base, goodsName: ctx.goodsName } : base)),
-  };
+  return { ok: true, outcome, orders: describeOrders(outcome.orders, ctx.goodsName ? { ...base, goodsName: ctx.goodsName } : base) };
 }
 
 /** Render the card for one request's outcomes. Pure: same outcomes and context, same message. */
@@ -66,8 +60,10 @@ export function renderLookupMessage(outcomes: readonly LookupOutcome[], ctx: Car
   const banner = sandboxBanner(metas, ctx.locale);
   const top: KnownBlock[] = banner ? [banner] : [];
   const actions = cardActions(buttonsFor(outcomes, described, ctx), ctx.locale);
-  const bottom: KnownBlock[] = [...(actions ? [actions] : []), footerBlock(metas, ctx, ctx.locale)];
-  const text = fallbackText(summaryLines(described, ctx));
+  const sources = described.map((d) => ({ meta: d.outcome.meta, answered: d.ok || d.view.answered }));
+  const bottom: KnownBlock[] = [...(actions ? [actions] : []), footerBlock(sources, ctx, ctx.locale)];
+  // The notification text is mrkdwn too: vendor values in it stay text.
+  const text = fallbackText(summaryLines(described, ctx).map(inertMarkers));
 
   const full = [...top, ...fullBody(described, ctx.locale), ...bottom];
   if (fitsMessage(full)) return { text, blocks: full };
@@ -77,8 +73,10 @@ export function renderLookupMessage(outcomes: readonly LookupOutcome[], ctx: Car
 function fullBody(described: readonly Described[], locale: Locale): KnownBlock[] {
   return described.flatMap((d, i) => {
     const sep: KnownBlock[] = i > 0 ? [divider()] : [];
-    if (!d.ok) return [...sep, errorBlock(d.error, d.outcome.barcode, locale, d.view)];
-    return [...sep, ...d.orders.flatMap((view, j) => fullOrderBlocks(view, j, d.orders.length, locale))];
+    if (!d.ok) return [...sep, errorBlock(d.view, d.outcome.barcode, locale)];
+    const { orders, summary } = d.orders;
+    const head = summary && orders[0] ? summaryBlocks(orders[0].title, summary) : [];
+    return [...sep, ...head, ...orders.flatMap((view, j) => fullOrderBlocks(view, j, orders.length))];
   });
 }
 
@@ -90,8 +88,12 @@ function compactBlocks(described: readonly Described[], ctx: CardContext, top: K
   const head: KnownBlock[] = [...top, header(title), context([escapeMrkdwn(words.compactNote)])];
   const items: BodyItem[] = described.flatMap((d): BodyItem[] =>
     d.ok
-      ? d.orders.map((view) => ({ kind: 'order', block: compactOrderBlock(view, locale) }))
-      : [{ kind: 'keep', block: errorBlock(d.error, d.outcome.barcode, locale, d.view) }],
+      ? [
+          // The compact card has its one header already: just the summary line.
+          ...(d.orders.summary ? [{ kind: 'keep', block: summaryLineBlock(d.orders.summary, maskBarcode(d.outcome.barcode)) } as const] : []),
+          ...d.orders.orders.map((view): BodyItem => ({ kind: 'order', block: compactOrderBlock(view) })),
+        ]
+      : [{ kind: 'keep', block: errorBlock(d.view, d.outcome.barcode, locale) }],
   );
   const total = items.filter((i) => i.kind === 'order').length;
   const notShown = (n: number): KnownBlock => context([`➕ ${escapeMrkdwn(words.notShown(n))}`]);
@@ -110,24 +112,26 @@ function buttonsFor(
   if (goodsId === undefined || ctx.mode === 'shared') return [];
   const all: CardActionValue = { goodsId, barcodes: unique(outcomes.filter((o) => o.goodsId === goodsId).map((o) => o.barcode)) };
   if (ctx.mode === 'thread') return ctx.buttonRef ? [['refresh', { ref: ctx.buttonRef }]] : [];
-  // 다시 시도 repeats the whole card (answers that arrived come back from the cache), so the
-  // replaced card keeps them; it is offered only when a failure is worth retrying.
+  // One way to look again: 다시 시도 when a failure is worth retrying (it repeats the whole card;
+  // answers that arrived come back from the cache), else 새로고침.
   const retryable = described.some((d) => !d.ok && d.view.retryable && d.outcome.goodsId === goodsId);
-  return [['share', all], ['refresh', all], ...(retryable ? [['retry', all] as const] : [])];
+  // Nothing to show the channel when every outcome is a problem only the operator can fix.
+  const shareable = described.some((d) => d.ok || d.view.audience !== 'operator');
+  return [...(shareable ? [['share', all] as const] : []), retryable ? ['retry', all] : ['refresh', all]];
 }
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** One plain line per barcode (masked barcode, status or error), for notifications and screen readers. */
+/** One plain line per barcode (masked barcode, the verdicts or the error), for notifications and screen readers. */
 function summaryLines(described: readonly Described[], ctx: CardContext): string[] {
   const sandbox = described.some((d) => d.outcome.meta.env === 'sandbox');
   const lines = described.map((d) => {
     const title = ctx.goodsName ?? d.outcome.goodsId;
     const what = d.ok
-      ? d.orders.map((v) => [v.status.label, v.balance?.remain, v.expiry?.date].filter(Boolean).join(' ')).join(', ')
-      : d.view.title;
+      ? [...(d.orders.summary ? [d.orders.summary.line] : []), ...d.orders.orders.map((v) => v.verdict.line)].join(', ')
+      : `${d.view.verdict} · ${d.view.title}`;
     return `${title} ${maskBarcode(d.outcome.barcode)}: ${what}`;
   });
   return sandbox ? [`🧪 ${envLabel('sandbox', ctx.locale)}`, ...lines] : lines;

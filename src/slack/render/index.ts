@@ -1,10 +1,10 @@
 /**
  * Pure Block Kit renderers: the lookup card, private notices and the shortcut's modal.
- * Listeners import from here only; every output passes `checkBlockKit` in tests.
+ * Listeners import from here only; every output passes `checkBlockKit` (test/support) in tests.
  */
-export { ACTION_IDS, decodeActionRef, decodeActionValue, decodeButtonValue, encodeActionValue, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
+export { ACTION_IDS, decodeButtonValue, encodeActionValue, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
 export { type SlackMessage } from './blocks.js';
 export { renderLookupMessage, type CardContext } from './card.js';
-export { checkBlockKit, LIMITS } from './limits.js';
+export { LIMITS } from './limits.js';
 export { MODAL_IDS, renderLookupModal, type LookupModalInput } from './modal.js';
 export { noticePlainText, renderNotice, renderNoticeModal, type Notice } from './notices.js';

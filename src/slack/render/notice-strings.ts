@@ -3,7 +3,7 @@
  * Templates receive already-escaped mrkdwn arguments and add only their own markup; a literal
  * `<`, `>` or `&` in a template is written as an entity, or Slack would read `<…>` as a link.
  */
-import type { Locale } from '../../display/index.js';
+import { translate, type Locale, type Translations } from '../../display/index.js';
 
 export interface NoticeWords {
   readonly help: {
@@ -90,6 +90,9 @@ const EN: NoticeWords = {
   modalClose: 'Close',
 };
 
+const NOTICE_WORDS: Translations<NoticeWords> = { ko: KO, en: EN };
+
+/** The notice words for `locale`. */
 export function noticeWords(locale: Locale): NoticeWords {
-  return locale === 'en' ? EN : KO;
+  return translate(NOTICE_WORDS, locale);
 }

@@ -3,7 +3,7 @@
  * status, error and environment words come from `src/display`; notices are in `notice-strings.ts`.
  * Templates may take mrkdwn arguments (a `<@U…>` mention) but add no markup of their own.
  */
-import type { Locale } from '../../display/index.js';
+import { translate, type Locale, type Translations } from '../../display/index.js';
 import type { CardAction } from './actions.js';
 
 export interface SlackWords {
@@ -96,7 +96,9 @@ const EN: SlackWords = {
   },
 };
 
+const SLACK_WORDS: Translations<SlackWords> = { ko: KO, en: EN };
+
 /** The Slack-only words for `locale`. */
 export function slackWords(locale: Locale): SlackWords {
-  return locale === 'en' ? EN : KO;
+  return translate(SLACK_WORDS, locale);
 }

@@ -63,7 +63,7 @@ describe('/coupon against the sandbox', () => {
 
   describe.each([
     { what: '금액권 · 미사용', goods: BAEMIN, barcode: '012345678901', facts: ['배민 상품권 1만원', '금액권', '🟢 미사용', '10,000원', '010-****-5678'] },
-    { what: '금액권 · 일부 사용', goods: BAEMIN, barcode: '012345678902', facts: ['금액권', '🟢 미사용', '2,500원', '총 금액 10,000원', '사용 금액 7,500원', '010-****-5432', '교환일시'] },
+    { what: '금액권 · 일부 사용', goods: BAEMIN, barcode: '012345678902', facts: ['🟡 *사용 가능* · 부분 사용 · 잔액 2,500원 / 10,000원', '금액권', '🟡 부분 사용 (쿠펀 상태 000 미사용)', '2,500원', '총 금액 10,000원', '사용 금액 7,500원', '010-****-5432', '교환일시'] },
     { what: '금액권 · 전액 사용', goods: CU, barcode: '012345678903', facts: ['CU 모바일상품권 5천원', '금액권', '⚪ 사용', '0원 (총 금액 5,000원'] },
     { what: '교환권 · 미사용', goods: AMERICANO, barcode: '001133518001', facts: ['스타벅스 아메리카노 T', '교환권', '🟢 미사용', '60일 남음'] },
     { what: '교환권 · 사용 완료', goods: AMERICANO, barcode: '001133518002', facts: ['교환권', '⚪ 사용', '교환일시', '010-****-4444'] },
@@ -156,16 +156,17 @@ describe('/coupon against the sandbox', () => {
     { barcode: 'ERR17-USED', code: '17', message: '이미 사용된 쿠폰입니다.', title: '쿠펀 응답: 이미 사용된 쿠폰 (코드 17)', hint: '다시 사용할 수 없습니다.', emoji: '⚠️' },
     { barcode: 'ERR99-SYSTEM', code: '99', message: '시스템 오류가 발생하였습니다.', title: '쿠펀 응답: 기타 시스템 오류 (코드 99)', hint: '쿠펀 쪽 오류입니다.', emoji: '❓' },
     { barcode: 'ERR77-UNKNOWN', code: '77', message: '처리 중 알 수 없는 오류가 발생하였습니다.', title: '쿠펀 응답: 알 수 없는 코드 77', hint: '봇이 모르는 결과 코드(77)', emoji: '❓' },
-  ])('vendor code $code ($barcode)', ({ barcode, message, title, hint, emoji }) => {
+  ])('vendor code $code ($barcode)', ({ barcode, code, message, title, hint, emoji }) => {
     it('shows the code, the vendor message verbatim and who should act, without a retry button', async () => {
       const { card } = await ask(h, `${AMERICANO} ${barcode}`);
 
       expect(card.response_type).toBe('ephemeral');
       const text = allText(card);
-      expect(text).toContain(`${emoji} *${title}*`);
+      expect(text).toContain(`${emoji} *${code === '17' ? '사용 불가 · 이미 사용됨' : '사용 가능 여부 확인 불가'}* · *${title}*`);
       expect(text).toContain(`> ${message}`);
       expect(text).toContain(hint);
-      expect(buttonsOf(card).map((b) => b.action_id)).toEqual(['coupon_share', 'coupon_refresh']);
+      // A problem only the operator can fix (🛠️) is nothing to share with the channel.
+      expect(buttonsOf(card).map((b) => b.action_id)).toEqual(emoji === '🛠️' ? ['coupon_refresh'] : ['coupon_share', 'coupon_refresh']);
     });
   });
 
@@ -174,12 +175,13 @@ describe('/coupon against the sandbox', () => {
     const { card } = await ask(h, `${AMERICANO} FAULT-500`);
 
     const text = allText(card);
-    expect(text).toContain('⏳ *쿠펀 서버 오류*');
+    expect(text).toContain('⏳ *사용 가능 여부 확인 불가* · *쿠펀 서버 오류*');
     expect(text).toContain('HTTP 500');
     expect(text).toContain('잠시 후 다시 시도해 주세요');
     // The error page itself never reaches the card.
     expect(text).not.toContain('Internal Server Error');
-    expect(buttonsOf(card).map((b) => b.action_id)).toEqual(['coupon_share', 'coupon_refresh', 'coupon_retry']);
+    // One way to look again: 다시 시도 instead of 새로고침.
+    expect(buttonsOf(card).map((b) => b.action_id)).toEqual(['coupon_share', 'coupon_retry']);
     expect(JSON.parse(buttonValue(card, 'coupon_retry'))).toEqual({ g: AMERICANO, b: ['FAULT-500'] });
     // 5xx is retried by the client (at most twice) before the card says so.
     expect(vendorCount(h, 'FAULT-500') - before).toBeGreaterThanOrEqual(2);
@@ -192,7 +194,7 @@ describe('/coupon against the sandbox', () => {
     expect(allText(card)).toContain('🟢 미사용');
     expect(allText(card)).toContain('쿠펀 서버 오류');
     expect(JSON.parse(buttonValue(card, 'coupon_retry'))).toEqual({ g: AMERICANO, b: ['001133518001', 'FAULT-500'] });
-    expect(JSON.parse(buttonValue(card, 'coupon_refresh'))).toEqual({ g: AMERICANO, b: ['001133518001', 'FAULT-500'] });
+    expect(buttonsOf(card).map((b) => b.action_id)).not.toContain('coupon_refresh');
   });
 
   it.each(['', 'help', '도움말'])('answers "/coupon %s" with the usage and the catalog, without asking Coufun', async (text) => {
@@ -235,7 +237,7 @@ describe('/coupon against the sandbox', () => {
     const { card } = await ask(h, `${BAEMIN} 012345678902`, user);
 
     const text = allText(card);
-    for (const s of ['Stored-value voucher', '🟢 Unused', '₩2,500', 'Sandbox (simulated data)', `Requested by <@${user}>`, 'Share in channel', 'Refresh']) {
+    for (const s of ['Stored-value voucher', '🟡 *Usable* · partly used', '₩2,500', 'Sandbox (simulated data)', `Requested by <@${user}>`, 'Share in channel', 'Refresh']) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('미사용');
@@ -281,8 +283,10 @@ describe('/coupon when Coufun does not answer', () => {
 
     expect(ack).toEqual({ status: 200, body: '' });
     const text = allText(card);
-    expect(text).toContain('⏳ *쿠펀 응답 시간 초과*');
+    expect(text).toContain('⏳ *사용 가능 여부 확인 불가* · *쿠펀 응답 시간 초과*');
     expect(text).toContain('쿠펀 서버가 300ms 안에 응답하지 않았습니다.');
+    // No answer arrived, so the footer claims no response time.
+    expect(text).not.toMatch(/쿠펀 응답 \d/);
     expect(JSON.parse(buttonValue(card, 'coupon_retry'))).toEqual({ g: AMERICANO, b: ['FAULT-HANG'] });
     expect(vendorCount(h, 'FAULT-HANG')).toBe(1);
     expect(h.logs.some((l) => l.msg === 'lookup' && l.outcome === 'TIMEOUT')).toBe(true);

@@ -8,7 +8,9 @@ import {
   ValidationError,
   type CoufunError,
 } from '../../../src/coufun/errors.js';
-import { ACTION_IDS, checkBlockKit, decodeActionValue, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { ACTION_IDS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { decodeActionValue } from '../../support/action-values.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import {
   amountOrder,
   BARCODE,
@@ -54,7 +56,8 @@ describe('card: one order, every fact', () => {
     expect(headers(msg)).toEqual([GOODS_ID]);
     expect(fieldMap(msg)).toEqual({
       유형: '금액권',
-      상태: '🟢 미사용',
+      // Partly used in words; the vendor's 000 stays visible.
+      상태: '🟡 부분 사용 (쿠펀 상태 000 미사용)',
       쿠폰번호: '••••8902',
       유효기간: '2024-03-04 (3일 남음)',
       잔액: '2,500원 (총 금액 10,000원 · 사용 금액 7,500원)',
@@ -134,8 +137,11 @@ describe('card: several orders and barcodes', () => {
   it('orders of one barcode keep the vendor order, numbered (1/3)…(3/3)', () => {
     const msg = renderLookupMessage([okOutcome([usedOrder(), amountOrder(), cancelledOrder()])], cardCtx({ goodsName: '커피' }));
     expectValid(msg);
-    expect(headers(msg)).toEqual(['커피 (1/3)', '커피 (2/3)', '커피 (3/3)']);
-    expect([0, 1, 2].map((n) => fieldMap(msg, n).상태)).toEqual(['⚪ 사용', '🟢 미사용', '🔴 취소']);
+    // The product name, the summary right under it, then each order.
+    expect(headers(msg)).toEqual(['커피', '커피 (1/3)', '커피 (2/3)', '커피 (3/3)']);
+    expect(sections(msg)[0]).toBe('*3건: 사용 가능 1 · 사용 1 · 취소 1*');
+    expect(JSON.stringify(msg.blocks)).toContain('쿠펀이 보낸 순서대로 보여 드립니다.');
+    expect([0, 1, 2].map((n) => fieldMap(msg, n).상태)).toEqual(['⚪ 사용', '🟡 부분 사용 (쿠펀 상태 000 미사용)', '🔴 취소']);
   });
 
   it('barcodes in request order, separated by dividers, each number masked', () => {
@@ -334,22 +340,39 @@ describe('card: modes', () => {
     const msg = renderLookupMessage([okOutcome([exchangeOrder()]), errOutcome(error, { barcode: barcodeN(2) })], cardCtx());
     expectValid(msg);
     const bs = buttons(msg);
-    expect(bs.map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.refresh, ACTION_IDS.retry]);
-    expect(bs[2]?.text.text).toBe('다시 시도');
+    // One way to look again: 다시 시도 replaces 새로고침.
+    expect(bs.map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.retry]);
+    expect(bs[1]?.text.text).toBe('다시 시도');
     // The whole card, so the replaced card keeps the answer that arrived (served from the cache).
-    expect(decodeActionValue(bs[2]?.value ?? '')).toEqual({ goodsId: GOODS_ID, barcodes: [BARCODE, barcodeN(2)] });
+    expect(decodeActionValue(bs[1]?.value ?? '')).toEqual({ goodsId: GOODS_ID, barcodes: [BARCODE, barcodeN(2)] });
   });
 
   const final: ReadonlyArray<readonly [string, CoufunError]> = [
     ['vendor 16', vendorError('16', '쿠폰번호 오류')],
-    ['vendor 01', vendorError('01', '등록되지 않은 IP입니다')],
-    ['HTTP 404', new HttpStatusError(404)],
-    ['oversize', new OversizeError(65_536)],
     ['validation', new ValidationError('BARCODE_NUM', 'charset', { char: '#' })],
   ];
   it.each(final)('private: no retry button when retrying cannot help (%s)', (_name, error) => {
     const msg = renderLookupMessage([errOutcome(error)], cardCtx());
     expectValid(msg);
+    expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.refresh]);
+  });
+
+  const operatorOnly: ReadonlyArray<readonly [string, CoufunError]> = [
+    ['vendor 01', vendorError('01', '등록되지 않은 IP입니다')],
+    ['vendor 02', vendorError('02', 'POC_ID 오류')],
+    ['vendor 98', vendorError('98', '권한 없음')],
+    ['HTTP 404', new HttpStatusError(404)],
+    ['oversize', new OversizeError(65_536)],
+    ['unknown host', new NetworkError('DNS lookup failed', { retryable: false })],
+  ];
+  it.each(operatorOnly)('private: no share button on a failure only the operator can fix (%s)', (_name, error) => {
+    const msg = renderLookupMessage([errOutcome(error)], cardCtx());
+    expectValid(msg);
+    expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.refresh]);
+  });
+
+  it('private: share stays when an answer sits beside the operator problem', () => {
+    const msg = renderLookupMessage([okOutcome([exchangeOrder()]), errOutcome(vendorError('01', 'IP'), { barcode: barcodeN(2) })], cardCtx());
     expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.refresh]);
   });
 
@@ -366,9 +389,9 @@ describe('card: error blocks', () => {
     const msg = renderLookupMessage([errOutcome(vendorError('16', '유효하지 않은 쿠폰번호입니다.'))], cardCtx());
     expectValid(msg);
     expect(sections(msg)).toEqual([
-      '⚠️ *쿠펀 응답: 쿠폰번호 오류 (코드 16)*\n쿠폰번호: ••••8902\n> 유효하지 않은 쿠폰번호입니다.\n_쿠폰번호를 다시 확인해 주세요. 쿠폰에 적힌 번호를 그대로 입력해야 합니다._',
+      '⚠️ *사용 가능 여부 확인 불가* · *쿠펀 응답: 쿠폰번호 오류 (코드 16)*\n쿠폰번호: ••••8902\n> 유효하지 않은 쿠폰번호입니다.\n_쿠폰번호를 다시 확인해 주세요. 쿠폰에 적힌 번호를 그대로 입력해야 합니다._',
     ]);
-    expect(msg.text).toBe(`${GOODS_ID} ••••8902: 쿠펀 응답: 쿠폰번호 오류 (코드 16)`);
+    expect(msg.text).toBe(`${GOODS_ID} ••••8902: 사용 가능 여부 확인 불가 · 쿠펀 응답: 쿠폰번호 오류 (코드 16)`);
   });
 
   it('escapes markup in the vendor message: <script> and & become entities', () => {
@@ -399,7 +422,7 @@ describe('card: error blocks', () => {
   it('operator codes (01: IP not registered) point at the bot operator', () => {
     const msg = renderLookupMessage([errOutcome(vendorError('01', '등록되지 않은 IP 입니다.'))], cardCtx());
     const text = sections(msg)[0] ?? '';
-    expect(text.startsWith('🛠️ *쿠펀 응답: 등록되지 않은 IP (코드 01)*')).toBe(true);
+    expect(text.startsWith('🛠️ *사용 가능 여부 확인 불가* · *쿠펀 응답: 등록되지 않은 IP (코드 01)*')).toBe(true);
     expect(text).toContain('> 등록되지 않은 IP 입니다.');
     expect(text).toMatch(/_봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다\. .*봇 운영자에게 알려 주세요\._$/);
     const en = sections(renderLookupMessage([errOutcome(vendorError('01', 'unregistered ip'))], cardCtx({ locale: 'en' })))[0] ?? '';
@@ -409,7 +432,7 @@ describe('card: error blocks', () => {
 
   it('an unknown vendor code is named and the message shown', () => {
     const text = sections(renderLookupMessage([errOutcome(vendorError('77', '알 수 없는 오류'))], cardCtx()))[0] ?? '';
-    expect(text).toContain('❓ *쿠펀 응답: 알 수 없는 코드 77*');
+    expect(text).toContain('❓ *사용 가능 여부 확인 불가* · *쿠펀 응답: 알 수 없는 코드 77*');
     expect(text).toContain('> 알 수 없는 오류');
     expect(text).toContain('결과 코드(77)');
   });
@@ -438,9 +461,9 @@ describe('card: error blocks', () => {
     expectValid(msg);
     expect(msg.blocks.map((b) => b.type)).toEqual(['header', 'section', 'divider', 'section', 'divider', 'header', 'section', 'actions', 'context']);
     expect(msg.text.split('\n')).toEqual([
-      `${GOODS_ID} ••••8902: 미사용 2024-04-30`,
-      `${GOODS_ID} ••••7702: 쿠펀 응답: 쿠폰번호 오류 (코드 16)`,
-      `${GOODS_ID} ••••7703: 사용 2024-04-30`,
+      `${GOODS_ID} ••••8902: 사용 가능 · 유효기간 2024-04-30 (60일 남음)`,
+      `${GOODS_ID} ••••7702: 사용 가능 여부 확인 불가 · 쿠펀 응답: 쿠폰번호 오류 (코드 16)`,
+      `${GOODS_ID} ••••7703: 사용 불가 · 사용됨 (2024-02-25 14:05)`,
     ]);
   });
 });
@@ -449,10 +472,10 @@ describe('card: English', () => {
   it('every word in English, amounts as ₩', () => {
     const msg = renderLookupMessage([okOutcome([amountOrder(), usedOrder()])], cardCtx({ locale: 'en', goodsName: 'Coffee' }));
     expectValid(msg);
-    expect(headers(msg)).toEqual(['Coffee (1/2)', 'Coffee (2/2)']);
+    expect(headers(msg)).toEqual(['Coffee', 'Coffee (1/2)', 'Coffee (2/2)']);
     expect(fieldMap(msg)).toEqual({
       Type: 'Stored-value voucher',
-      Status: '🟢 Unused',
+      Status: '🟡 Partly used (Coufun status 000: Unused)',
       'Coupon number': '••••8902',
       'Valid until': '2024-03-04 (3 days left)',
       Balance: '₩2,500 (Face value ₩10,000 · Used ₩7,500)',
@@ -462,14 +485,16 @@ describe('card: English', () => {
     expect(fieldMap(msg, 1).Exchanged).toBe('2024-02-25 14:05');
     expect(buttons(msg).map((b) => b.text.text)).toEqual(['Share in channel', 'Refresh']);
     expect(footerTexts(msg)).toEqual(['📡 *Production*', 'as of 2024-03-01 00:30 KST', 'Coufun answered in 42ms', `Requested by <@${USER}>`]);
-    expect(msg.text).toBe('Coffee ••••8902: Unused ₩2,500 2024-03-04, Used 2024-04-30');
+    expect(msg.text).toBe(
+      'Coffee ••••8902: 2 orders: usable 1 · used 1, Usable · partly used · balance ₩2,500 of ₩10,000 · valid until 2024-03-04 (3 days left), Not usable · used on 2024-02-25 14:05',
+    );
     expect(seen(msg)).not.toMatch(/[가-힣]/);
   });
 
   it('English error card and modes', () => {
     const msg = renderLookupMessage([errOutcome(vendorError('16', '쿠폰번호 오류'))], cardCtx({ locale: 'en', mode: 'shared' }));
     expect(sections(msg)[0]).toBe(
-      '⚠️ *Coufun: coupon number error (code 16)*\nCoupon number: ••••8902\n> 쿠폰번호 오류\n_Check the coupon number: enter it exactly as printed on the coupon._',
+      '⚠️ *Cannot tell whether it can be used* · *Coufun: coupon number error (code 16)*\nCoupon number: ••••8902\n> 쿠폰번호 오류\n_Check the coupon number: enter it exactly as printed on the coupon._',
     );
     expect(footerTexts(msg).at(-1)).toBe(`Shared by <@${USER}>`);
     expect(footerTexts(renderLookupMessage([errOutcome(new TimeoutError(2500))], cardCtx({ locale: 'en', mode: 'thread' }))).at(-1)).toBe(
@@ -484,12 +509,15 @@ describe('card: fallback text', () => {
       [okOutcome([amountOrder(), cancelledOrder()]), okOutcome([expiredOrder()], { barcode: barcodeN(2) })],
       cardCtx({ goodsName: '커피' }),
     );
-    expect(msg.text).toBe('커피 ••••8902: 미사용 2,500원 2024-03-04, 취소 2024-04-30\n커피 ••••7702: 기간만료 2024-02-26');
+    expect(msg.text).toBe(
+      '커피 ••••8902: 2건: 사용 가능 1 · 취소 1, 사용 가능 · 부분 사용 · 잔액 2,500원 / 10,000원 · 유효기간 2024-03-04 (3일 남음), 사용 불가 · 취소됨 (2024-02-21 09:07)\n' +
+        '커피 ••••7702: 사용 불가 · 기간 만료 (2024-02-26까지 유효, 4일 전 만료)',
+    );
   });
 
   it('escapes what Slack would parse, and is never empty', () => {
     const msg = renderLookupMessage([okOutcome([exchangeOrder()])], cardCtx({ goodsName: 'A&B <x>' }));
-    expect(msg.text).toBe('A&amp;B &lt;x&gt; ••••8902: 미사용 2024-04-30');
+    expect(msg.text).toBe('A&amp;B &lt;x&gt; ••••8902: 사용 가능 · 유효기간 2024-04-30 (60일 남음)');
     const empty = renderLookupMessage([], cardCtx());
     expect(empty.text).toBe('-');
     expect(checkBlockKit(empty)).toEqual([]);
@@ -510,7 +538,7 @@ describe('card: fallback text', () => {
 
 describe('card: vendor messages never show a bearer value or a phone number whole', () => {
   it('masks the barcode asked about and long digit runs, keeps the rest verbatim', async () => {
-    const { maskVendorMessage } = await import('../../../src/slack/render/card-error.js');
+    const { cleanVendorText: maskVendorMessage } = await import('../../../src/display/vendor-text.js');
     expect(maskVendorMessage('쿠폰 012345678902 은(는) 이미 사용되었습니다', '012345678902')).toBe('쿠폰 ••••8902 은(는) 이미 사용되었습니다');
     expect(maskVendorMessage('수신자 010-1234-5678 확인 필요', 'ABCDEFGH12')).toBe('수신자 ••••5678 확인 필요');
     expect(maskVendorMessage('잔액 10000원, 코드 16', '012345678902')).toBe('잔액 10000원, 코드 16');

@@ -4,7 +4,8 @@ import { TimeoutError } from '../../../src/coufun/errors.js';
 import type { Order } from '../../../src/coufun/types.js';
 import type { Locale } from '../../../src/display/index.js';
 import { fitBody, fitsMessage, type BodyItem } from '../../../src/slack/render/card-fit.js';
-import { checkBlockKit, LIMITS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { LIMITS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import {
   amountOrder,
   barcodeN,
@@ -282,7 +283,7 @@ describe('huge cards stay inside the limits', () => {
     });
   }
   const GOODS_NAME = '아주 긴 상품 이름 '.repeat(10).trim();
-  const isOrderLine = (t: string): boolean => /^(🟢|⚪|🔴|🟠|❔) \*/.test(t);
+  const isOrderLine = (t: string): boolean => /^(🟢|🟡|⚪|🔴|🟠|❔) \*/.test(t);
   const orderLines = (msg: SlackMessage): string[] => blocksOfType(msg, 'section').flatMap((s) => (s.text && isOrderLine(s.text.text) ? [s.text.text] : []));
 
   function expectInside(msg: SlackMessage): void {
@@ -363,7 +364,8 @@ describe('huge cards stay inside the limits', () => {
     const name = '상품'.repeat(70);
     const full = renderLookupMessage([outcomes[0]!], cardCtx({ goodsName: name }));
     // One barcode alone is the full layout, and twice its body is more than the size budget.
-    expect(headers(full)).toHaveLength(10);
+    // The product name over the summary, then one header per order.
+    expect(headers(full)).toHaveLength(11);
     expect(2 * JSON.stringify(full.blocks).length).toBeGreaterThan(LIMITS.blocksJson + 1000);
 
     const msg = renderLookupMessage(outcomes, cardCtx({ goodsName: name }));
@@ -371,15 +373,16 @@ describe('huge cards stay inside the limits', () => {
     expect(headers(msg)).toEqual([name]);
     expect(orderLines(msg)).toHaveLength(20);
     expect(orderLines(msg)[0]).toBe(
-      '🟢 *미사용* · 금액권 · 쿠폰번호 ••••7700 · 유효기간 2024-03-04 (3일 남음) · 잔액 2,500원 / 10,000원 · 교환일시 2024-02-25 14:05',
+      '🟡 *사용 가능* · 부분 사용 · 잔액 2,500원 / 10,000원 · 유효기간 2024-03-04 (3일 남음) · 금액권 · 쿠폰번호 ••••7700',
     );
   });
 
   it('one barcode with 10 orders keeps the full layout', () => {
     const msg = renderLookupMessage([okOutcome(tenOrders(0), { barcode: barcodeN(0) }), errOutcome(new TimeoutError(5000), { barcode: barcodeN(1) })], cardCtx());
     expectInside(msg);
-    expect(headers(msg)).toHaveLength(10);
-    expect(headers(msg)[9]).toBe('0000999999 (10/10)');
-    expect(buttons(msg)).toHaveLength(3);
+    expect(headers(msg)).toHaveLength(11);
+    expect(headers(msg)[10]).toBe('0000999999 (10/10)');
+    // Share and one way to look again (다시 시도, since the timeout may pass).
+    expect(buttons(msg)).toHaveLength(2);
   });
 });

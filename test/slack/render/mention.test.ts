@@ -1,7 +1,7 @@
 /** The short threaded replies to a mention that cannot be looked up as written: pure values. */
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog } from '../../../src/catalog.js';
-import { checkBlockKit } from '../../../src/slack/render/index.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import { renderMentionReply, type MentionProblem } from '../../../src/slack/render/mention.js';
 
 const CATALOG = parseCatalog('A1=아메리카노 T;B2=카페라떼 & 쿠키 <세트>;C3=케이크;D4=도넛').catalog;

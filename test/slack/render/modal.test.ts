@@ -2,7 +2,8 @@ import type { InputBlock, ModalView, PlainTextInput, StaticSelect, View } from '
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../../../src/catalog.js';
 import { MAX_BARCODES } from '../../../src/input/command-text.js';
-import { checkBlockKit, LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
+import { LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import { barcodeN, strayAngles, visibleTexts } from './factories.js';
 
 const CATALOG: Catalog = parseCatalog('A1=아메리카노 T;B2=카페라떼;C3=치즈 케이크 & 쿠키').catalog;

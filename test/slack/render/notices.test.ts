@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, type Catalog } from '../../../src/catalog.js';
 import { ValidationError, type RequestField, type ValidationRule } from '../../../src/coufun/errors.js';
 import type { Locale } from '../../../src/display/index.js';
-import { checkBlockKit, noticePlainText, renderNotice, renderNoticeModal, type Notice } from '../../../src/slack/render/index.js';
+import { noticePlainText, renderNotice, renderNoticeModal, type Notice } from '../../../src/slack/render/index.js';
+import { checkBlockKit } from '../../support/block-kit.js';
 import { NOW_MS, strayAngles, visibleTexts } from './factories.js';
 
 const CATALOG: Catalog = parseCatalog('A1=아메리카노 T;B2=카페라떼 & 쿠키 <세트>').catalog;
