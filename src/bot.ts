@@ -126,6 +126,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     coufunUrl: config.coufun.env === 'sandbox' ? lookup.url : undefined,
     allowedChannels: config.slack.allowlist.all ? '*' : config.slack.allowlist.ids.size,
     version: VERSION,
+    pid: process.pid,
   });
 
   let stopping: Promise<{ drained: boolean }> | undefined;

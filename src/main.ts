@@ -1,10 +1,27 @@
 /**
- * `npm start`: run the Slack bot until SIGTERM/SIGINT. Configuration problems are printed all
- * at once and exit 2; unexpected errors in listeners are logged and survived.
+ * `npm start`: run the Slack bot until SIGTERM/SIGINT (or, under npm, until npm is gone).
+ * Configuration problems are printed all at once and exit 2; unexpected errors in listeners and
+ * outside them are logged and survived; a closed stdout only stops the logs.
  */
 import { ConfigError } from './config.js';
 import { errorFields } from './log/logger.js';
+import { flushStdout } from './log/stdout.js';
 import { startBot, type RunningBot } from './bot.js';
+import { installProcessGuards, watchParent } from './runtime/process-guards.js';
+
+/** Exit after writing out buffered log lines. */
+function exit(code: number): never {
+  flushStdout();
+  process.exit(code);
+}
+
+function writeStderr(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    // stderr is gone too; the exit status still says it.
+  }
+}
 
 async function main(): Promise<void> {
   let bot: RunningBot;
@@ -12,33 +29,40 @@ async function main(): Promise<void> {
     bot = await startBot(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
+      writeStderr(`${e.message}\n`);
+      exit(2);
     }
-    process.stderr.write(`coupon-bot could not start: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    writeStderr(`coupon-bot could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    exit(1);
   }
   // A bug in one listener must not take the bot down for everyone.
-  process.on('unhandledRejection', (reason) => bot.logger.event('error', 'unhandled_rejection', errorFields(reason)));
-  process.on('uncaughtException', (error) => bot.logger.event('error', 'uncaught_exception', errorFields(error)));
+  installProcessGuards(bot.logger);
 
   let signals = 0;
-  const onSignal = (signal: NodeJS.Signals): void => {
+  const onSignal = (signal: string): void => {
     signals += 1;
     if (signals > 1) {
       bot.logger.event('warn', 'forced_exit', { signal });
-      process.exit(1);
+      exit(1);
     }
     void bot.stop(signal).then(
-      () => process.exit(0),
+      () => exit(0),
       (e: unknown) => {
         bot.logger.event('error', 'stop_failed', errorFields(e));
-        process.exit(1);
+        exit(1);
       },
     );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // `npm start` forwards signals to the bot (the start script execs node), but if npm itself is
+  // killed outright the bot would live on as an orphan nobody supervises: stop like on SIGTERM.
+  if (process.env.npm_lifecycle_event === 'start') {
+    watchParent(() => {
+      bot.logger.event('warn', 'parent_gone', { was: 'npm' });
+      onSignal('parent_gone');
+    });
+  }
 }
 
 void main();
