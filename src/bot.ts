@@ -104,7 +104,10 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     };
     if (config.slack.port !== undefined) {
       front = await startHttpFront({
-        receiver: built.receiver.kind === 'http' ? built.receiver.receiver : null,
+        slack:
+          built.receiver.kind === 'http'
+            ? { receiver: built.receiver.receiver, signingSecret: config.slack.signingSecret ?? '', store }
+            : null,
         port: config.slack.port,
         ...(options.host ? { host: options.host } : {}),
         health,
