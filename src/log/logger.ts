@@ -11,6 +11,7 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact, redactFields } from './redact.js';
+import { dropSlackCredentials, scrubSlackText } from './slack-text.js';
 import { stdoutDestination } from './stdout.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -38,9 +39,9 @@ export interface LoggerOptions {
 export function errorFields(e: unknown): Fields {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
-    return { error: redact(`${e.name}: ${e.message}`), ...(code !== undefined ? { errorCode: String(code) } : {}) };
+    return { error: clean(`${e.name}: ${e.message}`), ...(code !== undefined ? { errorCode: String(code) } : {}) };
   }
-  return { error: redact(String(e)) };
+  return { error: clean(String(e)) };
 }
 
 /**
@@ -50,17 +51,22 @@ export function errorFields(e: unknown): Fields {
  */
 export function bugFields(e: unknown): Fields {
   const fields = errorFields(e);
-  if (e instanceof Error && typeof e.stack === 'string') fields.stack = redact(e.stack);
+  if (e instanceof Error && typeof e.stack === 'string') fields.stack = clean(e.stack);
   const cause = e instanceof Error ? e.cause : undefined;
   if (cause !== undefined) {
     fields.cause = errorFields(cause).error;
-    if (cause instanceof Error && typeof cause.stack === 'string') fields.causeStack = redact(cause.stack);
+    if (cause instanceof Error && typeof cause.stack === 'string') fields.causeStack = clean(cause.stack);
   }
   return fields;
 }
 
+/** Free text made safe: the project's redaction, then Slack's unshaped credentials. */
+function clean(text: string): string {
+  return scrubSlackText(redact(text));
+}
+
 function textOf(parts: unknown[]): string {
-  return redact(
+  return clean(
     parts
       .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : safeJson(p)))
       .join(' '),
@@ -115,7 +121,7 @@ function makeLogger(out: PinoLogger, initial: LoggerState): Logger {
 
   const emit = (level: Level, msg: string, fields: Fields): void => {
     if (!enabled(level)) return;
-    const safe = redactFields({ ...state.bindings, ...fields });
+    const safe = dropSlackCredentials(redactFields({ ...state.bindings, ...fields })) as Fields;
     // `name` and `msg` come first (after pino's level and time) for people reading raw lines.
     const line: Fields = { ...(state.name ? { name: state.name } : {}), msg };
     for (const [k, v] of Object.entries(safe)) if (!CORE_KEYS.has(k)) line[k] = v;
