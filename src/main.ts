@@ -9,6 +9,9 @@ import { flushStdout } from './log/stdout.js';
 import { startBot, type RunningBot } from './bot.js';
 import { installProcessGuards, watchParent } from './runtime/process-guards.js';
 
+/** Under npm, the same signal again within this long is npm forwarding the one already seen. */
+const NPM_ECHO_WINDOW_MS = 1_000;
+
 /** Exit after writing out buffered log lines. */
 function exit(code: number): never {
   flushStdout();
@@ -38,8 +41,15 @@ async function main(): Promise<void> {
   // A bug in one listener must not take the bot down for everyone.
   installProcessGuards(bot.logger);
 
+  const underNpm = process.env.npm_lifecycle_event === 'start';
   let signals = 0;
+  let last: { signal: string; atMs: number } | undefined;
   const onSignal = (signal: string): void => {
+    // A SIGTERM to npm's whole process group (systemd's default kill mode) reaches the bot twice
+    // within milliseconds: directly and forwarded by npm. That is one request to stop, not two.
+    const now = performance.now();
+    if (underNpm && last?.signal === signal && now - last.atMs < NPM_ECHO_WINDOW_MS) return;
+    last = { signal, atMs: now };
     signals += 1;
     if (signals > 1) {
       bot.logger.event('warn', 'forced_exit', { signal });
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   // `npm start` forwards signals to the bot (the start script execs node), but if npm itself is
   // killed outright the bot would live on as an orphan nobody supervises: stop like on SIGTERM.
-  if (process.env.npm_lifecycle_event === 'start') {
+  if (underNpm) {
     watchParent(() => {
       bot.logger.event('warn', 'parent_gone', { was: 'npm' });
       onSignal('parent_gone');

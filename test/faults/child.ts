@@ -71,6 +71,8 @@ export interface SpawnOptions {
    * (`npm start`, exactly as the README says: build, then the compiled bot under npm).
    */
   readonly launcher?: 'tsx' | 'npm-start';
+  /** Start the child as the leader of its own process group (to signal the whole group). */
+  readonly detached?: boolean;
   /** How long to wait for `started` (npm start compiles first). */
   readonly startTimeoutMs?: number;
 }
@@ -98,7 +100,7 @@ export function childEnv(slack: FakeSlack, env: Record<string, string>, options:
 export async function spawnBot(slack: FakeSlack, env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildBot> {
   const args = ['--import', 'tsx', ...(options.injectFaults ? ['--import', SELF] : []), 'src/main.ts'];
   const [command, argv] = options.launcher === 'npm-start' ? ['npm', ['start']] : [process.execPath, args];
-  const proc = spawn(command, argv, { cwd: REPO, env: childEnv(slack, env, options), stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(command, argv, { cwd: REPO, env: childEnv(slack, env, options), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
 
   const logs: LogLine[] = [];
   let err = '';

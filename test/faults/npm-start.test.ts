@@ -32,11 +32,11 @@ async function untilLog(bot: ChildBot, msg: string, boundMs: number): Promise<Re
   throw new Error(`no "${msg}" log line within ${boundMs} ms`);
 }
 
-async function withNpmStart(fn: (bot: ChildBot, slack: FakeSlack) => Promise<void>): Promise<void> {
+async function withNpmStart(fn: (bot: ChildBot, slack: FakeSlack) => Promise<void>, detached = false): Promise<void> {
   const slack = await FakeSlack.start();
   let bot: ChildBot | undefined;
   try {
-    bot = await spawnBot(slack, {}, { launcher: 'npm-start', startTimeoutMs: START_TIMEOUT_MS });
+    bot = await spawnBot(slack, {}, { launcher: 'npm-start', startTimeoutMs: START_TIMEOUT_MS, detached });
     // The bot is npm's descendant, not npm itself: the test is about the whole tree.
     expect(bot.pid).not.toBe(bot.proc.pid);
     expect(isBotProcess(bot.pid)).toBe(true);
@@ -64,6 +64,20 @@ describe.sequential('npm start', () => {
       const exit = await Promise.race([bot.exited, sleep(15_000).then(() => 'npm still running' as const)]);
       expect(exit).toEqual({ code: 0, signal: null });
     });
+  });
+
+  it('SIGTERM to the whole process group (systemd\'s way): one stop, drained, not a forced exit', { timeout: START_TIMEOUT_MS + 40_000 }, async () => {
+    await withNpmStart(async (bot, slack) => {
+      const inFlight = await bot.command(`${GOODS} FAULT-SLOW`);
+      expect(inFlight.status).toBe(200);
+      // npm leads its own group: this reaches npm and the bot, and npm forwards it once more.
+      process.kill(-bot.proc.pid!, 'SIGTERM');
+      await bot.waitForLog((l) => l.msg === 'stopped', '"stopped"', 30_000);
+      expect(bot.logs.some((l) => l.msg === 'forced_exit')).toBe(false);
+      expect(bot.logs.find((l) => l.msg === 'stopped')).toMatchObject({ drained: true });
+      expect(allText(await slack.post(inFlight.responseUrl))).toContain('미사용');
+      expect(await untilGone(bot.pid, 15_000), 'the bot process is still running').toBe(true);
+    }, true);
   });
 
   it('npm killed outright: the bot notices its parent is gone and stops cleanly', { timeout: START_TIMEOUT_MS + 40_000 }, async () => {
