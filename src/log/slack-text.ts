@@ -9,14 +9,19 @@
  * structured fields.
  */
 
-const LABELLED = /((?:\\*")?(?:response_urls?|responseUrls?|trigger_id|triggerId)(?:\\*")?\s*[:=]\s*(?:\[\s*)?(?:\\*")?)[^"\\\s,}&\]]+/gi;
+// A label, its separator, an optional opening quote or bracket; then the value: for URLs only
+// one that is a URL (also form-encoded), so prose such as "response_url: 404 Not Found" stays.
+const LABEL_END = String.raw`(?:\\*")?\s*[:=]\s*(?:\[\s*)?(?:\\*")?`;
+const LABELLED_URL = new RegExp(String.raw`((?:\\*")?(?:response_urls?|responseUrls?)${LABEL_END})(?=https?(?::|%3A))[^"\\\s,}&\]]+`, 'gi');
+const LABELLED_TRIGGER = new RegExp(String.raw`((?:\\*")?(?:trigger_id|triggerId)${LABEL_END})[^"\\\s,}&\]]{6,}`, 'gi');
 const URL_TEXT = /\b((?:https?|wss?):\/\/)([^\s"'\\/<>?#]+)([/?#][^\s"'\\<>]*)?/gi;
 const API_PATH = /^\/api\/[A-Za-z0-9_.]+\/?$/;
 
 /** Remove Slack's unshaped credentials from free text (see the module comment). */
 export function scrubSlackText(text: string): string {
   return text
-    .replace(LABELLED, (_m, label: string) => `${label}[redacted]`)
+    .replace(LABELLED_URL, (_m, label: string) => `${label}[redacted]`)
+    .replace(LABELLED_TRIGGER, (_m, label: string) => `${label}[redacted]`)
     .replace(URL_TEXT, (m, scheme: string, host: string, rest: string | undefined) =>
       rest === undefined || API_PATH.test(rest) ? m : `${scheme}${host}/[redacted]`,
     );

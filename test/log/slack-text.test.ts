@@ -44,3 +44,9 @@ describe('the logger', () => {
     });
   });
 });
+
+describe('scrubSlackText leaves prose alone', () => {
+  it('keeps a status after the word response_url', () => {
+    expect(scrubSlackText('Failed to respond to the response_url: 404 Not Found')).toBe('Failed to respond to the response_url: 404 Not Found');
+  });
+});
