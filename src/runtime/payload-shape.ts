@@ -37,5 +37,42 @@ function checkJson(text: string, what: string): ShapeCheck {
   }
   if (!isObject(value)) return { ok: false, reason: `${what}_not_object` };
   if (typeof value.type !== 'string' || value.type === '') return { ok: false, reason: `${what}_without_type` };
-  return { ok: true };
+  const missing = missingPart(value.type, value);
+  return missing ? { ok: false, reason: `${value.type}_without_${missing}` } : { ok: true };
+}
+
+const hasId = (v: unknown): boolean => isObject(v) && typeof v.id === 'string';
+
+/**
+ * What Bolt reads unguarded for each kind it routes (without it Bolt throws, a 500, or waits
+ * 3 s for an ack that never comes). Other types pass: Bolt answers those itself.
+ */
+const REQUIRED: Record<string, ReadonlyArray<readonly [string, (body: Record<string, unknown>) => boolean]>> = {
+  block_actions: [
+    ['user', (b) => hasId(b.user)],
+    ['actions', (b) => Array.isArray(b.actions) && b.actions.length > 0 && b.actions.every(isObject)],
+  ],
+  view_submission: [
+    ['user', (b) => hasId(b.user)],
+    ['view', (b) => isObject(b.view)],
+  ],
+  view_closed: [
+    ['user', (b) => hasId(b.user)],
+    ['view', (b) => isObject(b.view)],
+  ],
+  message_action: [
+    ['user', (b) => hasId(b.user)],
+    ['callback_id', (b) => typeof b.callback_id === 'string'],
+    ['channel', (b) => hasId(b.channel)],
+    ['message', (b) => isObject(b.message)],
+  ],
+  shortcut: [
+    ['user', (b) => hasId(b.user)],
+    ['callback_id', (b) => typeof b.callback_id === 'string'],
+  ],
+  event_callback: [['event', (b) => isObject(b.event) && typeof b.event.type === 'string']],
+};
+
+function missingPart(type: string, body: Record<string, unknown>): string | undefined {
+  return REQUIRED[type]?.find(([, present]) => !present(body))?.[0];
 }
