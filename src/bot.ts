@@ -7,6 +7,7 @@ import { loadAppConfig, type AppConfig } from './app-config.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Env } from './config.js';
 import { createLogger, errorFields, type Logger } from './log/logger.js';
+import { stdoutState } from './log/stdout.js';
 import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';
 import type { SandboxOptions } from './coufun/sandbox/server.js';
 import { buildSlackApp, type BuiltApp } from './slack/app.js';
@@ -100,6 +101,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         version: VERSION,
         vendor: { consecutiveFailures: h.consecutiveFailures, lookups: h.lookups, requests: h.vendorRequests },
         inFlight: work.size,
+        logOutput: stdoutState(),
       };
     };
     if (config.slack.port !== undefined) {

@@ -63,6 +63,11 @@ export function stdoutDestination(): StdoutDestination {
   return shared;
 }
 
+/** `closed` once log lines are being dropped because stdout's reader went away (for /healthz). */
+export function stdoutState(): 'ok' | 'closed' {
+  return shared?.dead ? 'closed' : 'ok';
+}
+
 /** Before `process.exit`: write out buffered log lines if stdout is in use and alive. */
 export function flushStdout(): void {
   shared?.flushSync();

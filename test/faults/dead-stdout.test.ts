@@ -51,7 +51,8 @@ describe('a closed stdout', () => {
 
       const health = await bot.get('/healthz');
       expect(health.status).toBe(200);
-      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', inFlight: 0 });
+      // Still serving, so still ok; but it says the log lines are being dropped.
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', inFlight: 0, logOutput: 'closed' });
 
       bot.proc.kill('SIGTERM');
       const exit = await Promise.race([bot.exited, sleep(20_000).then(() => 'still running' as const)]);
