@@ -62,6 +62,7 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
   const malformed = new ThrottledWarn(logger, 'malformed_request', clock);
   const replayUnavailable = new ThrottledWarn(logger, 'replay_check_unavailable', clock);
   const replayed = new ThrottledWarn(logger, 'replayed_request', clock);
+  const busy = new ThrottledWarn(logger, 'busy_receiving', clock);
 
   /** True when this signature was not seen before (or the store cannot tell: then let it through). */
   const firstTime = async (signature: string, timestampSec: number): Promise<boolean> => {
@@ -98,7 +99,7 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
     }
     const reserved = length ?? limits.bodyBytes;
     if (!budget.take(reserved)) {
-      logger.event('warn', 'busy_receiving', { inUseBytes: budget.inUse });
+      busy.note('byte_budget', { inUseBytes: budget.inUse });
       return refuse(res, 503, { 'retry-after': '1' });
     }
     let body: Buffer;

@@ -10,7 +10,9 @@ import { createLogger } from '../../src/log/logger.js';
 import { startHttpFront, type HttpFront } from '../../src/runtime/http-front.js';
 import { createMemoryStore } from '../../src/stores/memory/key-value.js';
 import type { KeyValueStore } from '../../src/stores/types.js';
+import type { HttpLimits } from '../../src/runtime/http-limits.js';
 import { signedHeaders } from '../support/signing.js';
+import { head, openRaw, within } from './raw-http.js';
 
 const SECRET = 'replica-secret';
 const FORM = 'application/x-www-form-urlencoded';
@@ -18,12 +20,13 @@ const fronts: HttpFront[] = [];
 
 interface Replica {
   readonly url: string;
+  readonly port: number;
   readonly seen: string[];
   readonly lines: Record<string, unknown>[];
 }
 
 /** A front whose "Bolt" records the buffered body it was handed and answers 200 "handled". */
-async function replica(store: KeyValueStore): Promise<Replica> {
+async function replica(store: KeyValueStore, limits: Partial<HttpLimits> = {}): Promise<Replica> {
   const seen: string[] = [];
   const lines: Record<string, unknown>[] = [];
   const receiver = {
@@ -38,9 +41,11 @@ async function replica(store: KeyValueStore): Promise<Replica> {
     host: '127.0.0.1',
     health: () => ({ status: 'ok' }),
     logger: createLogger({ sink: (l) => lines.push(JSON.parse(l) as Record<string, unknown>) }),
+    limits,
   });
+  const port = front.port;
   fronts.push(front);
-  return { url: `http://127.0.0.1:${front.port}/slack/events`, seen, lines };
+  return { url: `http://127.0.0.1:${port}/slack/events`, port, seen, lines };
 }
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -87,5 +92,31 @@ describe('replay protection', () => {
     }
     expect(a.seen).toHaveLength(3);
     expect(a.lines.filter((l) => l.msg === 'replay_check_unavailable')).toHaveLength(1);
+  });
+});
+
+describe('the shared byte budget for bodies being received', () => {
+  it('refuses a new body with 503 while others hold the budget, and takes it again once they are gone', async () => {
+    const a = await replica(createMemoryStore({ clock: Date.now }), { bodyBytes: 800, bufferedBytes: 1000 });
+    const holder = await openRaw(a.port);
+    try {
+      // Announces 800 bytes and sends none: the budget is held until its body deadline.
+      holder.write(head({ 'content-type': FORM, 'content-length': 800, ...signedHeaders(SECRET, 'x', FORM) }));
+      await new Promise((r) => setTimeout(r, 100));
+      const body = 'command=%2Fcoupon&text=' + 'a'.repeat(300);
+      const busy = await post(a.url, body, signedHeaders(SECRET, body, FORM));
+      expect(busy.status).toBe(503);
+      expect(a.lines.some((l) => l.msg === 'busy_receiving')).toBe(true);
+      holder.dispose();
+      await within(holder.closed, 5_000, 'holder closed');
+      let answer = busy;
+      for (let i = 0; i < 50 && answer.status === 503; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        answer = await post(a.url, body, signedHeaders(SECRET, body, FORM));
+      }
+      expect(answer).toEqual({ status: 200, body: 'handled' });
+    } finally {
+      holder.dispose();
+    }
   });
 });
