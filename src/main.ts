@@ -7,7 +7,7 @@ import { ConfigError } from './config.js';
 import { errorFields } from './log/logger.js';
 import { flushStdout } from './log/stdout.js';
 import { startBot, type RunningBot } from './bot.js';
-import { installProcessGuards, watchParent } from './runtime/process-guards.js';
+import { ignoreBrokenOutput, installProcessGuards, watchParent } from './runtime/process-guards.js';
 
 /** Under npm, the same signal again within this long is npm forwarding the one already seen. */
 const NPM_ECHO_WINDOW_MS = 1_000;
@@ -27,6 +27,7 @@ function writeStderr(text: string): void {
 }
 
 async function main(): Promise<void> {
+  ignoreBrokenOutput();
   let bot: RunningBot;
   try {
     bot = await startBot(process.env);

@@ -48,6 +48,12 @@ export interface HttpFrontOptions {
   readonly limits?: Partial<HttpLimits>;
 }
 
+/** What Node's own parser and timers report, as the status a client is told. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+};
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
@@ -123,9 +129,10 @@ export function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
   );
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;
-  // A client that sends garbage gets Node's 400 and is closed, without a log line per attempt.
-  server.on('clientError', (_e, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  // A client that sends garbage or stalls is answered and closed, without a log line per attempt.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    const status = CLIENT_ERROR_STATUS[e.code ?? ''] ?? '400 Bad Request';
+    if (socket.writable && e.code !== 'ECONNRESET') socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     socket.destroy();
   });
 

@@ -41,9 +41,23 @@ export function installProcessGuards(logger: Logger, target: GuardTarget = proce
   };
   target.on('uncaughtException', (error) => report('uncaught_exception', error));
   target.on('unhandledRejection', (reason) => report('unhandled_rejection', reason));
-  // Something writing to process.stdout/stderr directly (a dependency) after the reader left.
-  target.stdout.on('error', () => undefined);
-  target.stderr.on('error', () => undefined);
+  ignoreBrokenOutput(target);
+}
+
+/**
+ * Something writing to process.stdout/stderr directly (a dependency, a start-up message) after
+ * the reader left: with a listener the stream's error is just dropped, not thrown. Safe to call
+ * early (before a logger exists) and more than once.
+ */
+export function ignoreBrokenOutput(target: Pick<GuardTarget, 'stdout' | 'stderr'> = process): void {
+  for (const stream of [target.stdout, target.stderr] as Array<GuardTarget['stdout'] & { listeners?(e: string): unknown[] }>) {
+    if (stream.listeners?.('error').includes(dropError)) continue;
+    stream.on('error', dropError);
+  }
+}
+
+function dropError(): void {
+  // The reader is gone; there is nowhere to report it.
 }
 
 export interface ParentWatch {
