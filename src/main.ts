@@ -5,17 +5,26 @@
  */
 import { ConfigError } from './config.js';
 import { errorFields } from './log/logger.js';
-import { flushStdout } from './log/stdout.js';
+import { drainStdout } from './log/stdout.js';
 import { startBot, type RunningBot } from './bot.js';
 import { ignoreBrokenOutput, installProcessGuards, watchParent } from './runtime/process-guards.js';
 
 /** Under npm, the same signal again within this long is npm forwarding the one already seen. */
 const NPM_ECHO_WINDOW_MS = 1_000;
 
-/** Exit after writing out buffered log lines. */
-function exit(code: number): never {
-  flushStdout();
-  process.exit(code);
+/** How long the last log lines may take to reach a slow reader before the process exits anyway. */
+const LOG_DRAIN_MS = 1_000;
+
+let exitCode: number | undefined;
+
+/**
+ * Exit once the buffered log lines are out (or the reader is gone, or too slow). The first
+ * call decides the status: a forced exit is not turned into 0 by a stop finishing meanwhile.
+ */
+function exit(code: number): void {
+  if (exitCode !== undefined) return;
+  exitCode = code;
+  void drainStdout(LOG_DRAIN_MS).then(() => process.exit(code));
 }
 
 function writeStderr(text: string): void {
@@ -34,10 +43,10 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       writeStderr(`${e.message}\n`);
-      exit(2);
+      return exit(2);
     }
     writeStderr(`coupon-bot could not start: ${e instanceof Error ? e.message : String(e)}\n`);
-    exit(1);
+    return exit(1);
   }
   // A bug in one listener must not take the bot down for everyone.
   installProcessGuards(bot.logger);
@@ -54,7 +63,7 @@ async function main(): Promise<void> {
     signals += 1;
     if (signals > 1) {
       bot.logger.event('warn', 'forced_exit', { signal });
-      exit(1);
+      return exit(1);
     }
     void bot.stop(signal).then(
       () => exit(0),

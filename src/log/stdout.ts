@@ -15,8 +15,12 @@ export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export interface StdoutDestination extends DestinationStream {
   /** True once a write failed: the reader is gone and lines are dropped. */
   readonly dead: boolean;
-  /** Write out what is buffered before the process exits (best effort, never throws). */
-  flushSync(): void;
+  /**
+   * Resolves once every accepted line has been written (or the output died), or after
+   * `timeoutMs` when the reader is too slow: for the moments before the process exits.
+   * (sonic-boom's own flushSync would write a chunk already in flight a second time.)
+   */
+  drain(timeoutMs: number): Promise<void>;
 }
 
 type Sonic = ReturnType<typeof pino.destination>;
@@ -28,9 +32,21 @@ type Sonic = ReturnType<typeof pino.destination>;
 export function deadSafeDestination(fd: number, maxLength = MAX_BUFFERED_BYTES): StdoutDestination {
   const sonic: Sonic = pino.destination({ fd, sync: false, minLength: 0, maxLength });
   let dead = false;
+  // Lines accepted but not yet confirmed written ('drain' says the buffer is empty again).
+  let busy = false;
+  const waiters = new Set<() => void>();
+  const settle = (): void => {
+    for (const w of waiters) w();
+    waiters.clear();
+  };
   // Without a listener an 'error' event would throw; with it, the failure simply ends output.
   sonic.on('error', () => {
     dead = true;
+    settle();
+  });
+  sonic.on('drain', () => {
+    busy = false;
+    settle();
   });
   return {
     get dead() {
@@ -39,18 +55,24 @@ export function deadSafeDestination(fd: number, maxLength = MAX_BUFFERED_BYTES):
     write(line: string) {
       if (dead) return;
       try {
+        busy = true;
         sonic.write(line);
       } catch {
         dead = true;
+        settle();
       }
     },
-    flushSync() {
-      if (dead) return;
-      try {
-        sonic.flushSync();
-      } catch {
-        // A full or closed pipe at exit: what cannot be written now is lost, never retried.
-      }
+    drain(timeoutMs: number) {
+      if (dead || !busy) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done(): void {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve();
+        }
+        waiters.add(done);
+      });
     },
   };
 }
@@ -68,7 +90,7 @@ export function stdoutState(): 'ok' | 'closed' {
   return shared?.dead ? 'closed' : 'ok';
 }
 
-/** Before `process.exit`: write out buffered log lines if stdout is in use and alive. */
-export function flushStdout(): void {
-  shared?.flushSync();
+/** Before `process.exit`: let buffered log lines reach stdout, waiting at most `timeoutMs`. */
+export function drainStdout(timeoutMs: number): Promise<void> {
+  return shared?.drain(timeoutMs) ?? Promise.resolve();
 }
