@@ -103,6 +103,7 @@ function createPino(destination: DestinationStream, clock: () => number): PinoLo
   );
 }
 
+/** A root logger: to `options.sink` when given (tests), else to the process's stdout destination. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const clock = options.clock ?? Date.now;
   const out = createPino(options.sink ? sinkDestination(options.sink) : stdoutDestination(), clock);

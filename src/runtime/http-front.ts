@@ -60,6 +60,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** Listen on `options.port` (0: any free port) and resolve once listening. */
 export function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
   let draining = false;
   const { logger } = options;

@@ -26,6 +26,7 @@ export interface HttpLimits {
   readonly idleTimeoutMs: number;
 }
 
+/** The limits the bot runs with (tests lower some to reach them quickly). */
 export const DEFAULT_HTTP_LIMITS: HttpLimits = Object.freeze({
   bodyBytes: 2 * 1024 * 1024,
   bufferedBytes: 32 * 1024 * 1024,

@@ -55,6 +55,7 @@ export function replayKey(signature: string): string {
   return `replay:${createHash('sha256').update(signature).digest('hex')}`;
 }
 
+/** The request listener for `POST /slack/events`: the checks above, then Bolt. Never rejects. */
 export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { limits, logger, clock } = options;
   const budget = new ByteBudget(limits.bufferedBytes);
