@@ -7,6 +7,7 @@ import { loadAppConfig, type AppConfig } from './app-config.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Env } from './config.js';
 import { createLogger, errorFields, type Logger } from './log/logger.js';
+import { stdoutState } from './log/stdout.js';
 import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';
 import type { SandboxOptions } from './coufun/sandbox/server.js';
 import { buildSlackApp, type BuiltApp } from './slack/app.js';
@@ -114,11 +115,15 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         version: VERSION,
         vendor: { consecutiveFailures: h.consecutiveFailures, lookups: h.lookups, requests: h.vendorRequests },
         inFlight: work.size,
+        logOutput: stdoutState(),
       };
     };
     if (config.slack.port !== undefined) {
       front = await startHttpFront({
-        receiver: built.receiver.kind === 'http' ? built.receiver.receiver : null,
+        slack:
+          built.receiver.kind === 'http'
+            ? { receiver: built.receiver.receiver, signingSecret: config.slack.signingSecret ?? '', store }
+            : null,
         port: config.slack.port,
         ...(options.host ? { host: options.host } : {}),
         health,
@@ -141,6 +146,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     coufunUrl: config.coufun.env === 'sandbox' ? lookup.url : undefined,
     allowedChannels: config.slack.allowlist.all ? '*' : config.slack.allowlist.ids.size,
     version: VERSION,
+    pid: process.pid,
   });
 
   let stopping: Promise<{ drained: boolean }> | undefined;

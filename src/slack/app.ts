@@ -48,7 +48,9 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
         }
       : {
           kind: 'http',
-          receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '', logger, logLevel: level }),
+          // The HTTP front (src/runtime/slack-events.ts) has read, size-limited and verified the
+          // body (both time directions, replays) before this receiver sees it, buffered.
+          receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '', signatureVerification: false, logger, logLevel: level }),
         };
 
   const app = new App({

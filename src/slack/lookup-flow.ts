@@ -2,7 +2,8 @@
  * The one path every Slack entry point takes to the vendor: concurrent lookups of the
  * requested barcodes and one structured audit line per barcode (masked barcode, no phone).
  */
-import { VendorError } from '../coufun/errors.js';
+import { InternalError, VendorError } from '../coufun/errors.js';
+import { bugFields } from '../log/logger.js';
 import { maskBarcode } from '../display/index.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import type { GoodsChoice } from '../input/command-text.js';
@@ -42,7 +43,18 @@ export async function lookupAll(deps: BotDeps, req: LookupRequest): Promise<Look
       latencyMs: Math.round(outcome.meta.latencyMs),
       cacheHit: outcome.meta.cacheHit,
       coufunEnv: outcome.meta.env,
+      ...(!outcome.ok && outcome.error instanceof InternalError ? { ref: outcome.error.ref } : {}),
     });
+    // A bug, not vendor trouble: the engineer needs the stack, found by the card's reference.
+    if (!outcome.ok && outcome.error instanceof InternalError) {
+      deps.logger.event('error', 'lookup_internal_error', {
+        ref: outcome.error.ref,
+        entry: req.entry,
+        goods: req.goods.goodsId,
+        barcode: maskBarcode(outcome.barcode),
+        ...bugFields(outcome.error.cause ?? outcome.error),
+      });
+    }
   }
   return outcomes;
 }

@@ -7,6 +7,7 @@
  * can reach main.ts's process guards without a bug in src/ to trigger them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { SECRET } from '../support/bot-harness.js';
@@ -43,6 +44,8 @@ export interface Answer {
 export interface ChildBot {
   readonly proc: ChildProcess;
   readonly port: number;
+  /** The bot's own process ID, from its `started` line (not npm's under `npm start`). */
+  readonly pid: number;
   /** Parsed stdout JSON lines, in order. */
   readonly logs: LogLine[];
   /** Everything the child wrote to stderr. */
@@ -61,8 +64,33 @@ export interface ChildBot {
 }
 
 export interface SpawnOptions {
-  /** Load this module in the child too, arming the SIGUSR2 fault injection. */
+  /** Load this module in the child too, arming the SIGUSR2 fault injection (tsx launcher only). */
   readonly injectFaults?: boolean;
+  /**
+   * How the bot is started: `tsx` (default, `node --import tsx src/main.ts`) or `npm-start`
+   * (`npm start`, exactly as the README says: build, then the compiled bot under npm).
+   */
+  readonly launcher?: 'tsx' | 'npm-start';
+  /** Start the child as the leader of its own process group (to signal the whole group). */
+  readonly detached?: boolean;
+  /** How long to wait for `started` (npm start compiles first). */
+  readonly startTimeoutMs?: number;
+}
+
+/** The child's environment: only what is given here (no inherited COUFUN_* or SLACK_*). */
+export function childEnv(slack: FakeSlack, env: Record<string, string>, options: SpawnOptions = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    ...(process.env.HOME ? { HOME: process.env.HOME } : {}),
+    SLACK_BOT_TOKEN: 'xoxb-child-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    ALLOWED_CHANNEL_IDS: '*',
+    LOG_LEVEL: 'info',
+    ...(options.injectFaults ? { [INJECT_ENV]: '1' } : {}),
+    ...env,
+  };
 }
 
 /**
@@ -71,21 +99,8 @@ export interface SpawnOptions {
  */
 export async function spawnBot(slack: FakeSlack, env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildBot> {
   const args = ['--import', 'tsx', ...(options.injectFaults ? ['--import', SELF] : []), 'src/main.ts'];
-  const proc = spawn(process.execPath, args, {
-    cwd: REPO,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-child-test-token',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      ALLOWED_CHANNEL_IDS: '*',
-      LOG_LEVEL: 'info',
-      ...(options.injectFaults ? { [INJECT_ENV]: '1' } : {}),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const [command, argv] = options.launcher === 'npm-start' ? ['npm', ['start']] : [process.execPath, args];
+  const proc = spawn(command, argv, { cwd: REPO, env: childEnv(slack, env, options), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
 
   const logs: LogLine[] = [];
   let err = '';
@@ -137,7 +152,7 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
       check();
     });
 
-  const started = await waitForLog((l) => l.msg === 'started', '"started"').catch((e: unknown) => {
+  const started = await waitForLog((l) => l.msg === 'started', '"started"', options.startTimeoutMs).catch((e: unknown) => {
     proc.kill('SIGKILL');
     throw e;
   });
@@ -154,6 +169,7 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
   return {
     proc,
     port,
+    pid: Number(started.pid) || proc.pid!,
     logs,
     stderr: () => err,
     exited,
@@ -184,10 +200,40 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
         proc.kill('SIGKILL');
         await exited;
       }
+      // Under npm the bot is a grandchild we started: make sure it does not outlive the test.
+      const botPid = Number(started.pid);
+      if (botPid !== proc.pid && isBotProcess(botPid)) process.kill(botPid, 'SIGKILL');
       await agent.close();
     },
   };
 }
+
+/** Whether `pid` is alive and is one of our bot processes (its command line runs main). */
+export function isBotProcess(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // A zombie (state Z) has exited already; it only waits for its parent to reap it.
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && /main\.(?:ts|js)/.test(cmdline);
+  } catch {
+    return false;
+  }
+}
+
+/** CPU time (user + system, seconds) the process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command name: state is field 3 of the full line, utime and stime are fields 14 and 15.
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return (utime + stime) / CLOCK_TICKS;
+}
+
+/** Clock ticks per second on Linux (USER_HZ); 100 on every mainstream kernel build. */
+const CLOCK_TICKS = Number(process.env.CLK_TCK ?? 100);
 
 /** The log lines after the first one matching `pred` (all lines if none matches). */
 export function linesAfter(logs: readonly LogLine[], pred: (line: LogLine) => boolean): LogLine[] {

@@ -25,9 +25,15 @@ function nextTs(): string {
 const postOk: ApiHandler = (params) => ({ body: { ok: true, channel: params.channel, ts: `1700900000.${String(Date.now() % 1e6).padStart(6, '0')}` } });
 
 /** POST one signed Events API delivery; `headers` adds e.g. Slack's retry headers. */
+let deliveries = 0;
+/**
+ * Each delivery is signed anew, as Slack signs every attempt: a redelivered event is a new request
+ * (its own timestamp and signature), so it reaches the event de-duplication, not the replay guard.
+ */
 async function deliver(h: Harness, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<SlackHttpAnswer> {
   const raw = JSON.stringify(body);
-  return h.raw(raw, { ...signedHeaders(SECRET, raw, 'application/json'), ...headers });
+  const timestampSec = Math.floor(Date.now() / 1000) - (deliveries++ % 120);
+  return h.raw(raw, { ...signedHeaders(SECRET, raw, 'application/json', timestampSec), ...headers });
 }
 
 function mention(h: Harness, opts: MentionOptions, headers?: Record<string, string>): Promise<SlackHttpAnswer> {
