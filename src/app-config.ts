@@ -5,7 +5,7 @@
 import { parseCatalog, type Catalog } from './catalog.js';
 import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
 import { MAX_BARCODES } from './input/command-text.js';
-import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
+import { EnvReader, readCoufunConfig, readRedisConfig, type CoufunConfig, type Env, type RedisConfig } from './config.js';
 import { LOG_LEVELS, type Level } from './log/logger.js';
 import { parseAllowlist, type ChannelAllowlist } from './allowlist.js';
 
@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly slack: SlackConfig;
   readonly catalog: Catalog;
   readonly logLevel: Level;
+  /** Shared state on Redis, or `null` for this process only. */
+  readonly redis: RedisConfig | null;
 }
 
 /** Read and validate everything; throws ConfigError listing every problem. */
@@ -76,6 +78,7 @@ export function loadAppConfig(env: Env): AppConfig {
     degradedAfterFailures: r.int('HEALTH_DEGRADED_AFTER', 3, 1, 1000),
   });
   const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
+  const redis = readRedisConfig(r);
   r.check();
-  return Object.freeze({ coufun, slack, catalog: goods.catalog, logLevel });
+  return Object.freeze({ coufun, slack, catalog: goods.catalog, logLevel, redis });
 }

@@ -31,6 +31,22 @@ export interface LookupServiceDeps {
   readonly hashKey?: KeyHasher;
   /** Told about vendor requests, cache hits and shared lookups (metrics). */
   readonly observer?: LookupObserver;
+  /**
+   * Share identical in-flight lookups with other replicas on the same (Redis) store: the first
+   * to claim a key asks Coufun and caches the answer, the others wait for it. Off for a store
+   * of this process alone, where the local in-flight map already shares everything.
+   */
+  readonly acrossReplicas?: AcrossReplicas;
+}
+
+/** How replicas share one vendor request; see `LookupServiceDeps.acrossReplicas`. */
+export interface AcrossReplicas {
+  /** Distinguishes this replica's claims (random per process is fine). */
+  readonly replicaId: string;
+  /** How long a claim lives, and the longest a replica waits for its holder's answer, ms. */
+  readonly claimTtlMs: number;
+  /** Pause between looks at the store while waiting, ms: doubles from `min` up to `max`. */
+  readonly pollMs?: { readonly min: number; readonly max: number };
 }
 
 /** A successful vendor answer as kept in the cache. */
@@ -44,7 +60,7 @@ interface Answer {
 
 /** How one vendor request settled; shared by every lookup that joined it. */
 type Settled =
-  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number }
+  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number; /** Asked by another replica. */ readonly peer?: true }
   | { readonly kind: 'error'; readonly error: CoufunError; readonly answeredAt: number; readonly latencyMs: number };
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
@@ -130,6 +146,53 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     }
   }
 
+  const across = ttlMs > 0 ? deps.acrossReplicas : undefined;
+  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /**
+   * The answer another replica is fetching for `key`: looks at the cache with a doubling pause
+   * until it appears, the claim disappears (its holder failed: ask ourselves), or the claim's
+   * lifetime has been waited out. Bounded by counting the pauses, not by the (injected) clock.
+   */
+  async function fromPeer(key: string, claimKey: string, policy: AcrossReplicas): Promise<Settled | null> {
+    let delay = policy.pollMs?.min ?? 2;
+    const max = policy.pollMs?.max ?? 25;
+    const started = clock();
+    for (let waited = 0; waited < policy.claimTtlMs; waited += delay, delay = Math.min(max, delay * 2)) {
+      await pause(delay);
+      let answer = await cacheGet(key);
+      if (answer === undefined) {
+        if ((await cache.get(claimKey).catch(() => undefined)) !== undefined) continue;
+        // The holder caches before it lets go: one more look tells success from failure.
+        answer = await cacheGet(key);
+        if (answer === undefined) return null;
+      }
+      return { kind: 'ok', answer, latencyMs: clock() - started, peer: true };
+    }
+    return null;
+  }
+
+  /**
+   * One vendor request for `key` across every replica on the store: claim it and ask, or wait
+   * for the claim holder's cached answer (and ask ourselves if none comes). A fresh lookup
+   * always asks: the holder's request may predate the click.
+   */
+  async function obtain(key: string, goodsId: string, barcode: string, seq: number, fresh: boolean): Promise<Settled> {
+    if (across === undefined || fresh) return ask(goodsId, barcode, seq);
+    const claimKey = `claim:${key}`;
+    const claimed = await cache.add(claimKey, `${across.replicaId}:${seq}`, across.claimTtlMs).catch(() => true);
+    if (!claimed) {
+      const peer = await fromPeer(key, claimKey, across);
+      if (peer) return peer;
+      return ask(goodsId, barcode, seq);
+    }
+    const settled = await ask(goodsId, barcode, seq);
+    // Cached before the claim goes, so a waiting replica finds the answer when it sees no claim.
+    if (settled.kind === 'ok') await cacheSet(key, settled.answer);
+    await cache.delete(claimKey).catch(() => undefined);
+    return settled;
+  }
+
   /**
    * Joins the in-flight request for `key`, or starts one (caching its success). A `fresh`
    * lookup always starts its own: the one in flight may have been sent before the user asked
@@ -139,7 +202,11 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const pending = fresh ? undefined : inFlight.get(key);
     if (pending) return pending;
     const seq = ++requestSeq;
-    const started = ask(goodsId, barcode, seq).then(async (settled) => {
+    const started = obtain(key, goodsId, barcode, seq, fresh).then(async (settled) => {
+      if (settled.kind === 'ok' && settled.peer) {
+        if (inFlight.get(key) === started) inFlight.delete(key);
+        return settled;
+      }
       notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
       // An older answer must neither replace what a newer request cached nor be served from the
       // cache while a newer request, which later lookups join, is still on its way. The slot is

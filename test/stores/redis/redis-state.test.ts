@@ -53,7 +53,7 @@ async function open(options: { prefix?: string; perMinute?: number; url?: string
   return state;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 keyValueContract('createRedisStore', () => ({
   store: createRedisStore({ redis: admin, prefix: freshPrefix(), codec: createValueCodec(SECRET) }),
