@@ -159,4 +159,22 @@ describe('Redis state', () => {
     await state.store.set('after', 'shared', 5000);
     await expect.poll(() => admin.keys('*after'), { timeout: 5000 }).toHaveLength(1);
   });
+
+  it('a hung Redis (stopped, socket open): operations time out into local state, the probe finds it again', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const state = await open({ logs });
+    await state.store.set('k', 'v', 60_000);
+    process.kill(server.pid!, 'SIGSTOP');
+    try {
+      // Each settles by the command timeout; the first one marks Redis down, the rest skip it.
+      expect(await state.store.get('k')).toBe('v');
+      expect(state.health.status()).toBe('down');
+      const later = await Promise.all(Array.from({ length: 20 }, (_, i) => state.store.add(`c${i}`, i, 5000)));
+      expect(later.every(Boolean)).toBe(true);
+    } finally {
+      process.kill(server.pid!, 'SIGCONT');
+    }
+    await expect.poll(() => state.health.status(), { timeout: 5000 }).toBe('up');
+    expect(logs.map((l) => l.msg).filter((m) => m === 'redis_down' || m === 'redis_up')).toEqual(['redis_up', 'redis_down', 'redis_up']);
+  });
 });
