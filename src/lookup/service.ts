@@ -177,20 +177,17 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
    * for the claim holder's cached answer (and ask ourselves if none comes). A fresh lookup
    * always asks: the holder's request may predate the click.
    */
-  async function obtain(key: string, goodsId: string, barcode: string, seq: number, fresh: boolean): Promise<Settled> {
-    if (across === undefined || fresh) return ask(goodsId, barcode, seq);
+  async function obtain(key: string, goodsId: string, barcode: string, seq: number, fresh: boolean): Promise<{ settled: Settled; release?: () => Promise<void> }> {
+    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode, seq) };
     const claimKey = `claim:${key}`;
     const claimed = await cache.add(claimKey, `${across.replicaId}:${seq}`, across.claimTtlMs).catch(() => true);
     if (!claimed) {
       const peer = await fromPeer(key, claimKey, across);
-      if (peer) return peer;
-      return ask(goodsId, barcode, seq);
+      if (peer) return { settled: peer };
+      return { settled: await ask(goodsId, barcode, seq) };
     }
-    const settled = await ask(goodsId, barcode, seq);
-    // Cached before the claim goes, so a waiting replica finds the answer when it sees no claim.
-    if (settled.kind === 'ok') await cacheSet(key, settled.answer);
-    await cache.delete(claimKey).catch(() => undefined);
-    return settled;
+    // Let go only once the answer is cached, so a waiting replica that sees no claim finds it.
+    return { settled: await ask(goodsId, barcode, seq), release: () => cache.delete(claimKey).catch(() => undefined) };
   }
 
   /**
@@ -202,7 +199,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const pending = fresh ? undefined : inFlight.get(key);
     if (pending) return pending;
     const seq = ++requestSeq;
-    const started = obtain(key, goodsId, barcode, seq, fresh).then(async (settled) => {
+    const started = obtain(key, goodsId, barcode, seq, fresh).then(async ({ settled, release }) => {
       if (settled.kind === 'ok' && settled.peer) {
         if (inFlight.get(key) === started) inFlight.delete(key);
         return settled;
@@ -215,6 +212,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
         const cached = await cacheGet(key);
         if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
       }
+      await release?.();
       // A newer request may have taken the slot meanwhile; it is not ours to clear.
       if (inFlight.get(key) === started) inFlight.delete(key);
       return settled;

@@ -1,6 +1,7 @@
 /**
  * One bot in its own process, so the load generator and the fake Slack (in the parent) do not
- * share its event loop: `ours` is the real app via startBot, `naive` is naive-bot.ts. By default
+ * share its event loop: `ours` is the real app via startBot (`redis`: the same on a shared Redis),
+ * `naive` is naive-bot.ts. By default
  * each has a sandbox in its own process (ours: the built-in one startBot opens; naive: one started
  * here with the same delay), so both pay for the simulated vendor alike; with `vendorUrl` both use
  * an external one instead. Kind `sandbox` is that external sandbox alone.
@@ -44,6 +45,7 @@ async function startOurs(): Promise<Running> {
       COUPON_RATE_LIMIT_PER_MINUTE: '10000',
       COUFUN_ENV: 'sandbox',
       ...(config.vendorUrl ? { COUFUN_URL: config.vendorUrl } : {}),
+      ...(config.kind === 'redis' && config.redisUrl ? { REDIS_URL: config.redisUrl, REDIS_PREFIX: 'coupon-bot-bench:' } : {}),
     },
     { host: '127.0.0.1', logSink, sandbox: { delayMs: config.delayMs } },
   );
@@ -101,7 +103,7 @@ function stats(sandbox: SandboxHandle | null, barcode: string | undefined): Chil
   };
 }
 
-const running = await (config.kind === 'ours' ? startOurs() : config.kind === 'naive' ? startNaive() : startLoneSandbox());
+const running = await (config.kind === 'ours' || config.kind === 'redis' ? startOurs() : config.kind === 'naive' ? startNaive() : startLoneSandbox());
 process.on('message', (raw) => {
   const m = raw as ParentMessage;
   if (m.type === 'stats') send({ type: 'stats', id: m.id, stats: stats(running.sandbox, m.barcode) });

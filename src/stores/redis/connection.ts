@@ -9,7 +9,10 @@ import { Redis } from 'ioredis';
 export interface RedisConnectionOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS). */
   readonly url: string;
-  /** Per-command deadline, ms. */
+  /**
+   * Per-command deadline, ms, as the client's own backstop. The stores judge their operations
+   * with `withDeadline` (which a busy event loop cannot trip), so give this one a margin.
+   */
   readonly commandTimeoutMs: number;
   /** Deadline for opening the connection, ms. */
   readonly connectTimeoutMs?: number;

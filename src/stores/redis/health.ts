@@ -9,6 +9,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../log/logger.js';
 import type { StoreHealth, StoreStatus } from '../types.js';
+import { withDeadline } from './deadline.js';
 
 /** The error's code or name: `ECONNREFUSED`, `timeout`, … (never its text, which may name hosts). */
 export function failureReason(e: unknown): string {
@@ -33,7 +34,7 @@ export class RedisHealth implements StoreHealth {
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: { readonly logger?: Logger; readonly probeIntervalMs?: number },
+    private readonly options: { readonly logger?: Logger; readonly probeIntervalMs?: number; /** Deadline for a probe's PING, ms. */ readonly timeoutMs?: number },
   ) {
     redis.on('ready', () => void this.probe());
     redis.on('close', () => this.down('connection_closed'));
@@ -116,7 +117,7 @@ export class RedisHealth implements StoreHealth {
     if (this.redis.status !== 'ready') return;
     this.probing = true;
     try {
-      await this.redis.ping();
+      await withDeadline(this.redis.ping(), this.options.timeoutMs ?? 1000);
       this.up();
     } catch {
       this.scheduleProbe();

@@ -6,26 +6,28 @@
  */
 import type { Redis } from 'ioredis';
 import type { KeyValueStore } from '../types.js';
+import { withDeadline } from './deadline.js';
 import type { ValueCodec } from './value-codec.js';
 
-export function createRedisStore(options: { readonly redis: Redis; readonly prefix: string; readonly codec: ValueCodec }): KeyValueStore {
+export function createRedisStore(options: { readonly redis: Redis; readonly prefix: string; readonly codec: ValueCodec; /** Per operation, ms; default none (the client's own). */ readonly timeoutMs?: number }): KeyValueStore {
   const { redis, prefix, codec } = options;
+  const bounded = <T>(op: Promise<T>): Promise<T> => (options.timeoutMs === undefined ? op : withDeadline(op, options.timeoutMs));
   const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
   return {
     async get<V>(key: string) {
-      const raw = await redis.getBuffer(prefix + key);
+      const raw = await bounded(redis.getBuffer(prefix + key));
       return raw === null ? undefined : (codec.decode(raw) as V | undefined);
     },
     async set(key, value, ttlMs) {
       if (ttlMs <= 0) return;
-      await redis.set(prefix + key, codec.encode(value), 'PX', ttl(ttlMs));
+      await bounded(redis.set(prefix + key, codec.encode(value), 'PX', ttl(ttlMs)));
     },
     async add(key, value, ttlMs) {
       if (ttlMs <= 0) return false;
-      return (await redis.set(prefix + key, codec.encode(value), 'PX', ttl(ttlMs), 'NX')) === 'OK';
+      return (await bounded(redis.set(prefix + key, codec.encode(value), 'PX', ttl(ttlMs), 'NX'))) === 'OK';
     },
     async delete(key) {
-      await redis.del(prefix + key);
+      await bounded(redis.del(prefix + key));
     },
   };
 }

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../../clock.js';
 import type { KeyHasher } from '../keys.js';
+import { withDeadline } from './deadline.js';
 import { RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../types.js';
 
 // KEYS[1] set; ARGV now, window, limit, cost, record (1/0), member prefix.
@@ -39,7 +40,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(
     redis: Redis,
-    private readonly options: { readonly prefix: string; readonly perMinute: number; readonly clock: Clock; readonly hashKey: KeyHasher },
+    private readonly options: { readonly prefix: string; readonly perMinute: number; readonly clock: Clock; readonly hashKey: KeyHasher; /** Per operation, ms. */ readonly timeoutMs?: number },
   ) {
     // EVALSHA with a fallback to EVAL: the script is loaded once per server, not sent each time.
     if (!('couponRateWindow' in redis)) redis.defineCommand('couponRateWindow', { numberOfKeys: 1, lua: SCRIPT });
@@ -58,7 +59,8 @@ export class RedisRateLimiter implements RateLimiter {
     const key = `${this.options.prefix}rate:${this.options.hashKey('rate', userId)}`;
     // Members must be unique per hit; several hits in one millisecond are several members.
     const member = `${randomBytes(6).toString('base64url')}:`;
-    const [ok, retryAtMs] = await this.redis.couponRateWindow(key, this.options.clock(), RATE_WINDOW_MS, this.options.perMinute, cost, record ? '1' : '0', member);
+    const run = this.redis.couponRateWindow(key, this.options.clock(), RATE_WINDOW_MS, this.options.perMinute, cost, record ? '1' : '0', member);
+    const [ok, retryAtMs] = await (this.options.timeoutMs === undefined ? run : withDeadline(run, this.options.timeoutMs));
     return ok === 1 ? { ok: true } : { ok: false, retryAtMs: Number(retryAtMs) };
   }
 }

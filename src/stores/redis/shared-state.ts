@@ -48,15 +48,17 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   let health: RedisHealth | undefined;
   const redis = createRedisConnection({
     url: options.url,
-    commandTimeoutMs: options.commandTimeoutMs,
+    // The client's own timeout is only a backstop; operations are judged by withDeadline.
+    commandTimeoutMs: options.commandTimeoutMs * 4 + 1000,
+    connectTimeoutMs: Math.max(500, options.commandTimeoutMs * 4),
     ...(options.maxReconnectDelayMs !== undefined ? { maxReconnectDelayMs: options.maxReconnectDelayMs } : {}),
     onError: (e) => health?.startFailed(e),
   });
-  health = new RedisHealth(redis, { ...(options.logger ? { logger: options.logger } : {}), ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}) });
+  health = new RedisHealth(redis, { timeoutMs: options.commandTimeoutMs, ...(options.logger ? { logger: options.logger } : {}), ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}) });
   const local = createMemoryStore({ clock: options.clock, ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}) });
-  const store = createFailoverStore(createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret) }), local, health);
+  const store = createFailoverStore(createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret), timeoutMs: options.commandTimeoutMs }), local, health);
   const limiter = new FailoverRateLimiter(
-    new RedisRateLimiter(redis, { prefix: options.prefix, perMinute: options.perMinute, clock: options.clock, hashKey: options.hashKey }),
+    new RedisRateLimiter(redis, { prefix: options.prefix, perMinute: options.perMinute, clock: options.clock, hashKey: options.hashKey, timeoutMs: options.commandTimeoutMs }),
     new MemoryRateLimiter(options.perMinute, options.clock),
     health,
   );
