@@ -80,7 +80,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
       // In memory mode the lookup keeps its own bounded cache and a random key secret.
       ...(shared && secret
         ? {
-            store,
+            store: shared.cache,
             hashKey: createKeyHasher(secret),
             acrossReplicas: { replicaId: randomBytes(6).toString('base64url') },
           }

@@ -28,15 +28,23 @@ export interface RedisStateOptions {
   readonly perMinute: number;
   readonly clock: Clock;
   readonly logger?: Logger;
-  /** Bound on the local copy; default 10 000 entries. */
+  /** Bound on the local copy of the general store; default 10 000 entries. */
   readonly localMaxEntries?: number;
+  /** Bound on the local copy of the lookup cache; default 1000 answers, as in memory mode. */
+  readonly cacheMaxEntries?: number;
   /** How often a PING probes a connected but failing Redis; default 1000 ms. */
   readonly probeIntervalMs?: number;
   readonly maxReconnectDelayMs?: number;
 }
 
 export interface RedisState {
+  /** Thread-card references, replay and event de-duplication. */
   readonly store: KeyValueStore;
+  /**
+   * The lookup cache and its claims: the same Redis, but its own smaller local copy, so a churn
+   * of cached answers cannot push the references out of the general store's local copy.
+   */
+  readonly cache: KeyValueStore;
   readonly limiter: RateLimiter;
   /** `up`/`down` and its changes (metrics, /healthz). */
   readonly health: StoreHealth;
@@ -55,8 +63,10 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     onError: (e) => health?.startFailed(e),
   });
   health = new RedisHealth(redis, { timeoutMs: options.commandTimeoutMs, ...(options.logger ? { logger: options.logger } : {}), ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}) });
+  const shared = createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret), timeoutMs: options.commandTimeoutMs });
   const local = createMemoryStore({ clock: options.clock, ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}) });
-  const store = createFailoverStore(createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret), timeoutMs: options.commandTimeoutMs }), local, health);
+  const store = createFailoverStore(shared, local, health);
+  const cache = createFailoverStore(shared, createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }), health);
   const limiter = new FailoverRateLimiter(
     new RedisRateLimiter(redis, { prefix: options.prefix, perMinute: options.perMinute, clock: options.clock, hashKey: options.hashKey, timeoutMs: options.commandTimeoutMs }),
     new MemoryRateLimiter(options.perMinute, options.clock),
@@ -73,6 +83,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   const h = health;
   return {
     store,
+    cache,
     limiter,
     health: h,
     async close() {
