@@ -194,31 +194,44 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
    * Joins the in-flight request for `key`, or starts one (caching its success). A `fresh`
    * lookup always starts its own: the one in flight may have been sent before the user asked
    * for fresh data. Later lookups join the newest request.
+   *
+   * The answer is handed out as soon as it arrives; caching it (and releasing a cross-replica
+   * claim) happens behind it, so a card never waits for store round trips. The slot stays
+   * taken until the answer is cached, so a lookup arriving meanwhile joins the answer instead
+   * of missing the cache.
    */
   function shared(key: string, goodsId: string, barcode: string, fresh: boolean): Promise<Settled> {
     const pending = fresh ? undefined : inFlight.get(key);
     if (pending) return pending;
     const seq = ++requestSeq;
-    const started = obtain(key, goodsId, barcode, seq, fresh).then(async ({ settled, release }) => {
+    const started: Promise<Settled> = obtain(key, goodsId, barcode, seq, fresh).then(({ settled, release }) => {
       if (settled.kind === 'ok' && settled.peer) {
         if (inFlight.get(key) === started) inFlight.delete(key);
         return settled;
       }
       notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
+      const persisted = persist(key, started, seq, settled, release);
+      // In memory the cache is written within a few microtasks: wait, and keep the order simple.
+      return across === undefined ? persisted.then(() => settled) : (void persisted, settled);
+    });
+    inFlight.set(key, started);
+    return started;
+  }
+
+  /** Cache `settled` if it is still the newest for `key`, release the claim, free the slot. Never rejects. */
+  async function persist(key: string, started: Promise<Settled>, seq: number, settled: Settled, release: (() => Promise<void>) | undefined): Promise<void> {
+    try {
       // An older answer must neither replace what a newer request cached nor be served from the
-      // cache while a newer request, which later lookups join, is still on its way. The slot is
-      // released only once the answer is cached, so no lookup falls between the two.
+      // cache while a newer request, which later lookups join, is still on its way.
       if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) {
         const cached = await cacheGet(key);
         if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
       }
       await release?.();
+    } finally {
       // A newer request may have taken the slot meanwhile; it is not ours to clear.
       if (inFlight.get(key) === started) inFlight.delete(key);
-      return settled;
-    });
-    inFlight.set(key, started);
-    return started;
+    }
   }
 
   async function lookup(goodsId: string, barcode: string, options: LookupOptions = {}): Promise<LookupOutcome> {
