@@ -148,4 +148,21 @@ describe('lookups shared across replicas on one store', () => {
     expect(outcome.ok).toBe(true);
     expect(fine.calls).toHaveLength(1);
   });
+
+  it('the claim asked for beside the cache read is given back on a hit, and released after an answer', async () => {
+    const store = createMemoryStore({ clock: Date.now });
+    const fine = gatedClient();
+    fine.release();
+    const r1 = replica(fine.client, store, 'r1');
+    const claimKey = `claim:answer:${hashKey(GOODS, BARCODE)}`;
+    expect((await r1.lookup(GOODS, BARCODE)).ok).toBe(true);
+    await expect.poll(() => store.get(claimKey)).toBeUndefined();
+    const hit = await r1.lookup(GOODS, BARCODE);
+    expect(hit.ok && hit.meta.cacheHit).toBe(true);
+    await expect.poll(() => store.get(claimKey)).toBeUndefined();
+    // Another replica finds the answer too, and no stale claim makes it wait.
+    const other = await replica(gatedClient().client, store, 'r2').lookup(GOODS, BARCODE);
+    expect(other.ok && other.meta.cacheHit).toBe(true);
+    expect(fine.calls).toHaveLength(1);
+  });
 });
