@@ -17,7 +17,7 @@ import { ButtonRefs } from './stores/button-refs.js';
 import { createKeyHasher, deriveSharedSecret } from './stores/keys.js';
 import { createMemoryStore } from './stores/memory/key-value.js';
 import { MemoryRateLimiter } from './stores/memory/rate-limiter.js';
-import { openRedisState, type RedisState } from './stores/redis/shared-state.js';
+import type { RedisState } from './stores/redis/shared-state.js';
 import type { StoreHealth } from './stores/types.js';
 import { createLeanFetch } from './runtime/lean-fetch.js';
 import { createLocaleResolver } from './stores/locale.js';
@@ -188,7 +188,9 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
 }
 
 /** The shared state on Redis; never rejects (a Redis absent at start means local state for now). */
-function openShared(redis: RedisConfig, secret: Buffer, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
+async function openShared(redis: RedisConfig, secret: Buffer, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
+  // Loaded on demand: memory mode never loads the Redis client.
+  const { openRedisState } = await import('./stores/redis/shared-state.js');
   return openRedisState({
     url: redis.url,
     prefix: redis.prefix,
