@@ -149,20 +149,30 @@ describe('lookups shared across replicas on one store', () => {
     expect(fine.calls).toHaveLength(1);
   });
 
-  it('the claim asked for beside the cache read is given back on a hit, and released after an answer', async () => {
+  it('a claim asked for beside the cache read is given back on a hit; an answer outlives its claim', async () => {
     const store = createMemoryStore({ clock: Date.now });
     const fine = gatedClient();
     fine.release();
-    const r1 = replica(fine.client, store, 'r1');
+    const r1 = replica(fine.client, store, 'r1', 50);
     const claimKey = `claim:answer:${hashKey(GOODS, BARCODE)}`;
     expect((await r1.lookup(GOODS, BARCODE)).ok).toBe(true);
+    // The claim (50 ms) expires before the cached answer (15 s): it is left to expire.
     await expect.poll(() => store.get(claimKey)).toBeUndefined();
     const hit = await r1.lookup(GOODS, BARCODE);
     expect(hit.ok && hit.meta.cacheHit).toBe(true);
-    await expect.poll(() => store.get(claimKey)).toBeUndefined();
-    // Another replica finds the answer too, and no stale claim makes it wait.
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await store.get(claimKey)).toBeUndefined(); // the hit's speculative claim was given back
     const other = await replica(gatedClient().client, store, 'r2').lookup(GOODS, BARCODE);
     expect(other.ok && other.meta.cacheHit).toBe(true);
     expect(fine.calls).toHaveLength(1);
+  });
+
+  it('a claim that would outlive the cached answer is released once the answer is cached', async () => {
+    const store = createMemoryStore({ clock: Date.now });
+    const fine = gatedClient();
+    fine.release();
+    const service = createLookupService({ client: fine.client, env: 'test', pocId: 'POC01', cacheTtlMs: 1000, store, hashKey, acrossReplicas: across('r1', 60_000) });
+    expect((await service.lookup(GOODS, BARCODE)).ok).toBe(true);
+    await expect.poll(() => store.get(`claim:answer:${hashKey(GOODS, BARCODE)}`)).toBeUndefined();
   });
 });
