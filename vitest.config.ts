@@ -23,6 +23,10 @@ const E2E = [
   'test/lookup/service-sandbox.test.ts',
   'test/runtime/lean-fetch.test.ts',
   'test/slack/delivery/thread-post.test.ts',
+  // A real redis-server of their own on a free loopback port, and bot replicas on it.
+  'test/replicas/**/*.test.ts',
+  'test/stores/redis/**/*.test.ts',
+  'test/lookup/across-replicas.test.ts',
   // Growth tests compare process CPU time; in a thread pool that would count other files' threads.
   'test/input/long-input.test.ts',
   'test/slack/input/long-input.test.ts',

@@ -4,7 +4,7 @@
  */
 import { readCatalog, type Catalog } from './catalog.js';
 import { MAX_BARCODES } from './input/command-text.js';
-import { EnvReader, readCoufunConfig, type CoufunConfig, type Env } from './config.js';
+import { EnvReader, readCoufunConfig, readRedisConfig, type CoufunConfig, type Env, type RedisConfig } from './config.js';
 import { LOG_LEVELS, type Level } from './log/logger.js';
 import { parseAllowlist, type ChannelAllowlist } from './allowlist.js';
 
@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly slack: SlackConfig;
   readonly catalog: Catalog;
   readonly logLevel: Level;
+  /** Shared state on Redis, or `null` for this process only. */
+  readonly redis: RedisConfig | null;
 }
 
 /** Read and validate everything; throws ConfigError listing every problem. */
@@ -75,8 +77,9 @@ export function loadAppConfig(env: Env): AppConfig {
     degradedAfterFailures: r.int('HEALTH_DEGRADED_AFTER', 3, 1, 1000),
   });
   const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
+  const redis = readRedisConfig(r);
   r.check();
-  return Object.freeze({ coufun, slack, catalog, logLevel });
+  return Object.freeze({ coufun, slack, catalog, logLevel, redis });
 }
 
 /** The default slash command, as the manifest ships it. */

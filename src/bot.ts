@@ -2,10 +2,11 @@
  * Composition root of the Slack bot: config → lookup service (sandbox or vendor) → Bolt app →
  * HTTP front or Socket Mode. `startBot` is what `npm start` runs and what end-to-end tests call.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadAppConfig, type AppConfig } from './app-config.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Env } from './config.js';
+import type { Env, RedisConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log/logger.js';
 import { stdoutState } from './log/stdout.js';
 import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';
@@ -14,6 +15,9 @@ import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { startHttpFront, type HttpFront } from './runtime/http-front.js';
 import { ButtonRefs } from './stores/button-refs.js';
+import { createKeyHasher, deriveSharedSecret } from './stores/keys.js';
+import type { RedisState } from './stores/redis/shared-state.js';
+import type { StoreHealth } from './stores/types.js';
 import type { KeyValueStore } from './stores/types.js';
 import { createMemoryStore } from './stores/memory/key-value.js';
 import { MemoryRateLimiter } from './stores/memory/rate-limiter.js';
@@ -63,6 +67,8 @@ export interface BotOptions {
 /** What a running bot offers its host: where it listens, its logger, and how to stop it. */
 export interface RunningBot {
   readonly logger: Logger;
+  /** Redis's `up`/`down` and its changes (REDIS_URL set); `null` in memory mode. */
+  readonly redis: StoreHealth | null;
   /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
   readonly port: number | undefined;
   /** Stop taking requests, finish in-flight lookups within the grace period, close everything. */
@@ -74,10 +80,33 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
   const work = options.work ?? new WorkTracker(logger);
-  const metrics = options.metrics ?? createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
-  const lookup = options.lookup ?? (await openLookup(config.coufun, { clock, observer: metrics.lookupObserver, ...(options.sandbox ? { sandbox: options.sandbox } : {}) }));
+  // Shared state first: the lookup cache, the limiter and the refs all live there.
+  const secret = config.redis ? deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.slack.botToken }) : null;
+  const shared: RedisState | null = config.redis && secret ? await openShared(config.redis, secret, config.slack.rateLimitPerMinute, clock, logger) : null;
+  const redisUp = options.redisUp ?? (shared ? () => (shared.health.status() === 'up' ? 1 : 0) : undefined);
+  const metrics = options.metrics ?? createBotMetrics({ workInFlight: () => work.size, ...(redisUp ? { redisUp } : {}) });
+  let lookup: OpenedLookup;
+  try {
+    lookup =
+      options.lookup ??
+      (await openLookup(config.coufun, {
+        clock,
+        observer: metrics.lookupObserver,
+        ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+        // In memory mode the lookup keeps its own bounded cache and a random key secret.
+        ...(shared && secret
+          ? { store: shared.cache, hashKey: createKeyHasher(secret), acrossReplicas: { replicaId: randomBytes(6).toString('base64url') } }
+          : {}),
+      }));
+  } catch (e) {
+    await shared?.close();
+    throw e;
+  }
 
-  const store = options.store ?? createMemoryStore({ clock });
+  // In memory mode the de-duplication keys (replayed requests, redelivered events) get a store of
+  // their own, so a burst of requests cannot push thread-card references out of a shared LRU.
+  const refsStore = options.store ?? shared?.store ?? createMemoryStore({ clock });
+  const store = options.store ?? shared?.store ?? createMemoryStore({ clock, maxEntries: 100_000 });
   const lean = createLeanFetch();
   // Every Slack call (Web API, users.info, response_url) goes through here; failed Web API calls are counted.
   const http = { fetch: instrumentSlackFetch(lean.fetch, metrics.slackApiError), close: () => lean.close() };
@@ -85,7 +114,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     lookup: lookup.service,
     catalog: config.catalog,
     allowlist: config.slack.allowlist,
-    limiter: new MemoryRateLimiter(config.slack.rateLimitPerMinute, clock),
+    limiter: shared?.limiter ?? new MemoryRateLimiter(config.slack.rateLimitPerMinute, clock),
     locales: createLocaleResolver(
       (user) => fetchUserLocale(http.fetch, { apiUrl: config.slack.apiUrl, token: config.slack.botToken, user }),
       { clock, onError: (e) => logger.event('warn', 'locale_lookup_failed', errorFields(e)) },
@@ -96,7 +125,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     work,
     command: config.slack.command,
     store,
-    buttonRefs: new ButtonRefs(store),
+    buttonRefs: new ButtonRefs(refsStore),
     http,
     metrics,
   };
@@ -107,9 +136,11 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     await built.app.init(); // auth.test: a wrong token stops the start with a clear error
     const health = () => {
       const h = lookup.service.health();
-      const degraded = h.consecutiveFailures >= config.slack.degradedAfterFailures;
+      const redis = shared?.health.status();
+      const degraded = h.consecutiveFailures >= config.slack.degradedAfterFailures || redis === 'down';
       return {
         status: degraded ? 'degraded' : 'ok',
+        ...(redis !== undefined ? { redis } : {}),
         mode: config.slack.mode,
         coufunEnv: config.coufun.env,
         version: VERSION,
@@ -136,7 +167,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
       await built.app.start();
     }
   } catch (e) {
-    await closeAll(logger, [() => front?.close(), () => lookup.close({ force: true }), () => http.close()]);
+    await closeAll(logger, [() => front?.close(), () => lookup.close({ force: true }), () => http.close(), () => shared?.close()]);
     throw e;
   }
   logger.event('info', 'started', {
@@ -145,6 +176,8 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     coufunEnv: config.coufun.env,
     coufunUrl: config.coufun.env === 'sandbox' ? lookup.url : undefined,
     allowedChannels: config.slack.allowlist.all ? '*' : config.slack.allowlist.ids.size,
+    // Never the URL: it may carry a password.
+    state: shared ? { store: 'redis', redis: shared.health.status(), prefix: config.redis?.prefix } : { store: 'memory' },
     version: VERSION,
     pid: process.pid,
   });
@@ -153,6 +186,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const app = built;
   return {
     logger,
+    redis: shared?.health ?? null,
     port: front?.port,
     stop(reason = 'stop') {
       stopping ??= (async () => {
@@ -162,13 +196,30 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         const drained = await work.drain(config.slack.shutdownGraceMs);
         if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
         // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
-        await closeAll(logger, [() => lookup.close({ force: !drained }), () => front?.close(), () => http.close()]);
+        // Redis last: cards delivered during the drain still write their references.
+        await closeAll(logger, [() => lookup.close({ force: !drained }), () => front?.close(), () => http.close(), () => shared?.close()]);
         logger.event('info', 'stopped', { drained });
         return { drained };
       })();
       return stopping;
     },
   };
+}
+
+/** The shared state on Redis; never rejects (a Redis absent at start means local state for now). */
+async function openShared(redis: RedisConfig, secret: Buffer, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
+  // Loaded on demand: memory mode never loads the Redis client.
+  const { openRedisState } = await import('./stores/redis/shared-state.js');
+  return openRedisState({
+    url: redis.url,
+    prefix: redis.prefix,
+    secret,
+    hashKey: createKeyHasher(secret),
+    commandTimeoutMs: redis.timeoutMs,
+    perMinute,
+    clock,
+    logger,
+  });
 }
 
 /** Run every close in order; one failing is logged and does not skip the rest. */

@@ -8,7 +8,9 @@ import type { Clock } from '../clock.js';
 import type { CoufunConfig } from '../config.js';
 import { createCoufunClient } from '../coufun/client.js';
 import type { SandboxHandle, SandboxOptions } from '../coufun/sandbox/server.js';
-import { createLookupService } from './service.js';
+import type { KeyHasher } from '../stores/keys.js';
+import type { KeyValueStore } from '../stores/types.js';
+import { createLookupService, type AcrossReplicas } from './service.js';
 import type { LookupObserver, LookupService } from './types.js';
 
 export interface OpenedLookup {
@@ -30,6 +32,12 @@ export interface OpenLookupDeps {
   readonly dispatcher?: Dispatcher;
   /** Proxy environment for the client's default dispatcher; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where answers (and cross-replica claims) live; default a store of this process. */
+  readonly store?: KeyValueStore;
+  /** Store keys for (goods, barcode); must be the same on every replica sharing `store`. */
+  readonly hashKey?: KeyHasher;
+  /** Share identical in-flight lookups with other replicas on `store` (Redis mode). */
+  readonly acrossReplicas?: Omit<AcrossReplicas, 'claimTtlMs'>;
   /** Told about vendor requests and cache use (metrics). */
   readonly observer?: LookupObserver;
 }
@@ -53,7 +61,18 @@ export async function openLookup(config: CoufunConfig, deps: OpenLookupDeps = {}
     // The started sandbox is on loopback: never route it through an outbound proxy.
     env: sandbox ? {} : deps.env,
   });
-  const service = createLookupService({ client, env: config.env, pocId: config.pocId, cacheTtlMs: config.cacheTtlMs, clock: deps.clock, ...(deps.observer ? { observer: deps.observer } : {}) });
+  const service = createLookupService({
+    client,
+    env: config.env,
+    pocId: config.pocId,
+    cacheTtlMs: config.cacheTtlMs,
+    clock: deps.clock,
+    ...(deps.store ? { store: deps.store } : {}),
+    ...(deps.hashKey ? { hashKey: deps.hashKey } : {}),
+    ...(deps.observer ? { observer: deps.observer } : {}),
+    // A claim outlives the vendor's whole deadline (retries included) by a margin.
+    ...(deps.acrossReplicas ? { acrossReplicas: { ...deps.acrossReplicas, claimTtlMs: config.timeoutMs + 1000 } } : {}),
+  });
   const started = sandbox;
   return {
     service,

@@ -31,6 +31,22 @@ export interface LookupServiceDeps {
   readonly hashKey?: KeyHasher;
   /** Told about vendor requests, cache hits and shared lookups (metrics). */
   readonly observer?: LookupObserver;
+  /**
+   * Share identical in-flight lookups with other replicas on the same (Redis) store: the first
+   * to claim a key asks Coufun and caches the answer, the others wait for it. Off for a store
+   * of this process alone, where the local in-flight map already shares everything.
+   */
+  readonly acrossReplicas?: AcrossReplicas;
+}
+
+/** How replicas share one vendor request; see `LookupServiceDeps.acrossReplicas`. */
+export interface AcrossReplicas {
+  /** Distinguishes this replica's claims (random per process is fine). */
+  readonly replicaId: string;
+  /** How long a claim lives, and the longest a replica waits for its holder's answer, ms. */
+  readonly claimTtlMs: number;
+  /** Pause between looks at the store while waiting, ms: doubles from `min` up to `max`. */
+  readonly pollMs?: { readonly min: number; readonly max: number };
 }
 
 /** A successful vendor answer as kept in the cache. */
@@ -44,7 +60,7 @@ interface Answer {
 
 /** How one vendor request settled; shared by every lookup that joined it. */
 type Settled =
-  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number }
+  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number; /** Asked by another replica. */ readonly peer?: true }
   | { readonly kind: 'error'; readonly error: CoufunError; readonly answeredAt: number; readonly latencyMs: number };
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
@@ -130,30 +146,109 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     }
   }
 
+  const across = ttlMs > 0 ? deps.acrossReplicas : undefined;
+  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /**
+   * The answer another replica is fetching for `key`: looks at the cache with a doubling pause
+   * until it appears, the claim disappears (its holder failed: ask ourselves), or the claim's
+   * lifetime has been waited out. Bounded by counting the pauses, not by the (injected) clock.
+   */
+  async function fromPeer(key: string, claimKey: string, policy: AcrossReplicas): Promise<Settled | null> {
+    let delay = policy.pollMs?.min ?? 2;
+    const max = policy.pollMs?.max ?? 25;
+    const started = clock();
+    for (let waited = 0; waited < policy.claimTtlMs; waited += delay, delay = Math.min(max, delay * 2)) {
+      await pause(delay);
+      let answer = await cacheGet(key);
+      if (answer === undefined) {
+        if ((await cache.get(claimKey).catch(() => undefined)) !== undefined) continue;
+        // The holder caches before it lets go: one more look tells success from failure.
+        answer = await cacheGet(key);
+        if (answer === undefined) return null;
+      }
+      return { kind: 'ok', answer, latencyMs: clock() - started, peer: true };
+    }
+    return null;
+  }
+
+  /**
+   * One vendor request for `key` across every replica on the store: claim it and ask, or wait
+   * for the claim holder's cached answer (and ask ourselves if none comes). A fresh lookup
+   * always asks: the holder's request may predate the click.
+   */
+  async function obtain(key: string, goodsId: string, barcode: string, seq: number, fresh: boolean, claim: Promise<boolean> | undefined): Promise<{ settled: Settled; release?: () => Promise<void> }> {
+    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode, seq) };
+    const claimed = await (claim ?? claimFor(key));
+    if (!claimed) {
+      const peer = await fromPeer(key, claimKeyOf(key), across);
+      if (peer) return { settled: peer };
+      return { settled: await ask(goodsId, barcode, seq) };
+    }
+    const settled = await ask(goodsId, barcode, seq);
+    // A failure lets go at once, so waiting replicas ask for themselves. A success lets go only
+    // once the answer is cached (a replica that sees no claim must find it), and need not let go
+    // at all when the claim expires before the cached answer does: one store round trip fewer.
+    if (settled.kind === 'ok' && across.claimTtlMs <= ttlMs) return { settled };
+    return { settled, release: () => unclaim(key) };
+  }
+
+  const claimKeyOf = (key: string): string => `claim:${key}`;
+  /** True when this replica now holds the claim for `key` (a failing store counts as ours). */
+  const claimFor = (key: string): Promise<boolean> => cache.add(claimKeyOf(key), across?.replicaId ?? '', across?.claimTtlMs ?? 0).catch(() => true);
+  const unclaim = (key: string): Promise<void> => cache.delete(claimKeyOf(key)).catch(() => undefined);
+  /** A claim taken speculatively but not needed (a cache hit, a request already in flight here). */
+  const dropClaim = (claim: Promise<boolean> | undefined, key: string): void => {
+    void claim?.then((won) => (won ? unclaim(key) : undefined));
+  };
+
   /**
    * Joins the in-flight request for `key`, or starts one (caching its success). A `fresh`
    * lookup always starts its own: the one in flight may have been sent before the user asked
    * for fresh data. Later lookups join the newest request.
+   *
+   * The answer is handed out as soon as it arrives; caching it (and releasing a cross-replica
+   * claim) happens behind it, so a card never waits for store round trips. The slot stays
+   * taken until the answer is cached, so a lookup arriving meanwhile joins the answer instead
+   * of missing the cache.
    */
-  function shared(key: string, goodsId: string, barcode: string, fresh: boolean): Promise<Settled> {
+  function shared(key: string, goodsId: string, barcode: string, fresh: boolean, claim?: Promise<boolean>): Promise<Settled> {
     const pending = fresh ? undefined : inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      dropClaim(claim, key);
+      return pending;
+    }
     const seq = ++requestSeq;
-    const started = ask(goodsId, barcode, seq).then(async (settled) => {
-      notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
-      // An older answer must neither replace what a newer request cached nor be served from the
-      // cache while a newer request, which later lookups join, is still on its way. The slot is
-      // released only once the answer is cached, so no lookup falls between the two.
-      if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) {
-        const cached = await cacheGet(key);
-        if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
+    const started: Promise<Settled> = obtain(key, goodsId, barcode, seq, fresh, claim).then(({ settled, release }) => {
+      if (settled.kind === 'ok' && settled.peer) {
+        if (inFlight.get(key) === started) inFlight.delete(key);
+        return settled;
       }
-      // A newer request may have taken the slot meanwhile; it is not ours to clear.
-      if (inFlight.get(key) === started) inFlight.delete(key);
-      return settled;
+      notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
+      const persisted = persist(key, started, seq, settled, release);
+      // In memory the cache is written within a few microtasks: wait, and keep the order simple.
+      return across === undefined ? persisted.then(() => settled) : (void persisted, settled);
     });
     inFlight.set(key, started);
     return started;
+  }
+
+  /** Cache `settled` if it is still the newest for `key`, release the claim, free the slot. Never rejects. */
+  async function persist(key: string, started: Promise<Settled>, seq: number, settled: Settled, release: (() => Promise<void>) | undefined): Promise<void> {
+    try {
+      // An older answer must neither replace what a newer request cached nor be served from the
+      // cache while a newer request, which later lookups join, is still on its way.
+      if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) {
+        // Across replicas the numbers of requests are each replica's own, and the slot check
+        // above already keeps an older answer of ours from replacing a newer one: write at once.
+        const cached = across === undefined ? await cacheGet(key) : undefined;
+        if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
+      }
+      await release?.();
+    } finally {
+      // A newer request may have taken the slot meanwhile; it is not ours to clear.
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    }
   }
 
   async function lookup(goodsId: string, barcode: string, options: LookupOptions = {}): Promise<LookupOutcome> {
@@ -166,14 +261,18 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     }
     const key = `answer:${hashKey(goodsId, barcode)}`;
     const joined = options.fresh ? undefined : inFlight.get(key);
+    // Across replicas the claim is asked for together with the cache read: one store round trip
+    // before Coufun instead of two. A hit gives the claim back.
+    const claim = across !== undefined && !options.fresh && !joined ? claimFor(key) : undefined;
     const cached = options.fresh || joined ? undefined : await cacheGet(key);
     if (cached) {
+      dropClaim(claim, key);
       const orders = withExpiryAt(cached.orders, clock());
       notify(() => observer.cache?.('hit'));
       return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
     if (cached === undefined && !options.fresh) notify(() => (joined ? observer.sharedInFlight?.() : observer.cache?.('miss')));
-    const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true));
+    const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true, claim));
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
     }

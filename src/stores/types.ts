@@ -29,3 +29,13 @@ export interface RateLimiter {
 
 /** The window every limiter uses. */
 export const RATE_WINDOW_MS = 60_000;
+
+/** Whether a shared backend (Redis) is reachable right now. */
+export type StoreStatus = 'up' | 'down';
+
+/** The live state of a shared backend, for /healthz and metrics. */
+export interface StoreHealth {
+  status(): StoreStatus;
+  /** `listener` is called on every change (never with the same status twice); returns an unsubscribe. */
+  onStatusChange(listener: (status: StoreStatus) => void): () => void;
+}

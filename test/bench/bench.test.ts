@@ -22,7 +22,10 @@ describe('stats', () => {
 describe('parseBenchArgs', () => {
   it('has the documented defaults', () => {
     const o = parseBenchArgs([]);
-    expect([o.levels, o.delayMs, o.identical, o.json, o.users, o.vendorProcess]).toEqual([[1, 10, 50], 50, 500, false, 0, true]);
+    expect([o.levels, o.delayMs, o.identical, o.json, o.users, o.vendorProcess, o.redis]).toEqual([[1, 10, 50], 50, 500, false, 0, true, true]);
+    expect(parseBenchArgs(['--no-redis']).redis).toBe(false);
+    // Replicas must share one vendor to count its requests.
+    expect(parseBenchArgs(['--vendor-in-bot']).redis).toBe(false);
     expect([o.requests(1), o.requests(10), o.requests(50)]).toEqual([100, 400, 1600]);
   });
 
@@ -56,7 +59,7 @@ describe('closedLoop', () => {
 
 describe('evaluateTargets', () => {
   const summary = (p50: number, p99: number) => ({ n: 100, p50, p99, max: p99 });
-  const level = (bot: 'ours' | 'naive', concurrency: number, over: Partial<LevelRow> = {}): LevelRow => ({
+  const level = (bot: 'ours' | 'naive' | 'redis', concurrency: number, over: Partial<LevelRow> = {}): LevelRow => ({
     bot,
     concurrency,
     requests: 100,
@@ -75,12 +78,21 @@ describe('evaluateTargets', () => {
     ...over,
   });
   const memory: MemoryRow[] = [{ bot: 'ours', peakRssMb: 120, rssMb: 110, heapTotalMb: 40, heapUsedMb: 20, warnings: 0, warningSamples: [] }];
-  const identical = [{ bot: 'ours' as const, sent: 500, cards: 500, vendorRequests: 1, e2e: summary(60, 80), peakRssMb: 120 }];
+  const identical = [
+    { bot: 'ours', sent: 500, cards: 500, vendorRequests: 1, e2e: summary(60, 80), peakRssMb: 120 },
+    { bot: 'redis×2', sent: 500, cards: 500, vendorRequests: 2, e2e: summary(60, 80), peakRssMb: 120 },
+  ];
 
   it('passes every target when the numbers meet them', () => {
-    const rows = [level('ours', 1), level('ours', 50, { lookupsPerSec: 200 }), level('naive', 50)];
+    const rows = [
+      level('ours', 1),
+      level('ours', 50, { lookupsPerSec: 200, cpuMsPerLookup: 0.6 }),
+      level('naive', 50),
+      level('redis', 1, { e2e: summary(52, 70) }),
+      level('redis', 50, { e2e: summary(52, 70) }),
+    ];
     const targets = evaluateTargets(rows, identical, memory);
-    expect(targets).toHaveLength(7);
+    expect(targets).toHaveLength(11);
     expect(targets.filter((t) => !t.pass)).toEqual([]);
   });
 
@@ -89,8 +101,11 @@ describe('evaluateTargets', () => {
       level('ours', 1, { e2e: summary(52.5, 70) }),
       level('ours', 50, { lookupsPerSec: 150, ack: summary(5, 101), e2e: summary(76, 90), lost: 1 }),
       level('naive', 50),
+      level('redis', 1, { e2e: summary(53.6, 70) }),
+      level('redis', 50, { e2e: summary(77.1, 90) }),
     ];
-    const targets = evaluateTargets(rows, [{ ...identical[0]!, vendorRequests: 2 }], [{ ...memory[0]!, peakRssMb: 150 }]);
-    expect(targets.map((t) => t.pass)).toEqual([false, false, false, false, false, false, false]);
+    const targets = evaluateTargets(rows, [{ ...identical[0]!, vendorRequests: 2 }, { ...identical[1]!, vendorRequests: 3 }], [{ ...memory[0]!, peakRssMb: 150 }]);
+    expect(targets).toHaveLength(11);
+    expect(targets.filter((t) => t.pass).map((t) => t.name)).toEqual([]);
   });
 });

@@ -1,14 +1,13 @@
 /**
  * One bot in its own process, so the load generator and the fake Slack (in the parent) do not
- * share its event loop: `ours` is the real app via startBot, `naive` is naive-bot.ts. By default
+ * share its event loop: `ours` is the real app via startBot (`redis`: the same on a shared Redis),
+ * `naive` is naive-bot.ts. By default
  * each has a sandbox in its own process (ours: the built-in one startBot opens; naive: one started
  * here with the same delay), so both pay for the simulated vendor alike; with `vendorUrl` both use
  * an external one instead. Kind `sandbox` is that external sandbox alone.
  */
 import { performance } from 'node:perf_hooks';
-import { loadAppConfig } from '../../src/app-config.js';
 import { startBot } from '../../src/bot.js';
-import { openLookup } from '../../src/lookup/bootstrap.js';
 import { SANDBOX_POC_ID } from '../../src/config.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { startNaiveBot } from './naive-bot.js';
@@ -35,22 +34,35 @@ interface Running {
 }
 
 async function startOurs(): Promise<Running> {
-  const env = {
-    SLACK_BOT_TOKEN: config.botToken,
-    SLACK_SIGNING_SECRET: config.signingSecret,
-    SLACK_API_URL: config.slackApiUrl,
-    PORT: '0',
-    ALLOWED_CHANNEL_IDS: '*',
-    LOG_LEVEL: 'warn',
-    COUPON_RATE_LIMIT_PER_MINUTE: '10000',
-    COUFUN_ENV: 'sandbox',
-    ...(config.vendorUrl ? { COUFUN_URL: config.vendorUrl } : {}),
-  };
-  // Opened here and handed over, so the harness knows the vendor URL and the sandbox.
-  const lookup = await openLookup(loadAppConfig(env).coufun, { sandbox: { delayMs: config.delayMs } });
-  const bot = await startBot(env, { host: '127.0.0.1', logSink, lookup });
+  // The sandbox is started here (as for the naive bot) unless the run shares one, so the child
+  // knows it and counts its requests; the bot builds its own lookup, as in production.
+  const sandbox = config.vendorUrl ? null : await startSandbox({ host: '127.0.0.1', port: 0, delayMs: config.delayMs });
+  const vendorUrl = config.vendorUrl ?? sandbox!.url;
+  const bot = await startBot(
+    {
+      SLACK_BOT_TOKEN: config.botToken,
+      SLACK_SIGNING_SECRET: config.signingSecret,
+      SLACK_API_URL: config.slackApiUrl,
+      PORT: '0',
+      ALLOWED_CHANNEL_IDS: '*',
+      LOG_LEVEL: 'warn',
+      COUPON_RATE_LIMIT_PER_MINUTE: '10000',
+      COUFUN_ENV: 'sandbox',
+      COUFUN_URL: vendorUrl,
+      ...(config.kind === 'redis' && config.redisUrl ? { REDIS_URL: config.redisUrl, REDIS_PREFIX: 'coupon-bot-bench:' } : {}),
+    },
+    { host: '127.0.0.1', logSink },
+  );
   if (bot.port === undefined) throw new Error('expected HTTP mode');
-  return { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, vendorUrl: lookup.url, sandbox: lookup.sandbox, stop: () => bot.stop('bench').then(() => undefined) };
+  return {
+    eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    vendorUrl,
+    sandbox,
+    stop: async () => {
+      await bot.stop('bench');
+      await sandbox?.close();
+    },
+  };
 }
 
 async function startNaive(): Promise<Running> {
@@ -103,7 +115,7 @@ function stats(sandbox: SandboxHandle | null, barcode: string | undefined): Chil
   };
 }
 
-const running = await (config.kind === 'ours' ? startOurs() : config.kind === 'naive' ? startNaive() : startLoneSandbox());
+const running = await (config.kind === 'ours' || config.kind === 'redis' ? startOurs() : config.kind === 'naive' ? startNaive() : startLoneSandbox());
 process.on('message', (raw) => {
   const m = raw as ParentMessage;
   if (m.type === 'stats') send({ type: 'stats', id: m.id, stats: stats(running.sandbox, m.barcode) });

@@ -54,7 +54,8 @@ export interface LevelRow {
 }
 
 export interface IdenticalRow {
-  readonly bot: BotKind;
+  /** `ours`, `naive`, `redis`, or `redis×2` (the burst split over two replicas on one Redis). */
+  readonly bot: string;
   readonly sent: number;
   readonly cards: number;
   readonly vendorRequests: number;
@@ -64,7 +65,7 @@ export interface IdenticalRow {
 
 /** A card that shows the coupon, not an error: the synthetic coupons are all unused. */
 export function isSuccessCard(kind: BotKind, body: string): boolean {
-  return kind === 'ours' ? body.includes('미사용') : !body.includes('Error ');
+  return kind === 'naive' ? !body.includes('Error ') : body.includes('미사용');
 }
 
 function nextIds(ctx: BenchContext): { id: string; user: string; barcode: string } {
@@ -171,22 +172,25 @@ export async function measureLevel(ctx: BenchContext, bots: readonly BotProcess[
   return bots.map((bot, i) => row(bot.kind, concurrency, tallies[i]!));
 }
 
-/** `n` lookups of one fresh barcode from `n` users, all at once. */
-export async function measureIdentical(ctx: BenchContext, bot: BotProcess, n: number): Promise<IdenticalRow> {
+/**
+ * `n` lookups of one fresh barcode from `n` users, all at once, spread round-robin over `bots`
+ * (replicas of one deployment sharing one vendor, whose request count is the answer).
+ */
+export async function measureIdentical(ctx: BenchContext, bots: readonly BotProcess[], n: number, label: string = bots[0]!.kind): Promise<IdenticalRow> {
   const barcode = nextIds(ctx).barcode;
-  const t = target(ctx, bot);
-  const run = await closedLoop(n, n, () => {
+  const targets = bots.map((bot) => target(ctx, bot));
+  const run = await closedLoop(n, n, (i) => {
     const { id, user } = nextIds(ctx);
-    return sendCommand(t, id, user, `${GOODS_ID} ${barcode}`);
+    return sendCommand(targets[i % targets.length]!, id, user, `${GOODS_ID} ${barcode}`);
   });
-  const vendorRequests = await bot.vendorRequestsFor(barcode);
-  const stats = await bot.stats();
+  const vendorRequests = await bots[0]!.vendorRequestsFor(barcode);
+  const peaks = await Promise.all(bots.map(async (bot) => (await bot.stats()).maxRssBytes / 1e6));
   return {
-    bot: bot.kind,
+    bot: label,
     sent: n,
-    cards: run.results.filter((r) => r.card !== null && isSuccessCard(bot.kind, r.card)).length,
+    cards: run.results.filter((r) => r.card !== null && isSuccessCard(bots[0]!.kind, r.card)).length,
     vendorRequests,
     e2e: summarize(finite(run.results.map((r) => r.e2eMs))),
-    peakRssMb: stats.maxRssBytes / 1e6,
+    peakRssMb: Math.max(...peaks),
   };
 }

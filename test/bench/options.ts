@@ -18,6 +18,8 @@ export interface BenchOptions {
   readonly users: number;
   /** Run the sandbox in a process of its own, shared by both bots, instead of inside each bot. */
   readonly vendorProcess: boolean;
+  /** Also measure Redis mode and two replicas on one Redis (needs redis-server). */
+  readonly redis: boolean;
   readonly json: boolean;
 }
 
@@ -32,6 +34,7 @@ export const USAGE = `Usage: npm run bench -- [--requests N] [--delay MS] [--ide
   --users N      cycle through N users instead of a new user per request (diagnosis: cached locales)
   --vendor-in-bot  run the sandbox inside each bot's process (default: one process of its own,
                  as the real vendor is never inside the bot; diagnosis only)
+  --no-redis     skip the Redis rows (Redis mode, two replicas on one Redis); they need redis-server
   --json         print one JSON document instead of the table`;
 
 const DEFAULT_REQUESTS: Readonly<Record<number, number>> = { 1: 100, 10: 400, 50: 1600 };
@@ -47,6 +50,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let levels: number[] = [1, 10, 50];
   let users = 0;
   let vendorProcess = true;
+  let redis = true;
   const int = (flag: string, value: string | undefined, min: number): number => {
     if (value === undefined || !/^\d+$/.test(value) || Number(value) < min) throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
     return Number(value);
@@ -88,6 +92,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case '--vendor-in-bot':
         vendorProcess = false;
         break;
+      case '--no-redis':
+        redis = false;
+        break;
       case '--json':
         json = true;
         break;
@@ -108,6 +115,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     rounds,
     users,
     vendorProcess,
+    // Replicas share one vendor, so its request count is theirs: that needs the vendor process.
+    redis: redis && vendorProcess,
     json,
   };
 }

@@ -1,6 +1,7 @@
 /** Messages between the benchmark (parent) and a bot process (bot-child.ts), over Node IPC. */
 
-export type BotKind = 'ours' | 'naive';
+/** `ours` in memory mode, `redis` the same app with REDIS_URL, `naive` the minimal Bolt bot. */
+export type BotKind = 'ours' | 'naive' | 'redis';
 /** A bot, or (with `--vendor-process`) a lone sandbox both bots share. */
 export type ChildKind = BotKind | 'sandbox';
 
@@ -14,6 +15,8 @@ export interface ChildConfig {
   readonly delayMs: number;
   /** An external vendor URL (a sandbox process); unset = a sandbox inside the bot's process. */
   readonly vendorUrl?: string;
+  /** Kind `redis`: the shared Redis (each replica of one deployment gets the same). */
+  readonly redisUrl?: string;
 }
 
 export type ParentMessage = { readonly type: 'stats'; readonly id: number; readonly barcode?: string } | { readonly type: 'stop'; readonly id: number };

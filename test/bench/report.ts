@@ -1,4 +1,4 @@
-/** Targets of issue 5, judged from the measurements, and the printed table. Pure. */
+/** Targets of issues 5 and 8, judged from the measurements, and the printed table. Pure. */
 import type { IdenticalRow, LevelRow } from './measure.js';
 import type { BotKind } from './protocol.js';
 import { ms } from './stats.js';
@@ -58,6 +58,21 @@ export function evaluateTargets(rows: readonly LevelRow[], identical: readonly I
     targets.push({ name: 'c=50: e2e p50 ≤ 1.5× raw p50', actual: `${ratio.toFixed(2)}× (${ms(c50.e2e.p50)} vs ${ms(c50.raw.p50)} ms)`, pass: ratio <= 1.5 });
     targets.push({ name: 'c=50: 0 lost', actual: `${c50.lost} lost`, pass: c50.lost === 0 });
   }
+  const naiveCpu = naive50 && c50 ? c50.cpuMsPerLookup / naive50.cpuMsPerLookup : undefined;
+  if (naiveCpu !== undefined) {
+    targets.push({ name: 'c=50: cpu/lookup ≤ 0.6× naive', actual: `${naiveCpu.toFixed(2)}× (${ms(c50!.cpuMsPerLookup, 2)} vs ${ms(naive50!.cpuMsPerLookup, 2)} ms)`, pass: naiveCpu <= 0.6 });
+  }
+  for (const c of [1, 50]) {
+    const memory = row(rows, 'ours', c);
+    const onRedis = row(rows, 'redis', c);
+    if (!memory || !onRedis) continue;
+    const added = onRedis.e2e.p50 - memory.e2e.p50;
+    targets.push({ name: `c=${c}: Redis adds ≤ 1 ms to e2e p50`, actual: `${ms(added, 2)} ms (${ms(onRedis.e2e.p50)} vs ${ms(memory.e2e.p50)} ms)`, pass: added <= 1 });
+  }
+  const split = identical.find((r) => r.bot === 'redis×2');
+  if (split) {
+    targets.push({ name: `${split.sent} identical over 2 replicas → ≤ 2`, actual: `${split.vendorRequests} (${split.cards}/${split.sent} cards)`, pass: split.vendorRequests <= 2 && split.cards === split.sent });
+  }
   const same = identical.find((r) => r.bot === 'ours');
   if (same) {
     targets.push({ name: `${same.sent} identical → 1 vendor request`, actual: `${same.vendorRequests} (${same.cards}/${same.sent} cards)`, pass: same.vendorRequests === 1 && same.cards === same.sent });
@@ -114,10 +129,12 @@ export function renderReport(r: BenchResult): string {
     '',
     levels,
     '',
+    'ours = the bot in memory mode, redis = the same bot with REDIS_URL (a local redis-server), naive = test/bench/naive-bot.ts.',
     'bad = ack not 200, or a card that is not a coupon. cpu/lookup (all threads) and bot loop (event-loop busy share)',
     `are the bot process during its run${r.vendorProcess ? '' : ', its in-process sandbox included'}; harness loop = load generator + fake Slack.`,
     '',
     same,
+    ...(r.identical.some((x) => x.bot === 'redis×2') ? ['redis×2 = the burst sent round-robin to two replicas (two processes) on one Redis and one vendor.'] : []),
     '',
     mem,
     '',

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the real app (startBot, HTTP mode, built-in sandbox with a fixed vendor
- * delay) against a naive Bolt bot under the same closed-loop load of signed `/coupon` requests,
- * plus a burst of identical lookups. Prints a report; exits 0 unless something crashes.
+ * delay) in memory mode and on Redis, against a naive Bolt bot under the same closed-loop load
+ * of signed `/coupon` requests, plus a burst of identical lookups (also split over two replicas
+ * on one Redis). Prints a report; exits 0 unless something crashes.
  * Progress goes to stderr, so `--json` leaves stdout machine-readable.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import { parseBenchArgs, type BenchOptions } from './options.js';
 import type { BotKind } from './protocol.js';
 import { evaluateTargets, renderReport, type BenchResult, type MemoryRow } from './report.js';
 import { measureLongInput, renderLongInput } from './long-input.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 
 const SECRET = 'bench-signing-secret';
 
@@ -48,11 +50,22 @@ const base = { slackApiUrl: slack.apiUrl, signingSecret: SECRET, botToken: 'xoxb
 
 const bots: BotProcess[] = [];
 let vendor: BotProcess | null = null;
+let redis: RedisServer | null = null;
+let secondReplica: BotProcess | null = null;
 try {
   progress('starting bots…');
   if (options.vendorProcess) vendor = await BotProcess.spawn({ ...base, kind: 'sandbox' });
-  const spawn = (kind: BotKind): Promise<BotProcess> => BotProcess.spawn({ ...base, kind, ...(vendor ? { vendorUrl: vendor.vendorUrl } : {}) }, vendor);
+  if (options.redis) {
+    try {
+      redis = await startRedisServer();
+    } catch (e) {
+      progress(`no Redis rows: ${(e as Error).message}`);
+    }
+  }
+  const spawn = (kind: BotKind): Promise<BotProcess> =>
+    BotProcess.spawn({ ...base, kind, ...(vendor ? { vendorUrl: vendor.vendorUrl } : {}), ...(redis ? { redisUrl: redis.url } : {}) }, vendor);
   bots.push(await spawn('ours'), await spawn('naive'));
+  if (redis) bots.push(await spawn('redis'));
   for (const bot of bots) {
     progress(`warming up ${bot.kind} (${options.warmup} requests)…`);
     await warmUp(ctx, bot, options.warmup);
@@ -65,7 +78,15 @@ try {
   const identical: IdenticalRow[] = [];
   for (const bot of options.identical > 0 ? bots : []) {
     progress(`${options.identical} identical lookups: ${bot.kind}…`);
-    identical.push(await measureIdentical(ctx, bot, options.identical));
+    identical.push(await measureIdentical(ctx, [bot], options.identical));
+  }
+  const first = bots.find((b) => b.kind === 'redis');
+  if (first && options.identical > 0) {
+    // A second replica of the Redis deployment: same Redis, same vendor, its own process.
+    secondReplica = await spawn('redis');
+    await warmUp(ctx, secondReplica, Math.min(50, options.warmup));
+    progress(`${options.identical} identical lookups split over two replicas on one Redis…`);
+    identical.push(await measureIdentical(ctx, [first, secondReplica], options.identical, 'redis×2'));
   }
   const memory: MemoryRow[] = [];
   for (const bot of bots) {
@@ -93,8 +114,9 @@ try {
   };
   process.stdout.write(options.json ? `${JSON.stringify({ ...result, longInput }, null, 2)}\n` : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n`);
 } finally {
-  await Promise.all(bots.map((b) => b.stop()));
+  await Promise.all([...bots, ...(secondReplica ? [secondReplica] : [])].map((b) => b.stop()));
   await vendor?.stop();
+  await redis?.stop();
   await slack.close();
   await ctx.toBots.close();
   await ctx.toVendor.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/stores/memory/key-value.js';
+import { keyValueContract } from '../key-value-contract.js';
 
 function setup(maxEntries = 10) {
   let now = 1_000;
@@ -73,4 +74,10 @@ describe('createMemoryStore', () => {
     expect(await cache.add('k', 3, 100)).toBe(true);
     expect(await cache.get('k')).toBe(3);
   });
+});
+
+keyValueContract('createMemoryStore', () => {
+  let now = 1_000;
+  const store = createMemoryStore({ clock: () => now });
+  return { store, pass: async (ms) => void (now += ms) };
 });

@@ -1,0 +1,105 @@
+/**
+ * Opens the shared state on Redis: one connection, the store and the limiter behind their
+ * failover wrappers (local memory beside them), and the health the bot reports. Never rejects:
+ * a Redis that is absent at start leaves the bot on local state until it appears.
+ */
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../log/logger.js';
+import { createFailoverStore, FailoverRateLimiter } from '../failover.js';
+import type { KeyHasher } from '../keys.js';
+import { createMemoryStore } from '../memory/key-value.js';
+import { MemoryRateLimiter } from '../memory/rate-limiter.js';
+import type { KeyValueStore, RateLimiter, StoreHealth } from '../types.js';
+import { closeRedis, createRedisConnection } from './connection.js';
+import { RedisHealth } from './health.js';
+import { createRedisStore } from './key-value.js';
+import { RedisRateLimiter } from './rate-limiter.js';
+import { createValueCodec } from './value-codec.js';
+
+export interface RedisStateOptions {
+  readonly url: string;
+  /** Prepended to every key (`coupon-bot:`). */
+  readonly prefix: string;
+  /** Seals values; the same on every replica. */
+  readonly secret: Buffer;
+  /** Hashes user IDs into limiter keys; the same on every replica. */
+  readonly hashKey: KeyHasher;
+  readonly commandTimeoutMs: number;
+  readonly perMinute: number;
+  readonly clock: Clock;
+  readonly logger?: Logger;
+  /** Bound on the local copy of the general store; default 10 000 entries. */
+  readonly localMaxEntries?: number;
+  /** Bound on the local copy of the lookup cache; default 1000 answers, as in memory mode. */
+  readonly cacheMaxEntries?: number;
+  /** How often a PING probes a connected but failing Redis; default 1000 ms. */
+  readonly probeIntervalMs?: number;
+  readonly maxReconnectDelayMs?: number;
+}
+
+export interface RedisState {
+  /** Thread-card references, replay and event de-duplication. */
+  readonly store: KeyValueStore;
+  /**
+   * The lookup cache and its claims: the same Redis, but its own smaller local copy, so a churn
+   * of cached answers cannot push the references out of the general store's local copy.
+   */
+  readonly cache: KeyValueStore;
+  readonly limiter: RateLimiter;
+  /** `up`/`down` and its changes (metrics, /healthz). */
+  readonly health: StoreHealth;
+  /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
+  close(): Promise<void>;
+}
+
+export async function openRedisState(options: RedisStateOptions): Promise<RedisState> {
+  let health: RedisHealth | undefined;
+  const redis = createRedisConnection({
+    url: options.url,
+    // The client's own timeout is only a backstop; operations are judged by withDeadline.
+    commandTimeoutMs: options.commandTimeoutMs * 4 + 1000,
+    connectTimeoutMs: Math.max(500, options.commandTimeoutMs * 4),
+    ...(options.maxReconnectDelayMs !== undefined ? { maxReconnectDelayMs: options.maxReconnectDelayMs } : {}),
+    onError: (e) => health?.startFailed(e),
+  });
+  health = new RedisHealth(redis, { timeoutMs: options.commandTimeoutMs, ...(options.logger ? { logger: options.logger } : {}), ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}) });
+  const shared = createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret), timeoutMs: options.commandTimeoutMs });
+  const local = createMemoryStore({ clock: options.clock, ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}) });
+  const store = createFailoverStore(shared, local, health);
+  const cache = createFailoverStore(shared, createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }), health);
+  const limiter = new FailoverRateLimiter(
+    new RedisRateLimiter(redis, { prefix: options.prefix, perMinute: options.perMinute, clock: options.clock, hashKey: options.hashKey, timeoutMs: options.commandTimeoutMs }),
+    new MemoryRateLimiter(options.perMinute, options.clock),
+    health,
+  );
+  try {
+    await redis.connect();
+    // 'ready' starts a PING; wait for its answer so a healthy start reports up at once.
+    await waitUntil(() => health.status() === 'up', options.commandTimeoutMs * 4);
+  } catch (e) {
+    // Absent at start: the client keeps reconnecting by itself; until then, local state.
+    health.startFailed(e);
+  }
+  const h = health;
+  return {
+    store,
+    cache,
+    limiter,
+    health: h,
+    async close() {
+      h.close();
+      await closeRedis(redis);
+    },
+  };
+}
+
+function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tick = (): void => {
+      if (done() || Date.now() - started >= timeoutMs) resolve();
+      else setTimeout(tick, 5).unref();
+    };
+    tick();
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Several bot replicas in one test process, as an operator would run them behind a load
+ * balancer: each its own `startBot` on its own loopback port, all on one Redis, one fake Slack
+ * and one Coufun sandbox (a server of its own, so its request counter counts every replica's
+ * vendor requests).
+ */
+import { request } from 'undici';
+import { startBot, type RunningBot } from '../../src/bot.js';
+import type { Env } from '../../src/config.js';
+import { ALLOWED, SECRET } from '../support/bot-harness.js';
+import type { FakeSlack } from '../support/fake-slack.js';
+import { signedHeaders } from '../support/signing.js';
+
+export interface Replica {
+  readonly bot: RunningBot;
+  readonly logs: Record<string, unknown>[];
+  /** POST a signed /coupon; the card (or notice) arrives at the returned response_url. */
+  command(opts: { text: string; user: string; channel?: string }): Promise<{ status: number; responseUrl: string }>;
+  /** POST a signed interactive payload. */
+  interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  healthz(): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+export interface ReplicaSetup {
+  readonly slack: FakeSlack;
+  readonly redisUrl: string;
+  /** The shared sandbox's endpoint URL. */
+  readonly coufunUrl: string;
+  readonly env?: Env;
+}
+
+/** The env every replica of one deployment shares. */
+export function replicaEnv(setup: ReplicaSetup): Env {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: setup.slack.apiUrl,
+    PORT: '0',
+    ALLOWED_CHANNEL_IDS: ALLOWED,
+    LOG_LEVEL: 'info',
+    COUFUN_ENV: 'sandbox',
+    COUFUN_URL: setup.coufunUrl,
+    REDIS_URL: setup.redisUrl,
+    ...setup.env,
+  };
+}
+
+export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
+  const logs: Record<string, unknown>[] = [];
+  const bot = await startBot(replicaEnv(setup), { host: '127.0.0.1', logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const base = `http://127.0.0.1:${bot.port}`;
+  const post = async (body: string): Promise<{ status: number; body: string }> => {
+    const res = await request(`${base}/slack/events`, { method: 'POST', body, headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded') });
+    return { status: res.statusCode, body: await res.body.text() };
+  };
+  return {
+    bot,
+    logs,
+    async command({ text, user, channel = ALLOWED }) {
+      const responseUrl = setup.slack.responseUrl();
+      const body = new URLSearchParams({
+        team_id: 'T1',
+        channel_id: channel,
+        channel_name: 'cs-triage',
+        user_id: user,
+        user_name: user.toLowerCase(),
+        command: '/coupon',
+        text,
+        api_app_id: 'A1',
+        response_url: responseUrl,
+        trigger_id: `trigger-${user}`,
+      }).toString();
+      const { status } = await post(body);
+      return { status, responseUrl };
+    },
+    interact(payload) {
+      return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+    },
+    async healthz() {
+      const res = await request(`${base}/healthz`);
+      return (await res.body.json()) as Record<string, unknown>;
+    },
+    async stop() {
+      await bot.stop('test');
+    },
+  };
+}
+
+export async function startReplicas(n: number, setup: ReplicaSetup): Promise<Replica[]> {
+  return Promise.all(Array.from({ length: n }, () => startReplica(setup)));
+}

@@ -1,0 +1,140 @@
+/**
+ * Socket Mode with two replicas on one Redis: Slack spreads envelopes over every replica's
+ * connection, so a card cached through one socket is reused through the other, the per-user
+ * limit holds across both, and a thread card posted through one refreshes through the other.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { startBot, type RunningBot } from '../../src/bot.js';
+import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
+import { ALLOWED, allText, buttonPayload } from '../support/bot-harness.js';
+import { FakeSlack } from '../support/fake-slack.js';
+import { shortcutPayload } from '../support/payloads.js';
+import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+
+const GOODS = '0000999999';
+let redis: RedisServer;
+let slack: FakeSlack;
+let sandbox: SandboxHandle;
+let wss: WebSocketServer;
+const sockets: WebSocket[] = [];
+const acked = new Set<string>();
+const bots: RunningBot[] = [];
+let n = 0;
+
+async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
+  const connected = once(wss, 'connection') as Promise<[WebSocket]>;
+  const bot = await startBot(
+    {
+      SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+      ALLOWED_CHANNEL_IDS: ALLOWED,
+      LOG_LEVEL: 'warn',
+      COUFUN_ENV: 'sandbox',
+      COUFUN_URL: sandbox.url,
+      COUPON_RATE_LIMIT_PER_MINUTE: '5',
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: 'cb-socket-test:',
+    },
+    { logSink: () => undefined },
+  );
+  bots.push(bot);
+  const [ws] = await connected;
+  return { bot, ws };
+}
+
+function send(ws: WebSocket, type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): string {
+  const id = `env-${++n}`;
+  ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: type === 'slash_commands', payload }));
+  return id;
+}
+
+function command(ws: WebSocket, user: string, barcode: string): string {
+  const responseUrl = slack.responseUrl();
+  send(ws, 'slash_commands', { team_id: 'T1', channel_id: ALLOWED, user_id: user, command: '/coupon', text: `${GOODS} ${barcode}`, api_app_id: 'A1', response_url: responseUrl, trigger_id: `t-${n}` });
+  return responseUrl;
+}
+
+const isCouponCard = (m: Record<string, unknown>): boolean => allText(m).includes('잔액');
+const barcode = (tag: string): string => `SIM${tag}${String(Date.now() % 1e8).padStart(8, '0')}`;
+
+let a: WebSocket;
+let b: WebSocket;
+beforeAll(async () => {
+  [redis, slack, sandbox] = await Promise.all([startRedisServer(), FakeSlack.start(), startSandbox({ delayMs: 20 })]);
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await once(wss, 'listening');
+  wss.on('connection', (ws) => {
+    sockets.push(ws);
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { envelope_id?: string };
+      if (m.envelope_id) acked.add(m.envelope_id);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.length, connection_info: { app_id: 'A1' } }));
+  });
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
+  slack.on('apps.connections.open', () => ({ body: { ok: true, url } }));
+  a = (await startReplica()).ws;
+  b = (await startReplica()).ws;
+});
+
+afterAll(async () => {
+  for (const bot of bots) await bot.stop('test').catch(() => undefined);
+  wss?.close();
+  await Promise.all([slack?.close(), sandbox?.close(), redis?.stop()]);
+});
+
+describe('Socket Mode, two replicas on one Redis', () => {
+  it('each replica holds its own connection', () => {
+    expect(sockets).toHaveLength(2);
+    expect(a).not.toBe(b);
+  });
+
+  it('an answer cached through one socket is reused through the other', async () => {
+    const code = barcode('1');
+    const first = command(a, 'U0SOCKA', code);
+    expect(isCouponCard(await slack.post(first))).toBe(true);
+    const second = command(b, 'U0SOCKB', code);
+    expect(isCouponCard(await slack.post(second))).toBe(true);
+    expect(sandbox.requestCount(code)).toBe(1);
+  });
+
+  it('identical lookups arriving on both sockets at once reach Coufun at most twice', async () => {
+    const code = barcode('2');
+    const urls = Array.from({ length: 40 }, (_, i) => command(i % 2 ? a : b, `U0SOCKC${i}`, code));
+    const cards = await Promise.all(urls.map((u) => slack.post(u, 1, 15_000)));
+    expect(cards.every(isCouponCard)).toBe(true);
+    expect(sandbox.requestCount(code)).toBeLessThanOrEqual(2);
+  });
+
+  it('the per-user limit holds across both connections', async () => {
+    const urls: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      urls.push(command(i % 2 ? a : b, 'U0SOCKLIMIT', barcode(`L${i}`)));
+      await slack.post(urls[i]!, 1, 15_000);
+    }
+    const answers = await Promise.all(urls.map((u) => slack.post(u)));
+    expect(answers.filter(isCouponCard)).toHaveLength(5);
+    expect(answers.filter((m) => allText(m).includes('조회가 너무 잦습니다'))).toHaveLength(2);
+  });
+
+  it('a thread card posted through one socket refreshes through the other', async () => {
+    const code = barcode('3');
+    const ts = `1700300${String(++n).padStart(3, '0')}.000100`;
+    send(a, 'interactive', shortcutPayload({ message: { ts, text: `배민 상품권 1만원 쿠폰 ${code} 확인 부탁드립니다` }, responseUrl: slack.responseUrl(), user: 'U0SOCKT' }));
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === ts), 15_000, 'thread card');
+    const posted = slack.callsTo('chat.postMessage').find((c) => c.params.thread_ts === ts)!.params;
+    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((blk) => blk.type === 'actions');
+    const value = actions!.elements!.find((e) => e.action_id === 'coupon_refresh')!.value;
+    const responseUrl = slack.responseUrl();
+    const id = send(b, 'interactive', buttonPayload({ actionId: 'coupon_refresh', value, responseUrl, user: 'U0SOCKT2', ephemeral: false }));
+    const reply = await slack.post(responseUrl, 1, 15_000);
+    expect(reply.replace_original).toBe(true);
+    expect(isCouponCard(reply)).toBe(true);
+    expect(acked.has(id)).toBe(true);
+    expect(sandbox.requestCount(code)).toBe(2);
+  });
+});
