@@ -50,7 +50,7 @@ const KO: ErrorWords = {
     hint: {
       POC_ID: '고객사 ID는 봇 설정 값입니다. 봇 운영자에게 알려 주세요.',
       GOODS_ID: '상품 ID를 다시 확인해 주세요.',
-      BARCODE_NUM: '쿠폰에 적힌 번호를 공백 없이 그대로 입력해 주세요.',
+      BARCODE_NUM: '쿠폰에 적힌 번호를 그대로 입력해 주세요. 0123-4567-8902, 0123 4567 8902처럼 하이픈이나 공백으로 나뉜 숫자도 됩니다.',
     },
   },
   vendor: {
@@ -94,7 +94,7 @@ const EN: ErrorWords = {
     hint: {
       POC_ID: 'The client ID is part of the bot configuration. Please tell the bot operator.',
       GOODS_ID: 'Check the goods ID.',
-      BARCODE_NUM: 'Enter the number exactly as printed on the coupon, without spaces.',
+      BARCODE_NUM: 'Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.',
     },
   },
   vendor: {

@@ -95,7 +95,7 @@ describe('describeError: ValidationError', () => {
     expect(describeError(e, 'ko')).toMatchObject({
       title: '입력값을 확인해 주세요',
       detail: '쿠폰번호가 너무 깁니다: 최대 30바이트인데 31바이트입니다.',
-      hint: '쿠폰에 적힌 번호를 공백 없이 그대로 입력해 주세요.',
+      hint: '쿠폰에 적힌 번호를 그대로 입력해 주세요. 0123-4567-8902, 0123 4567 8902처럼 하이픈이나 공백으로 나뉜 숫자도 됩니다.',
       audience: 'user',
       retryable: false,
       code: 'INVALID_INPUT',
@@ -103,7 +103,7 @@ describe('describeError: ValidationError', () => {
     const view = describeError(e, 'en');
     expect(view.title).toBe('Please check the input');
     expect(view.detail).toBe('The coupon number is too long: at most 30 bytes, got 31.');
-    expect(view.hint).toBe('Enter the number exactly as printed on the coupon, without spaces.');
+    expect(view.hint).toBe('Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.');
   });
 
   it('bad character: shows it with its code point, an invisible one by code point only', () => {

@@ -155,3 +155,20 @@ describe('parseCouponCommand: barcodes', () => {
     });
   });
 });
+
+describe('the coupon-number hint says what this reader accepts', () => {
+  it('every example the hint gives (ko and en) is read as one coupon number', async () => {
+    const { describeError } = await import('../../src/display/errors.js');
+    const { ValidationError } = await import('../../src/coufun/errors.js');
+    const e = new ValidationError('BARCODE_NUM', 'max_bytes', { limit: 30, actual: 31 });
+    for (const locale of ['ko', 'en'] as const) {
+      const hint = describeError(e, locale).hint ?? '';
+      expect(hint, locale).not.toMatch(/공백 없이|without spaces/);
+      const examples = hint.match(/\d{4}[- ]\d{4}[- ]\d{4}/g) ?? [];
+      expect(examples.length, locale).toBeGreaterThan(0);
+      for (const example of examples) {
+        expect(parse(`0000133518 ${example}`), example).toEqual({ kind: 'lookup', goods: AMERICANO, barcodes: ['012345678902'] });
+      }
+    }
+  });
+});
