@@ -46,6 +46,14 @@ describe('.env.example', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it("lists every variable of README's Configuration table", () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const documented = [...table.matchAll(/^\| (.+?) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([A-Z][A-Z_]+)`/g)].map((v) => v[1]!));
+    expect(documented.length).toBeGreaterThan(20);
+    for (const name of documented) expect(names, name).toContain(name);
+  });
+
   it('lists the proxy variables, HTTP_PROXY included', () => {
     for (const n of ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'NODE_EXTRA_CA_CERTS']) expect(names).toContain(n);
   });
@@ -69,6 +77,9 @@ describe('.env.example', () => {
       COUFUN_ENV: /sandbox .*\| test .*\| production/,
       LOG_LEVEL: /debug \| info \| warn \| error/,
       COUPON_GOODS: /1–100 characters/,
+      COUPON_COMMAND: /2–32 characters/,
+      REDIS_PREFIX: /1–64 visible ASCII/,
+      REDIS_TIMEOUT_MS: /20–5000/,
     };
     for (const [name, limit] of Object.entries(limits)) expect(comment(name), name).toMatch(limit);
   });
