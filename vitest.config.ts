@@ -17,6 +17,7 @@ const E2E = [
   'test/faults/**/*.test.ts',
   'test/cli/lookup.test.ts',
   'test/cli/sandbox.test.ts',
+  'test/cli/npm-signal.test.ts',
   'test/cli/readme.test.ts',
   'test/coufun/client*.test.ts',
   'test/lookup/bootstrap.test.ts',
