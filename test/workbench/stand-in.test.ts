@@ -12,7 +12,7 @@ import { signedHeaders } from '../../src/workbench/signer.js';
 import { SlackStandIn } from '../../src/workbench/stand-in.js';
 import { pageState } from '../../src/workbench/view.js';
 import { BOT_USER_ID, CHANNELS, PERSON, World } from '../../src/workbench/world.js';
-import { startWorkbench, type Workbench } from '../../src/workbench/workbench.js';
+import { botEnv, startWorkbench, type Workbench } from '../../src/workbench/workbench.js';
 import { seedSamples } from '../../src/workbench/samples.js';
 
 const TOKEN = 'xoxb-test';
@@ -201,5 +201,31 @@ describe('with the real bot', () => {
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<b>굵게</b>');
+  });
+});
+
+describe('with COUPON_COMMAND set in the operator environment', () => {
+  // The page's Slack declares `/coupon` (the manifest as shipped); a renamed command is a
+  // Slack-side setting like SLACK_*, so it must not reach the bot, or /coupon in the page
+  // would go unanswered.
+  let wb: Workbench;
+  beforeAll(async () => {
+    wb = await startWorkbench({ port: 0, env: { COUPON_COMMAND: '/giftcheck', SLACK_BOT_TOKEN: 'xoxb-real-token' } });
+  });
+  afterAll(async () => {
+    await wb.stop();
+  });
+
+  it('/coupon in the page still gets the card', async () => {
+    await wb.interactions.send(CHANNELS.triage.id, '/coupon 0000999999 012345678902');
+    await expect.poll(() => wb.world.messages.find((m) => m.via === 'response_url (ephemeral)')).toBeDefined();
+    expect(JSON.stringify(wb.world.messages.find((m) => m.via === 'response_url (ephemeral)')!.blocks)).toContain('2,500원');
+  });
+
+  it('the bot gets neither the renamed command nor the real token', () => {
+    const env = botEnv({ COUPON_COMMAND: '/giftcheck', COUPON_GOODS: 'A=a', SLACK_BOT_TOKEN: 'xoxb-real' }, 'http://127.0.0.1:1/api/', 's', 'xoxb-placeholder');
+    expect(env.COUPON_COMMAND).toBeUndefined();
+    expect(env.COUPON_GOODS).toBe('A=a');
+    expect(env.SLACK_BOT_TOKEN).toBe('xoxb-placeholder');
   });
 });
