@@ -13,7 +13,7 @@ import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
 import { createMemoryStore } from '../stores/memory/key-value.js';
 import type { KeyValueStore } from '../stores/types.js';
-import type { LookupMeta, LookupObserver, LookupOptions, LookupOutcome, LookupService } from './types.js';
+import type { EarlyLookup, LookupMeta, LookupObserver, LookupOptions, LookupOutcome, LookupService } from './types.js';
 
 export interface LookupServiceDeps {
   readonly client: CoufunClient;
@@ -251,20 +251,68 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     }
   }
 
+  /** What `prepare` started, by the handle it gave out; taken (once) by `lookup`. */
+  interface Early {
+    readonly key: string;
+    readonly claim: Promise<boolean>;
+    readonly cached: Promise<Answer | undefined>;
+    done: boolean;
+  }
+  const earlies = new WeakMap<EarlyLookup, Early>();
+  const NO_EARLY: EarlyLookup = { cancel: () => undefined };
+  const giveBack = (early: Early): void => {
+    if (early.done) return;
+    early.done = true;
+    dropClaim(early.claim, early.key);
+  };
+
+  function prepare(goodsId: string, barcode: string): EarlyLookup {
+    // In memory the first step costs no round trip: nothing to overlap.
+    if (across === undefined) return NO_EARLY;
+    try {
+      validateRequest({ pocId, goodsId, barcode });
+    } catch {
+      return NO_EARLY;
+    }
+    const key = `answer:${hashKey(goodsId, barcode)}`;
+    // Both never reject (cacheGet and claimFor catch).
+    const early: Early = { key, claim: claimFor(key), cached: cacheGet(key), done: false };
+    const handle: EarlyLookup = { cancel: () => giveBack(early) };
+    earlies.set(handle, early);
+    return handle;
+  }
+
+  /** The early round trip for `key`, if one was started and is still unused; marks it used. */
+  function takeEarly(handle: EarlyLookup | undefined, key: string, fresh: boolean): Early | undefined {
+    const early = handle === undefined ? undefined : earlies.get(handle);
+    if (early === undefined || early.done) return undefined;
+    if (early.key !== key || fresh) {
+      giveBack(early);
+      return undefined;
+    }
+    early.done = true;
+    return early;
+  }
+
   async function lookup(goodsId: string, barcode: string, options: LookupOptions = {}): Promise<LookupOutcome> {
     lookups++;
     const meta = (latencyMs: number, cacheHit: boolean, answeredAt: number): LookupMeta => ({ env, latencyMs, cacheHit, answeredAt });
     try {
       validateRequest({ pocId, goodsId, barcode });
     } catch (e) {
+      const unused = options.early && earlies.get(options.early);
+      if (unused) giveBack(unused);
       return { ok: false, goodsId, barcode, error: asCoufunError(e), meta: meta(0, false, clock()) };
     }
     const key = `answer:${hashKey(goodsId, barcode)}`;
     const joined = options.fresh ? undefined : inFlight.get(key);
+    const early = takeEarly(options.early, key, options.fresh === true);
+    // Joining a request in flight here needs neither the read nor the claim.
+    if (early && joined) dropClaim(early.claim, key);
     // Across replicas the claim is asked for together with the cache read: one store round trip
     // before Coufun instead of two. A hit gives the claim back.
-    const claim = across !== undefined && !options.fresh && !joined ? claimFor(key) : undefined;
-    const cached = options.fresh || joined ? undefined : await cacheGet(key);
+    const claim = across !== undefined && !options.fresh && !joined ? (early?.claim ?? claimFor(key)) : undefined;
+    const cached = options.fresh || joined ? undefined : await (early?.cached ?? cacheGet(key));
     if (cached) {
       dropClaim(claim, key);
       const orders = withExpiryAt(cached.orders, clock());
@@ -282,6 +330,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
 
   return {
     lookup,
+    prepare,
     health: () => ({ consecutiveFailures, lookups, vendorRequests }),
     close: (options) => client.close(options),
   };

@@ -37,11 +37,27 @@ export interface LookupOptions {
    * click); identical lookups that follow join this request.
    */
   readonly fresh?: boolean;
+  /** The store round trip started by `prepare` for this barcode (ignored for another one). */
+  readonly early?: EarlyLookup;
+}
+
+/**
+ * A lookup's first store round trip (cache read and, across replicas, the claim), started
+ * before the caller has decided to look up, so it overlaps that decision's own round trip (the
+ * rate limit). Hand it to `lookup`, or `cancel()` it (gives the claim back); never both needed.
+ */
+export interface EarlyLookup {
+  cancel(): void;
 }
 
 /** Validates, coalesces identical in-flight lookups, caches briefly, and never rejects. */
 export interface LookupService {
   lookup(goodsId: string, barcode: string, options?: LookupOptions): Promise<LookupOutcome>;
+  /**
+   * Start what `lookup(goodsId, barcode, { early })` will first wait for. Only worth it where
+   * that is a network round trip (the shared store across replicas); elsewhere a no-op.
+   */
+  prepare?(goodsId: string, barcode: string): EarlyLookup;
   /** Counters for /healthz: consecutive vendor/transport failures and totals. */
   health(): { readonly consecutiveFailures: number; readonly lookups: number; readonly vendorRequests: number };
   /** Release the client; `force` aborts lookups still waiting on Coufun. */

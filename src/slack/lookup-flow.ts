@@ -5,7 +5,7 @@
 import { InternalError, VendorError } from '../coufun/errors.js';
 import { bugFields } from '../log/logger.js';
 import { maskBarcode } from '../display/index.js';
-import type { LookupOutcome } from '../lookup/types.js';
+import type { EarlyLookup, LookupOutcome } from '../lookup/types.js';
 import type { GoodsChoice } from '../input/command-text.js';
 import type { BotDeps } from './deps.js';
 
@@ -19,6 +19,8 @@ export interface LookupRequest {
   readonly barcodes: readonly string[];
   /** Bypass the cache (refresh / retry). */
   readonly fresh?: boolean;
+  /** Store round trips already started for these barcodes (`LookupService.prepare`), by index. */
+  readonly early?: readonly (EarlyLookup | undefined)[];
 }
 
 export async function lookupAll(deps: BotDeps, req: LookupRequest): Promise<LookupOutcome[]> {
@@ -26,7 +28,10 @@ export async function lookupAll(deps: BotDeps, req: LookupRequest): Promise<Look
   let outcomes: LookupOutcome[];
   try {
     outcomes = await Promise.all(
-      req.barcodes.map((barcode) => deps.lookup.lookup(req.goods.goodsId, barcode, { fresh: req.fresh ?? false })),
+      req.barcodes.map((barcode, i) => {
+        const early = req.early?.[i];
+        return deps.lookup.lookup(req.goods.goodsId, barcode, { fresh: req.fresh ?? false, ...(early ? { early } : {}) });
+      }),
     );
   } finally {
     settled?.();

@@ -176,3 +176,58 @@ describe('lookups shared across replicas on one store', () => {
     await expect.poll(() => store.get(`claim:answer:${hashKey(GOODS, BARCODE)}`)).toBeUndefined();
   });
 });
+
+describe('prepare: the first store round trip started before the rate-limit decision', () => {
+  it('a prepared lookup makes no further read or claim, and asks the vendor once', async () => {
+    const { store, counts } = countingStore(createMemoryStore({ clock: Date.now }));
+    const gated = gatedClient();
+    gated.release();
+    const service = replica(gated.client, store, 'r1');
+    const early = service.prepare!(GOODS, BARCODE);
+    expect(counts).toMatchObject({ get: 1, add: 1 });
+    const outcome = await service.lookup(GOODS, BARCODE, { early });
+    expect(outcome.ok).toBe(true);
+    expect(gated.calls).toHaveLength(1);
+    expect(counts).toMatchObject({ get: 1, add: 1 });
+    // Used once: a second lookup with the same handle does its own round trip (here a cache hit,
+    // once the answer has been written behind the first card).
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await service.lookup(GOODS, BARCODE, { early })).meta.cacheHit).toBe(true);
+    expect(counts.get).toBe(2);
+  });
+
+  it('cancel gives the claim back, so another replica asks at once instead of waiting it out', async () => {
+    const store = createMemoryStore({ clock: Date.now });
+    const one = gatedClient();
+    const two = gatedClient();
+    two.release();
+    const r1 = replica(one.client, store, 'r1', 60_000);
+    const r2 = replica(two.client, store, 'r2', 60_000);
+    const early = r1.prepare!(GOODS, BARCODE);
+    await new Promise((r) => setTimeout(r, 5));
+    early.cancel();
+    const outcome = await r2.lookup(GOODS, BARCODE);
+    expect(outcome.ok).toBe(true);
+    expect(one.calls).toHaveLength(0);
+    expect(two.calls).toHaveLength(1);
+  });
+
+  it('a handle for another barcode, or a fresh lookup, is given back and not used', async () => {
+    const { store, counts } = countingStore(createMemoryStore({ clock: Date.now }));
+    const gated = gatedClient();
+    gated.release();
+    const service = replica(gated.client, store, 'r1');
+    const early = service.prepare!(GOODS, '012345678919');
+    await service.lookup(GOODS, BARCODE, { early });
+    expect(counts).toMatchObject({ get: 2, add: 2 });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(counts.delete).toBeGreaterThanOrEqual(1);
+  });
+
+  it('without acrossReplicas prepare does nothing', () => {
+    const { store, counts } = countingStore(createMemoryStore({ clock: Date.now }));
+    const service = createLookupService({ client: gatedClient().client, env: 'test', pocId: 'POC01', cacheTtlMs: 15_000, store, hashKey });
+    service.prepare!(GOODS, BARCODE).cancel();
+    expect(counts).toMatchObject({ get: 0, add: 0, delete: 0 });
+  });
+});

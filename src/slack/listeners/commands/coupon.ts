@@ -25,9 +25,18 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
     await respondNotice(respond, notice, await localeP, deps.logger, context);
     return;
   }
-  if (!(await admit(deps, respond, { userId, cost: parsed.barcodes.length, context }))) return;
+  // On Redis the lookup's first round trip (cache read + claim) goes out with the rate-limit
+  // one instead of after it; a refusal gives the claims back.
+  const early = parsed.barcodes.map((barcode) => deps.lookup.prepare?.(parsed.goods.goodsId, barcode));
+  let admitted = false;
+  try {
+    admitted = await admit(deps, respond, { userId, cost: parsed.barcodes.length, context });
+  } finally {
+    if (!admitted) for (const e of early) e?.cancel();
+  }
+  if (!admitted) return;
   // The vendor request goes out first; the user's locale is fetched while Coufun thinks.
-  const outcomesP = lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes });
+  const outcomesP = lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes, early });
   const [locale, outcomes] = await Promise.all([deps.locales.localeOf(userId), outcomesP]);
   const message = renderLookupMessage(outcomes, {
     locale,
