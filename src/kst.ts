@@ -5,6 +5,7 @@
  * vendor's `YYYYMMDD` / `YYYYMMDDHHmmss` are parsed strictly (`customParseFormat`) as KST.
  */
 import dayjs, { type Dayjs } from 'dayjs';
+import { LRUCache } from 'lru-cache';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import utc from 'dayjs/plugin/utc.js';
 import type { CalendarDate } from './coufun/types.js';
@@ -16,12 +17,23 @@ dayjs.extend(customParseFormat);
 const KST_OFFSET_MIN = 9 * 60;
 const ISO_DAY = 'YYYY-MM-DD';
 
+/**
+ * Strict parses already made, by format and text. The same few dates come back on every lookup
+ * (a coupon's order, expiry and use dates, today), and dayjs's strict parse was the bot's largest
+ * cost of its own per lookup in the benchmark's profile; a Dayjs is immutable, so it is shared.
+ */
+const parsed = new LRUCache<string, { readonly day: Dayjs | null }>({ max: 4096 });
+
 /** A strict parse of a KST wall time: the date must exist and read back exactly as written. */
 function parseKstWall(raw: string, format: string): Dayjs | null {
+  const key = `${format}\u0000${raw}`;
+  const hit = parsed.get(key);
+  if (hit) return hit.day;
   // Parsed as a UTC wall time, then moved to +09:00 keeping that wall time.
   const wall = dayjs.utc(raw, format, true);
-  if (!wall.isValid() || wall.format(format) !== raw || wall.year() < 1000) return null;
-  return wall.utcOffset(KST_OFFSET_MIN, true);
+  const day = !wall.isValid() || wall.format(format) !== raw || wall.year() < 1000 ? null : wall.utcOffset(KST_OFFSET_MIN, true);
+  parsed.set(key, { day });
+  return day;
 }
 
 /** An instant seen at +09:00. Throws RangeError for an invalid instant. */

@@ -33,7 +33,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = Object.freeze({
   bodyTimeoutMs: 5_000,
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
-  maxConnections: 256,
+  maxConnections: 1024,
   keepAliveTimeoutMs: 65_000,
   idleTimeoutMs: 70_000,
 });
