@@ -6,8 +6,8 @@ import { systemClock, type Clock } from '../clock.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
 import { validateRequest } from '../coufun/codec.js';
-import { randomBytes } from 'node:crypto';
 import { CoufunError, InternalError, VendorError } from '../coufun/errors.js';
+import { newRef } from '../log/ref.js';
 import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
@@ -70,7 +70,7 @@ export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
  * fresh reference, and the original stays reachable as `cause` for the log line.
  */
 function asCoufunError(e: unknown): CoufunError {
-  return e instanceof CoufunError ? e : new InternalError(randomBytes(4).toString('hex'), { cause: e });
+  return e instanceof CoufunError ? e : new InternalError(newRef(), { cause: e });
 }
 
 /** The label of how a vendor request ended, for metrics: `ok`, `vendor_16`, `timeout`, … */

@@ -3,7 +3,7 @@
  * and nothing is dropped silently. A tracked task's failure is logged with a reference, never
  * rethrown, and the person is told (with the same reference) through `onFailure`.
  */
-import { randomBytes } from 'node:crypto';
+import { newRef } from '../log/ref.js';
 import { errorFields, type Logger } from '../log/logger.js';
 
 export class WorkTracker {
@@ -23,7 +23,7 @@ export class WorkTracker {
     const p = Promise.resolve()
       .then(task)
       .catch(async (e: unknown) => {
-        const ref = randomBytes(4).toString('hex');
+        const ref = newRef();
         this.logger.event('error', 'background_task_failed', { ...context, ref, ...errorFields(e) });
         try {
           await onFailure?.(ref);
