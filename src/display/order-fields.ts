@@ -7,13 +7,21 @@
  * ten; {@link MAX_ORDER_FIELDS} is enforced on the table's type, so an eleventh entry fails to
  * compile rather than at run time.
  */
-import type { Labels } from './labels.js';
+import type { Order } from '../coufun/types.js';
+import type { Labels, Locale } from './labels.js';
 
 /** Where a field shows. */
 export type Surface = 'card' | 'terminal';
 
-/** The already formatted facts of one order the table reads (see `OrderView`). */
+/**
+ * What the table reads for one order: the already formatted facts the current fields use (see
+ * `OrderView`), and the order itself with the locale, so a new field that formats something the
+ * vendor sent (a typed field or `order.raw`) is one entry here, not a change to order-view.ts.
+ * Mask anything personal or a bearer value (see `../privacy.ts`) and mark the entry `masked`.
+ */
 export interface OrderFacts {
+  readonly order: Order;
+  readonly locale: Locale;
   readonly typeLabel: string;
   /** The status as a detail row: the vendor's code stays visible (e.g. for 부분 사용). */
   readonly statusDetail: string;
