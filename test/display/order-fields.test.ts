@@ -52,6 +52,12 @@ describe('the order field table', () => {
     expect(rows.find((r) => r.key === 'receiver')).toMatchObject({ masked: true, on: ['card', 'terminal'], label: '수신번호' });
   });
 
+  it('strips invisible and bidi characters from every value, whatever an entry returns', () => {
+    const rows = orderFieldRows({ ...facts, statusDetail: 'A\u202Eb\u200Bc', orderDate: '\u2066\u2069' }, t('ko').field);
+    expect(rows.find((r) => r.key === 'status')?.value).toBe('Abc');
+    expect(rows.map((r) => r.key)).not.toContain('orderDate'); // nothing left to show
+  });
+
   it('balance, face value and amount used read as one row', () => {
     const rows = orderFieldRows(facts, t('en').field);
     expect(rows.find((r) => r.key === 'balance')?.value).toBe('2,500원 (Face value 10,000원 · Used 7,500원)');
