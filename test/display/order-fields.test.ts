@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ORDER_FIELDS, ORDER_FIELD_TABLE, orderFieldRows, type OrderFacts, type OrderFieldSpec, type WithinCeiling } from '../../src/display/order-fields.js';
 import { t } from '../../src/display/labels.js';
 import { LIMITS } from '../../src/slack/render/limits.js';
-import { amountOrder } from '../slack/render/factories.js';
+import { amountOrder } from '../support/factories.js';
 
 const facts: OrderFacts = {
   order: amountOrder(),
