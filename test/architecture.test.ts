@@ -156,6 +156,14 @@ describe('architecture: imports point down only', () => {
     expect(mentioned.filter(({ path }) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 
+  it('one i18n mechanism: words are picked with translate(), never a locale ternary', () => {
+    // The workbench stands in for Slack itself (which person is signed in), not for the bot's words.
+    const ternaries = files
+      .filter((file) => !file.startsWith('src/workbench/'))
+      .flatMap((file) => (/\blocale\s*===?\s*'(?:en|ko)'|'(?:en|ko)'\s*===?\s*\w*locale\b/i.test(readFileSync(join(ROOT, file), 'utf8')) ? [file] : []));
+    expect(ternaries).toEqual([]);
+  });
+
   it('src/ never imports from test/, and every import resolves to a file', () => {
     expect(edges.filter((e) => !e.to.startsWith('src/'))).toEqual([]);
     const known = new Set(files);
