@@ -6,11 +6,12 @@
  * - the same `event_id` delivered to replica A and then to replica B — each attempt signed anew,
  *   as Slack signs every attempt, so it passes the replay guard and reaches the event
  *   de-duplication — is handled once: one vendor lookup, one thread post;
- * - an identical request (the same bytes and signature) sent to A and then to B is answered once.
+ * - an identical request (the same bytes and signature) sent to A and then to B is answered once;
+ * - a mention's thread card posted by A refreshes on B, as shortcut cards do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { ALLOWED, SECRET } from '../support/bot-harness.js';
+import { ALLOWED, SECRET, allText, buttonPayload } from '../support/bot-harness.js';
 import { FakeSlack, type ApiCall } from '../support/fake-slack.js';
 import { BOT_USER, mentionEvent } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
@@ -158,5 +159,31 @@ describe('two replicas on one Redis: an identical request replayed to the other 
     expect(postsInThread(ts)).toHaveLength(1);
     expect(sandbox.requestCount(barcode)).toBe(1);
     expect(lookupLines(user)).toHaveLength(1);
+  });
+});
+
+describe('two replicas on one Redis: a mention card', () => {
+  it('posted by A, its 새로고침 clicked on B → looked up again and replaced, never "expired"', async () => {
+    const barcode = nextBarcode();
+    const ts = nextTs();
+    await deliver(a, mentionEvent({ text: `${BOT} ${GOODS} ${barcode}`, ts, user: 'U0XREFRESH' }), nowSec());
+    await slack.waitFor(() => postsInThread(ts).length >= 1, 10_000, 'the thread card');
+    const posted = postsInThread(ts)[0]!.params;
+    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((blk) => blk.type === 'actions');
+    const value = actions?.elements?.find((e) => e.action_id === 'coupon_refresh')?.value;
+    expect(value).toBeDefined();
+    expect(value).not.toContain(barcode);
+    await settled();
+    expect(sandbox.requestCount(barcode)).toBe(1);
+
+    const responseUrl = slack.responseUrl();
+    const clicked = await b.interact(buttonPayload({ actionId: 'coupon_refresh', value: value!, responseUrl, user: 'U0XREFRESH2', ephemeral: false }));
+    expect(clicked.status).toBe(200);
+    const reply = await slack.post(responseUrl, 1, 15_000);
+    expect(reply.replace_original).toBe(true);
+    expect(allText(reply)).toContain('잔액');
+    expect(allText(reply)).not.toMatch(/만료|expired/i);
+    await settled();
+    expect(sandbox.requestCount(barcode)).toBe(2); // 새로고침 bypasses the cache, on the other replica
   });
 });
