@@ -7,7 +7,8 @@
  *   as Slack signs every attempt, so it passes the replay guard and reaches the event
  *   de-duplication — is handled once: one vendor lookup, one thread post;
  * - an identical request (the same bytes and signature) sent to A and then to B is answered once;
- * - a mention's thread card posted by A refreshes on B, as shortcut cards do.
+ * - a mention's thread card posted by A refreshes on B, as shortcut cards do;
+ * - with Redis killed, a mention is still answered, once, from local state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
@@ -185,5 +186,23 @@ describe('two replicas on one Redis: a mention card', () => {
     expect(allText(reply)).not.toMatch(/만료|expired/i);
     await settled();
     expect(sandbox.requestCount(barcode)).toBe(2); // 새로고침 bypasses the cache, on the other replica
+  });
+});
+
+// Last: it kills the shared Redis.
+describe('two replicas, Redis killed', () => {
+  it('a mention is still answered in its thread, and a retry to the same replica is still recognised', async () => {
+    await redis.kill();
+    const barcode = nextBarcode();
+    const ts = nextTs();
+    const body = mentionEvent({ text: `${BOT} ${GOODS} ${barcode}`, ts, user: 'U0XDOWN', eventId: `Ev0XDOWN${seq}Z` });
+    expect((await deliver(a, body, nowSec() - 1)).status).toBe(200);
+    expect((await deliver(a, body, nowSec(), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    await expect.poll(() => decided(body.event_id as string) || lookupLines('U0XDOWN').length > 1, { timeout: 10_000 }).toBe(true);
+    await slack.waitFor(() => postsInThread(ts).length >= 1, 10_000, 'the thread card');
+    await settled();
+    expect(postsInThread(ts)).toHaveLength(1);
+    expect(sandbox.requestCount(barcode)).toBe(1);
+    expect(await a.healthz()).toMatchObject({ status: 'degraded', redis: 'down' });
   });
 });
