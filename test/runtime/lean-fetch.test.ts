@@ -105,6 +105,19 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
     expect(() => res.clone()).toThrow(TypeError);
   });
 
+  it('its body is a readable stream too, and reading it uses the body up', async () => {
+    const res = await lean.fetch(`${base}/api/x`, { method: 'POST', body: '{"s":1}' });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of res.body!) chunks.push(chunk);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual({ ok: true, echo: '{"s":1}' });
+    expect(res.bodyUsed).toBe(true);
+    await expect(res.json()).rejects.toThrow(TypeError);
+    const read = await lean.fetch(`${base}/api/x`, { method: 'POST', body: '{}' });
+    await read.arrayBuffer();
+    expect(read.body!.locked || read.bodyUsed).toBe(true);
+    await expect(read.blob()).rejects.toThrow(TypeError);
+  });
+
   it('gives a 204 a null body and keeps repeated headers', async () => {
     const empty = await lean.fetch(`${base}/empty`, { method: 'POST', body: '' });
     expect([empty.status, empty.body, await empty.text()]).toEqual([204, null, '']);
