@@ -189,6 +189,26 @@ describe('two replicas on one Redis: a mention card', () => {
   });
 });
 
+describe('the event and replay keys', () => {
+  it('carry the prefix and a TTL, and no barcode or user ID in clear', async () => {
+    const { Redis } = await import('ioredis');
+    const admin = new Redis(redis.url, { lazyConnect: true });
+    await admin.connect();
+    try {
+      const keys = await admin.keys('*');
+      expect(keys.some((k) => k.startsWith('cb-mention-test:event:'))).toBe(true);
+      expect(keys.some((k) => k.startsWith('cb-mention-test:replay:'))).toBe(true);
+      for (const key of keys) {
+        expect(key.startsWith('cb-mention-test:')).toBe(true);
+        expect(key).not.toMatch(/SIM\d|U0X/);
+        expect(await admin.pttl(key)).toBeGreaterThan(0);
+      }
+    } finally {
+      admin.disconnect();
+    }
+  });
+});
+
 // Last: it kills the shared Redis.
 describe('two replicas, Redis killed', () => {
   it('a mention is still answered in its thread, and a retry to the same replica is still recognised', async () => {
