@@ -38,6 +38,9 @@ export default defineConfig({
     // Loopback servers and spawned CLIs: generous per-test limit, but never a wall-clock assertion.
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // expect.poll waits for background work after an ack; its 1 s default failed under a full
+    // run's load (three workers on two cores). Still bounded, still no wall-clock assertion.
+    expect: { poll: { timeout: 10_000 } },
     // Vitest's default is one worker per core minus one: a single worker on the two-core CI
     // machine. The end-to-end files mostly wait on sockets and timers, so a few more overlap well.
     maxWorkers: 3,

@@ -7,13 +7,23 @@
  * ten; {@link MAX_ORDER_FIELDS} is enforced on the table's type, so an eleventh entry fails to
  * compile rather than at run time.
  */
-import type { Labels } from './labels.js';
+import type { Order } from '../coufun/types.js';
+import type { Labels, Locale } from './labels.js';
+import { stripInvisible } from './vendor-text.js';
 
 /** Where a field shows. */
 export type Surface = 'card' | 'terminal';
 
-/** The already formatted facts of one order the table reads (see `OrderView`). */
+/**
+ * What the table reads for one order: the already formatted facts the current fields use (see
+ * `OrderView`), and the order itself with the locale, so a new field that formats something the
+ * vendor sent (a typed field or `order.raw`) is one entry here, not a change to order-view.ts.
+ * Mask anything personal or a bearer value (see `../privacy.ts`) and mark the entry `masked`;
+ * invisible and bidi characters are stripped from every value here, whatever the entry returns.
+ */
 export interface OrderFacts {
+  readonly order: Order;
+  readonly locale: Locale;
   readonly typeLabel: string;
   /** The status as a detail row: the vendor's code stays visible (e.g. for 부분 사용). */
   readonly statusDetail: string;
@@ -90,7 +100,9 @@ const BOTH: readonly Surface[] = ['card', 'terminal'];
 /** The present fields of an order, in table order. */
 export function orderFieldRows(facts: OrderFacts, field: Labels['field']): FieldRow[] {
   return ORDER_FIELD_TABLE.flatMap((spec: OrderFieldSpec & { key: OrderFieldKey }) => {
+    // Every value, whatever its entry forgot: no invisible or bidi characters from vendor text.
     const value = spec.value(facts, field);
-    return value ? [{ key: spec.key, label: field[spec.label], value, on: spec.on ?? BOTH, masked: spec.masked === true }] : [];
+    const shown = value ? stripInvisible(value) : '';
+    return shown ? [{ key: spec.key, label: field[spec.label], value: shown, on: spec.on ?? BOTH, masked: spec.masked === true }] : [];
   });
 }

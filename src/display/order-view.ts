@@ -101,6 +101,8 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const statusDetail = verdict.partlyUsed ? labels.status.partial(order.status?.raw ?? '', vendorStatus.label) : vendorStatus.label;
 
   const facts: OrderFacts = {
+    order,
+    locale,
     typeLabel: typeLabel(order.couponType, locale, raw('COUPON_TYPE')),
     statusDetail,
     barcode: barcode === null ? null : ctx.revealBarcode ? stripInvisible(barcode) : maskBarcode(barcode),

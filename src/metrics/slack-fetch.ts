@@ -54,8 +54,8 @@ const NOT_OK = /"ok"\s*:\s*false/;
 
 async function errorCodeOf(res: Response): Promise<string | undefined> {
   try {
-    // A real Response's body can be read once: read a clone. Lean-fetch's buffered answer has no
-    // clone and may be read any number of times.
+    // A Response's body can be read once: read a clone (lean-fetch's clone re-reads its buffered
+    // bytes, no stream tee). The check stays for fetch stand-ins in tests that have no clone().
     const copy = typeof res.clone === 'function' ? res.clone() : res;
     const text = await copy.text();
     if (!NOT_OK.test(text)) return undefined;

@@ -4,6 +4,7 @@
  * `users:read` scope, Slack down) degrades to Korean and is cached briefly so a missing scope
  * does not cost a Web API call per lookup.
  */
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../display/index.js';
 
@@ -27,25 +28,26 @@ export function createLocaleResolver(
   const ttl = options.ttlMs ?? 6 * 60 * 60_000;
   const failureTtl = options.failureTtlMs ?? 10 * 60_000;
   const max = options.maxEntries ?? 5000;
-  const cache = new Map<string, { locale: Locale; until: number }>();
+  // Bounded like the memory store (src/stores/memory/key-value.ts): the entry's own deadline
+  // decides, lru-cache's TTL (one tick longer) only lets it drop dead entries before the least
+  // recently used ones; time is the injected clock. A refreshed user replaces their own entry.
+  const cache = new LRUCache<string, { locale: Locale; until: number }>({ max, ttlAutopurge: false, perf: { now: options.clock }, ttlResolution: 0 });
   const pending = new Map<string, Promise<Locale>>();
 
   const remember = (userId: string, locale: Locale, forMs: number): Locale => {
-    // A refreshed user moves to the end instead of pushing someone else out.
-    cache.delete(userId);
-    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    cache.set(userId, { locale, until: options.clock() + forMs });
+    cache.set(userId, { locale, until: options.clock() + forMs }, { ttl: forMs + 1 });
     return locale;
+  };
+  const fresh = (userId: string): Locale | undefined => {
+    const hit = cache.get(userId);
+    return hit && hit.until > options.clock() ? hit.locale : undefined;
   };
 
   return {
-    peek(userId) {
-      const hit = cache.get(userId);
-      return hit && hit.until > options.clock() ? hit.locale : undefined;
-    },
+    peek: fresh,
     localeOf(userId) {
-      const hit = cache.get(userId);
-      if (hit && hit.until > options.clock()) return Promise.resolve(hit.locale);
+      const hit = fresh(userId);
+      if (hit !== undefined) return Promise.resolve(hit);
       const inFlight = pending.get(userId);
       if (inFlight) return inFlight;
       // Through a promise, so even a userInfo that throws synchronously cannot make this reject.

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_ORDER_FIELDS, ORDER_FIELD_TABLE, orderFieldRows, type OrderFacts, type OrderFieldSpec, type WithinCeiling } from '../../src/display/order-fields.js';
 import { t } from '../../src/display/labels.js';
 import { LIMITS } from '../../src/slack/render/limits.js';
+import { amountOrder } from '../support/factories.js';
 
 const facts: OrderFacts = {
+  order: amountOrder(),
+  locale: 'ko',
   typeLabel: '금액권',
   statusDetail: '미사용',
   barcode: '••••8902',
@@ -35,7 +38,10 @@ describe('the order field table', () => {
     const keys = ORDER_FIELD_TABLE.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys[0]).toBe('status');
-    expect(keys).toEqual(['status', 'type', 'barcode', 'expiry', 'balance', 'orderDate', 'exchangedAt', 'cancelledAt', 'receiver']);
+    // Today's fields, in this order; a new entry may go anywhere between them (README "Layout":
+    // a card field is one entry in the table plus its words) without editing this test.
+    const today = ['status', 'type', 'barcode', 'expiry', 'balance', 'orderDate', 'exchangedAt', 'cancelledAt', 'receiver'];
+    expect(keys.filter((k) => today.includes(k))).toEqual(today);
   });
 
   it('leaves out empty fields and says where each shows', () => {
@@ -44,6 +50,12 @@ describe('the order field table', () => {
     expect(rows.map((r) => r.key)).not.toContain('balance');
     expect(rows.find((r) => r.key === 'type')?.on).toEqual(['card']);
     expect(rows.find((r) => r.key === 'receiver')).toMatchObject({ masked: true, on: ['card', 'terminal'], label: '수신번호' });
+  });
+
+  it('strips invisible and bidi characters from every value, whatever an entry returns', () => {
+    const rows = orderFieldRows({ ...facts, statusDetail: 'A\u202Eb\u200Bc', orderDate: '\u2066\u2069' }, t('ko').field);
+    expect(rows.find((r) => r.key === 'status')?.value).toBe('Abc');
+    expect(rows.map((r) => r.key)).not.toContain('orderDate'); // nothing left to show
   });
 
   it('balance, face value and amount used read as one row', () => {

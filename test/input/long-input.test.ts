@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog, type Catalog } from '../../src/catalog.js';
 import { parseCouponCommand } from '../../src/input/command-text.js';
-import { fill, growthRatio, LINEAR_BOUND } from './growth.js';
+import { fill, growthRatio, LINEAR_BOUND } from '../support/growth.js';
 
 const { catalog } = parseCatalog(
   ['0000133518=스타벅스 아메리카노 T', '0000200001=스타벅스 아메리카노 T 2잔', '0000999999=배민 상품권 1만원', 'CU-5000=CU 모바일상품권 5천원'].join(';'),

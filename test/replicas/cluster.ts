@@ -7,6 +7,8 @@
 import { request } from 'undici';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import type { Env } from '../../src/config.js';
+import { LOG_LEVELS, createLogger, type Level } from '../../src/log/logger.js';
+import { WorkTracker } from '../../src/runtime/work.js';
 import { ALLOWED, SECRET } from '../support/bot-harness.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { signedHeaders } from '../support/signing.js';
@@ -14,10 +16,14 @@ import { signedHeaders } from '../support/signing.js';
 export interface Replica {
   readonly bot: RunningBot;
   readonly logs: Record<string, unknown>[];
+  /** The replica's background work after acks (lookups, replies): `drain()` waits for it. */
+  readonly work: WorkTracker;
   /** POST a signed /coupon; the card (or notice) arrives at the returned response_url. */
   command(opts: { text: string; user: string; channel?: string }): Promise<{ status: number; responseUrl: string }>;
   /** POST a signed interactive payload. */
   interact(payload: Record<string, unknown>): Promise<{ status: number; body: string }>;
+  /** POST exactly these bytes with exactly these headers (a delivery signed by the caller, or a replay). */
+  raw(body: string, headers: Record<string, string>): Promise<{ status: number; body: string }>;
   healthz(): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
@@ -48,15 +54,20 @@ export function replicaEnv(setup: ReplicaSetup): Env {
 
 export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
   const logs: Record<string, unknown>[] = [];
-  const bot = await startBot(replicaEnv(setup), { host: '127.0.0.1', logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const env = replicaEnv(setup);
+  const logger = createLogger({ level: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? ('info' as Level), sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const work = new WorkTracker(logger);
+  const bot = await startBot(env, { host: '127.0.0.1', logger, work });
   const base = `http://127.0.0.1:${bot.port}`;
-  const post = async (body: string): Promise<{ status: number; body: string }> => {
-    const res = await request(`${base}/slack/events`, { method: 'POST', body, headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded') });
+  const raw = async (body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> => {
+    const res = await request(`${base}/slack/events`, { method: 'POST', body, headers });
     return { status: res.statusCode, body: await res.body.text() };
   };
+  const post = (body: string): Promise<{ status: number; body: string }> => raw(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
   return {
     bot,
     logs,
+    work,
     async command({ text, user, channel = ALLOWED }) {
       const responseUrl = setup.slack.responseUrl();
       const body = new URLSearchParams({
@@ -77,6 +88,7 @@ export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
     interact(payload) {
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     },
+    raw,
     async healthz() {
       const res = await request(`${base}/healthz`);
       return (await res.body.json()) as Record<string, unknown>;

@@ -1,7 +1,8 @@
 /**
  * Socket Mode with two replicas on one Redis: Slack spreads envelopes over every replica's
  * connection, so a card cached through one socket is reused through the other, the per-user
- * limit holds across both, and a thread card posted through one refreshes through the other.
+ * limit holds across both, a thread card posted through one refreshes through the other, and a
+ * mention Slack redelivers through the other socket (same `event_id`) is answered once.
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,7 @@ import { startBot, type RunningBot } from '../../src/bot.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { ALLOWED, allText, buttonPayload } from '../support/bot-harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { shortcutPayload } from '../support/payloads.js';
+import { BOT_USER, mentionEvent, shortcutPayload } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 
 const GOODS = '0000999999';
@@ -22,6 +23,8 @@ let wss: WebSocketServer;
 const sockets: WebSocket[] = [];
 const acked = new Set<string>();
 const bots: RunningBot[] = [];
+/** Every replica's log lines, together (info and up). */
+const logs: Record<string, unknown>[] = [];
 let n = 0;
 
 async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
@@ -32,23 +35,24 @@ async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_API_URL: slack.apiUrl,
       ALLOWED_CHANNEL_IDS: ALLOWED,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       COUFUN_ENV: 'sandbox',
       COUFUN_URL: sandbox.url,
       COUPON_RATE_LIMIT_PER_MINUTE: '5',
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'cb-socket-test:',
     },
-    { logSink: () => undefined },
+    { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
   bots.push(bot);
   const [ws] = await connected;
   return { bot, ws };
 }
 
-function send(ws: WebSocket, type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): string {
+function send(ws: WebSocket, type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, retryAttempt = 0): string {
   const id = `env-${++n}`;
-  ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: type === 'slash_commands', payload }));
+  const retry = type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' } : {};
+  ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: type === 'slash_commands', ...retry, payload }));
   return id;
 }
 
@@ -136,5 +140,22 @@ describe('Socket Mode, two replicas on one Redis', () => {
     expect(isCouponCard(reply)).toBe(true);
     expect(acked.has(id)).toBe(true);
     expect(sandbox.requestCount(code)).toBe(2);
+  });
+
+  it('a mention redelivered through the other socket (same event_id) → one vendor lookup, one thread post', async () => {
+    const code = barcode('M');
+    const ts = `1700300${String(++n).padStart(3, '0')}.000100`;
+    const body = mentionEvent({ text: `<@${BOT_USER}> ${GOODS} ${code}`, ts, user: 'U0SOCKM', eventId: `Ev0SOCKX${n}` });
+    const first = send(a, 'events_api', body);
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === ts), 15_000, 'thread card');
+    const again = send(b, 'events_api', body, 1);
+    // Decided either way: recognised as a duplicate, or (wrongly) looked up a second time.
+    const lookups = (): Record<string, unknown>[] => logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SOCKM');
+    await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id) || lookups().length > 1, { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => acked.has(first) && acked.has(again)).toBe(true);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === ts)).toHaveLength(1);
+    expect(sandbox.requestCount(code)).toBe(1);
+    expect(lookups()).toEqual([expect.objectContaining({ entry: 'mention' })]);
+    expect(logs.filter((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id)).toEqual([expect.objectContaining({ retryNum: 1 })]);
   });
 });

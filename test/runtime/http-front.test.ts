@@ -8,7 +8,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLOWED, allText, SECRET, startHarness, type Harness } from '../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../support/signing.js';
-import { vendorCount } from '../slack/e2e/command-helpers.js';
+import { vendorCount } from '../support/command-helpers.js';
 import { head, openRaw, within } from './raw-http.js';
 
 const FORM = 'application/x-www-form-urlencoded';

@@ -16,6 +16,17 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
       req.on('end', () => {
         seen.push({ method: req.method, headers: req.headers, body });
         if (req.url === '/hang') return; // never answers
+        if (req.url === '/empty') {
+          res.writeHead(204);
+          res.end();
+          return;
+        }
+        if (req.url === '/cookies') {
+          res.setHeader('set-cookie', ['a=1', 'b=2']);
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('two cookies');
+          return;
+        }
         if (req.url === '/limited') {
           res.writeHead(429, { 'Retry-After': '7', 'content-type': 'application/json' });
           res.end('{"ok":false,"error":"ratelimited"}');
@@ -64,5 +75,54 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
 
   it('gives up on a server that never answers instead of hanging the reply', async () => {
     await expect(lean.fetch(`${base}/hang`, { method: 'POST', body: '{}' })).rejects.toMatchObject({ code: 'UND_ERR_HEADERS_TIMEOUT' });
+  });
+
+  it('gives up on the real-fetch path too: a non-string body, or a Request, to a server that never answers', async () => {
+    await expect(lean.fetch(`${base}/hang`, { method: 'POST', body: new URLSearchParams({ a: 'b' }) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(lean.fetch(new Request(`${base}/hang`, { method: 'POST', body: 'x' }))).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('keeps the caller\'s own abort signal on the real-fetch path', async () => {
+    const caller = new AbortController();
+    const pending = lean.fetch(`${base}/hang`, { method: 'POST', body: new URLSearchParams({ a: 'b' }), signal: caller.signal });
+    caller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('answers with a real Response and real Headers, readable once, cloneable before', async () => {
+    const res = await lean.fetch(`${base}/api/chat.postMessage`, { method: 'POST', body: '{"n":1}' });
+    expect(res).toBeInstanceOf(Response);
+    expect(res.headers).toBeInstanceOf(Headers);
+    expect(res.url).toBe(`${base}/api/chat.postMessage`);
+    const copy = res.clone();
+    expect(copy).toBeInstanceOf(Response);
+    expect([copy.status, copy.statusText, copy.url, copy.headers.get('content-type')]).toEqual([200, 'OK', res.url, 'application/json']);
+    expect(await copy.json()).toEqual({ ok: true, echo: '{"n":1}' });
+    expect(res.bodyUsed).toBe(false);
+    expect(await res.text()).toBe('{"ok":true,"echo":"{\\"n\\":1}"}');
+    expect(res.bodyUsed).toBe(true);
+    await expect(res.text()).rejects.toThrow(TypeError);
+    expect(() => res.clone()).toThrow(TypeError);
+  });
+
+  it('its body is a readable stream too, and reading it uses the body up', async () => {
+    const res = await lean.fetch(`${base}/api/x`, { method: 'POST', body: '{"s":1}' });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of res.body!) chunks.push(chunk);
+    expect(JSON.parse(Buffer.concat(chunks).toString('utf8'))).toEqual({ ok: true, echo: '{"s":1}' });
+    expect(res.bodyUsed).toBe(true);
+    await expect(res.json()).rejects.toThrow(TypeError);
+    const read = await lean.fetch(`${base}/api/x`, { method: 'POST', body: '{}' });
+    await read.arrayBuffer();
+    expect(read.body!.locked || read.bodyUsed).toBe(true);
+    await expect(read.blob()).rejects.toThrow(TypeError);
+  });
+
+  it('gives a 204 a null body and keeps repeated headers', async () => {
+    const empty = await lean.fetch(`${base}/empty`, { method: 'POST', body: '' });
+    expect([empty.status, empty.body, await empty.text()]).toEqual([204, null, '']);
+    const cookies = await lean.fetch(`${base}/cookies`, { method: 'POST', body: '' });
+    expect(cookies.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(await cookies.text()).toBe('two cookies');
   });
 });

@@ -4,7 +4,7 @@
  * ask, and the message shortcut as the other way. Pure; nothing here reaches the vendor.
  */
 import type { Catalog } from '../../catalog.js';
-import type { Locale } from '../../display/index.js';
+import { translate, type Locale, type Translations } from '../../display/index.js';
 import { context, escapeMrkdwn, fallbackText, mention, section, type SlackMessage } from './blocks.js';
 
 export type MentionProblem =
@@ -35,35 +35,43 @@ interface Words {
   readonly noCatalog: string;
   readonly shortcut: string;
   readonly nothingSent: string;
+  /** The placeholders of the example `@coupon-bot <goods> <number>`. */
+  readonly goodsPlaceholder: string;
+  readonly numberPlaceholder: string;
 }
 
-const KO: Words = {
-  missing: (barcode, goods) =>
-    barcode && goods ? '쿠폰번호와 상품을 찾지 못했습니다.' : barcode ? '쿠폰번호를 찾지 못했습니다.' : '어떤 상품인지 찾지 못했습니다.',
-  severalGoods: (names) => `상품이 여러 개 적혀 있습니다 (${names}). 한 번에 상품 하나만 조회할 수 있습니다.`,
-  tooMany: (given, max) => `쿠폰번호가 ${given}개 적혀 있습니다. 한 번에 ${max}개까지 조회할 수 있습니다.`,
-  knownGoods: (names) => `상품명 예: ${names}`,
-  howTo: (example) => `이렇게 물어봐 주세요: ${example}`,
-  noCatalog: '이 봇에는 상품 목록(`COUPON_GOODS`)이 없어 멘션으로 상품을 알 수 없습니다.',
-  shortcut: '또는 고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 를 실행하세요.',
-  nothingSent: '쿠펀에는 아무것도 조회하지 않았습니다.',
-};
-
-const EN: Words = {
-  missing: (barcode, goods) =>
-    barcode && goods ? 'No coupon number and no product found.' : barcode ? 'No coupon number found.' : 'Could not tell which product this is.',
-  severalGoods: (names) => `Several products are named (${names}); one lookup covers one product.`,
-  tooMany: (given, max) => `That is ${given} coupon numbers; at most ${max} can be looked up at once.`,
-  knownGoods: (names) => `Products: ${names}`,
-  howTo: (example) => `Ask like this: ${example}`,
-  noCatalog: 'This bot has no product list (`COUPON_GOODS`), so a mention cannot name a product.',
-  shortcut: 'Or run ⋮ → *쿠폰 조회* (look up coupon) on the complaint message.',
-  nothingSent: 'Nothing was sent to Coufun.',
+const WORDS: Translations<Words> = {
+  ko: {
+    missing: (barcode, goods) =>
+      barcode && goods ? '쿠폰번호와 상품을 찾지 못했습니다.' : barcode ? '쿠폰번호를 찾지 못했습니다.' : '어떤 상품인지 찾지 못했습니다.',
+    severalGoods: (names) => `상품이 여러 개 적혀 있습니다 (${names}). 한 번에 상품 하나만 조회할 수 있습니다.`,
+    tooMany: (given, max) => `쿠폰번호가 ${given}개 적혀 있습니다. 한 번에 ${max}개까지 조회할 수 있습니다.`,
+    knownGoods: (names) => `상품명 예: ${names}`,
+    howTo: (example) => `이렇게 물어봐 주세요: ${example}`,
+    noCatalog: '이 봇에는 상품 목록(`COUPON_GOODS`)이 없어 멘션으로 상품을 알 수 없습니다.',
+    shortcut: '또는 고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 를 실행하세요.',
+    nothingSent: '쿠펀에는 아무것도 조회하지 않았습니다.',
+    goodsPlaceholder: '<상품명 또는 상품ID>',
+    numberPlaceholder: '<쿠폰번호>',
+  },
+  en: {
+    missing: (barcode, goods) =>
+      barcode && goods ? 'No coupon number and no product found.' : barcode ? 'No coupon number found.' : 'Could not tell which product this is.',
+    severalGoods: (names) => `Several products are named (${names}); one lookup covers one product.`,
+    tooMany: (given, max) => `That is ${given} coupon numbers; at most ${max} can be looked up at once.`,
+    knownGoods: (names) => `Products: ${names}`,
+    howTo: (example) => `Ask like this: ${example}`,
+    noCatalog: 'This bot has no product list (`COUPON_GOODS`), so a mention cannot name a product.',
+    shortcut: 'Or run ⋮ → *쿠폰 조회* (look up coupon) on the complaint message.',
+    nothingSent: 'Nothing was sent to Coufun.',
+    goodsPlaceholder: '<product name or ID>',
+    numberPlaceholder: '<coupon number>',
+  },
 };
 
 /** The reply as a message for `chat.postMessage` in the mention's thread. */
 export function renderMentionReply(input: MentionReplyInput): SlackMessage {
-  const w = input.locale === 'en' ? EN : KO;
+  const w = translate(WORDS, input.locale);
   const { problem, catalog } = input;
   const headline = headlineOf(problem, w);
   const names = catalog.entries.slice(0, NAMES_SHOWN).map((e) => escapeMrkdwn(e.name));
@@ -71,9 +79,7 @@ export function renderMentionReply(input: MentionReplyInput): SlackMessage {
   if (catalog.entries.length === 0) {
     hints.push(w.noCatalog);
   } else {
-    const goods = input.locale === 'en' ? '<product name or ID>' : '<상품명 또는 상품ID>';
-    const number = input.locale === 'en' ? '<coupon number>' : '<쿠폰번호>';
-    hints.push(w.howTo(`\`@coupon-bot ${escapeMrkdwn(goods)} ${escapeMrkdwn(number)}\``));
+    hints.push(w.howTo(`\`@coupon-bot ${escapeMrkdwn(w.goodsPlaceholder)} ${escapeMrkdwn(w.numberPlaceholder)}\``));
     if (problem.kind === 'missing' && problem.goods) hints.push(w.knownGoods(names.join(', ') + (catalog.entries.length > NAMES_SHOWN ? ' …' : '')));
   }
   hints.push(w.shortcut, w.nothingSent);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, buttonPayload, startHarness, type Harness } from '../../support/bot-harness.js';
-import { buttonsOf, buttonValue, userIds, vendorCount } from './command-helpers.js';
+import { buttonsOf, buttonValue, userIds, vendorCount } from '../../support/command-helpers.js';
 
 const AMERICANO = '0000133518';
 const BAEMIN = '0000999999';

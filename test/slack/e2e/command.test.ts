@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, startHarness, type Harness } from '../../support/bot-harness.js';
-import { buttonsOf, buttonValue, readable, userIds, vendorCount, visibleBlocks } from './command-helpers.js';
+import { buttonsOf, buttonValue, readable, userIds, vendorCount, visibleBlocks } from '../../support/command-helpers.js';
 
 const AMERICANO = '0000133518';
 const BAEMIN = '0000999999';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, startHarness, type Harness } from '../../support/bot-harness.js';
-import { vendorCount } from './command-helpers.js';
+import { vendorCount } from '../../support/command-helpers.js';
 
 const RENAMED = '/giftcheck';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../../src/bot.js';
 import { ALLOWED, allText, buttonPayload, DENIED, SECRET, startHarness, type Harness } from '../../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../../support/signing.js';
-import { buttonsOf, buttonValue, readable, userIds, vendorCount } from './command-helpers.js';
+import { buttonsOf, buttonValue, readable, userIds, vendorCount } from '../../support/command-helpers.js';
 
 const AMERICANO = '0000133518';
 const BAEMIN = '0000999999';

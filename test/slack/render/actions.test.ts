@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BARCODES } from '../../../src/input/command-text.js';
 import { ACTION_IDS, encodeActionValue, LIMITS, type CardActionValue } from '../../../src/slack/render/index.js';
 import { decodeActionValue } from '../../support/action-values.js';
-import { barcodeN, GOODS_ID } from './factories.js';
+import { barcodeN, GOODS_ID } from '../../support/factories.js';
 
 describe('action IDs', () => {
   it('are stable, distinct and within the ID limit (listeners register against them)', () => {

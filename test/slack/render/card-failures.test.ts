@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BadResponseError, HttpStatusError, InternalError, NetworkError, OversizeError, TimeoutError, type CoufunError } from '../../../src/coufun/errors.js';
 import { ACTION_IDS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';
-import { blocksOfType, buttons, cardCtx, errOutcome, exchangeOrder, footerTexts, meta, okOutcome, USER, vendorError } from './factories.js';
+import { blocksOfType, buttons, cardCtx, errOutcome, exchangeOrder, footerTexts, meta, okOutcome, USER, vendorError } from '../../support/factories.js';
 
 const sections = (msg: SlackMessage): string[] => blocksOfType(msg, 'section').flatMap((s) => (s.text ? [s.text.text] : []));
 const card = (error: CoufunError, latencyMs = 5000): SlackMessage => renderLookupMessage([errOutcome(error, { meta: meta({ latencyMs }) })], cardCtx());

@@ -38,7 +38,7 @@ import {
   USER,
   vendorError,
   visibleTexts,
-} from './factories.js';
+} from '../../support/factories.js';
 
 const json = (msg: SlackMessage): string => JSON.stringify(msg.blocks);
 const seen = (msg: SlackMessage): string => [...visibleTexts(msg.blocks), msg.text].join('\n');

@@ -25,7 +25,7 @@ import {
   usedOrder,
   vendorError,
   visibleTexts,
-} from './factories.js';
+} from '../../support/factories.js';
 
 /** A message that is fine except for what a test adds. */
 function message(blocks: unknown[], text = 'fallback'): SlackMessage {

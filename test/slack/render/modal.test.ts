@@ -4,7 +4,7 @@ import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../.
 import { MAX_BARCODES } from '../../../src/input/command-text.js';
 import { LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';
-import { barcodeN, strayAngles, visibleTexts } from './factories.js';
+import { barcodeN, strayAngles, visibleTexts } from '../../support/factories.js';
 
 const CATALOG: Catalog = parseCatalog('A1=아메리카노 T;B2=카페라떼;C3=치즈 케이크 & 쿠키').catalog;
 const [AMERICANO, LATTE, CAKE] = CATALOG.entries as [GoodsEntry, GoodsEntry, GoodsEntry];

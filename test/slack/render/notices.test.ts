@@ -4,7 +4,7 @@ import { ValidationError, type RequestField, type ValidationRule } from '../../.
 import type { Locale } from '../../../src/display/index.js';
 import { noticePlainText, renderNotice, renderNoticeModal, type Notice } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';
-import { NOW_MS, strayAngles, visibleTexts } from './factories.js';
+import { NOW_MS, strayAngles, visibleTexts } from '../../support/factories.js';
 
 const CATALOG: Catalog = parseCatalog('A1=아메리카노 T;B2=카페라떼 & 쿠키 <세트>').catalog;
 const BIG_CATALOG: Catalog = parseCatalog(Array.from({ length: 20 }, (_, i) => `G${i + 1}=상품 ${i + 1}`).join(';')).catalog;

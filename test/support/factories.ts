@@ -3,11 +3,11 @@
  * outcomes, metas, card contexts, and helpers that read a rendered message back.
  */
 import type { Button, KnownBlock } from '@slack/types';
-import { resultCodeInfo } from '../../../src/coufun/codes.js';
-import { VendorError, type CoufunError } from '../../../src/coufun/errors.js';
-import type { Order } from '../../../src/coufun/types.js';
-import type { LookupMeta, LookupOutcome } from '../../../src/lookup/types.js';
-import type { CardContext, SlackMessage } from '../../../src/slack/render/index.js';
+import { resultCodeInfo } from '../../src/coufun/codes.js';
+import { VendorError, type CoufunError } from '../../src/coufun/errors.js';
+import type { Order } from '../../src/coufun/types.js';
+import type { LookupMeta, LookupOutcome } from '../../src/lookup/types.js';
+import type { CardContext, SlackMessage } from '../../src/slack/render/index.js';
 
 /** 2024-02-29 15:30 UTC = 2024-03-01 00:30 KST: "today" in KST is March 1st (2024 is a leap year). */
 export const NOW_MS = Date.UTC(2024, 1, 29, 15, 30, 0);

@@ -2,7 +2,7 @@
  * Small readers for the end-to-end Slack tests: the sandbox's request counters (proof that a
  * refused or invalid request never reached the vendor) and the parts of a posted card.
  */
-import { allText, type Harness } from '../../support/bot-harness.js';
+import { allText, type Harness } from './bot-harness.js';
 
 type Block = Record<string, unknown>;
 
