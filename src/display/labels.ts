@@ -48,6 +48,10 @@ export interface Labels {
     readonly partlyUsed: string;
     /** The same as a detail row: the vendor's own code stays visible. */
     readonly partial: (raw: string, vendorWords: string) => string;
+    /** An amount voucher with nothing left while the vendor still says unused (000). */
+    readonly spent: string;
+    /** The same as a detail row: the vendor's own code stays visible. */
+    readonly spentDetail: (raw: string, vendorWords: string) => string;
   };
   readonly type: {
     readonly exchange: string;
@@ -124,6 +128,8 @@ const KO: Labels = {
     unknown: (raw) => `알 수 없는 상태(${raw})`,
     partlyUsed: '부분 사용',
     partial: (raw, words) => `부분 사용 (쿠펀 상태 ${raw} ${words})`,
+    spent: '전액 사용',
+    spentDetail: (raw, words) => `전액 사용 (쿠펀 상태 ${raw} ${words})`,
   },
   type: {
     exchange: '교환권',
@@ -192,6 +198,8 @@ const EN: Labels = {
     unknown: (raw) => `Unknown status (${raw})`,
     partlyUsed: 'Partly used',
     partial: (raw, words) => `Partly used (Coufun status ${raw}: ${words})`,
+    spent: 'Fully used',
+    spentDetail: (raw, words) => `Fully used (Coufun status ${raw}: ${words})`,
   },
   type: {
     exchange: 'Exchange voucher',

@@ -96,9 +96,19 @@ export function describeOrder(order: Order, ctx: OrderViewContext): OrderView {
   const exchangedAt = typedOrRaw(order.exchangedAt, formatKst, order.raw.EXCHANGE_DATE);
   const cancelledAt = typedOrRaw(order.cancelledAt, formatKst, order.raw.CANCEL_DATE);
   const verdict = describeVerdict(order, { statusLabel: vendorStatus.label, expiry, remain, total, exchangedAt, cancelledAt }, locale);
-  // 부분 사용 in words; the status row keeps the vendor's own code beside it.
-  const status: StatusLabel = verdict.partlyUsed ? { label: labels.status.partlyUsed, tone: 'partial' } : vendorStatus;
-  const statusDetail = verdict.partlyUsed ? labels.status.partial(order.status?.raw ?? '', vendorStatus.label) : vendorStatus.label;
+  // 부분 사용 / 전액 사용 in words (a 🟢 미사용 beside a spent balance reads as a contradiction);
+  // the status row keeps the vendor's own code beside it.
+  const vendorRaw = order.status?.raw ?? '';
+  const status: StatusLabel = verdict.partlyUsed
+    ? { label: labels.status.partlyUsed, tone: 'partial' }
+    : verdict.category === 'noBalance'
+      ? { label: labels.status.spent, tone: 'used' }
+      : vendorStatus;
+  const statusDetail = verdict.partlyUsed
+    ? labels.status.partial(vendorRaw, vendorStatus.label)
+    : verdict.category === 'noBalance'
+      ? labels.status.spentDetail(vendorRaw, vendorStatus.label)
+      : vendorStatus.label;
 
   const facts: OrderFacts = {
     order,

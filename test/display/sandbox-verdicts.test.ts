@@ -126,6 +126,30 @@ describe('verdicts for every sandbox coupon', () => {
   });
 });
 
+describe('the status row never contradicts the verdict', () => {
+  // A spent amount voucher the vendor still calls 000 (unused): "🟢 미사용" beside "사용 금액
+  // 10,000원" is the contradiction issue 10 describes; in words it is 전액 사용, code kept visible.
+  const card = (locale: Locale): string =>
+    JSON.stringify(renderLookupMessage([ok('0000999999', '012345678906')], { locale, nowMs: NOW, requesterId: 'U0123ABCD', mode: 'private', goodsName: goodsName('0000999999') }).blocks);
+
+  it('card (ko): 전액 사용 with the vendor code, not 🟢 미사용', () => {
+    const blocks = card('ko');
+    expect(blocks).toContain('*상태*\\n⚪ 전액 사용 (쿠펀 상태 000 미사용)');
+    expect(blocks).not.toContain('🟢');
+  });
+
+  it('card (en): Fully used with the vendor code', () => {
+    const blocks = card('en');
+    expect(blocks).toContain('Fully used (Coufun status 000: Unused)');
+    expect(blocks).not.toContain('🟢');
+  });
+
+  it('terminal: the status row says 전액 사용 and keeps the code', () => {
+    const out = renderReport([ok('0000999999', '012345678906')], { nowMs: NOW, catalog: { nameOf: () => goodsName('0000999999') } }).map((c) => c.text).join('');
+    expect(out).toMatch(/상태 +전액 사용 \(쿠펀 상태 000 미사용\)/);
+  });
+});
+
 function escapeRe(s: string | RegExp | undefined): string {
   return String(s).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
