@@ -90,7 +90,7 @@ export const DEFAULT_COMMAND = '/coupon';
  * `features.slash_commands[].command` names it (an admin renames it there when another app took
  * `/coupon`). Slack's rules: a leading `/`, lower case, no spaces, at most 32 characters.
  */
-function readCommand(r: EnvReader): string {
+export function readCommand(r: EnvReader): string {
   const value = r.str('COUPON_COMMAND');
   if (value === undefined) return DEFAULT_COMMAND;
   const problem = !value.startsWith('/')

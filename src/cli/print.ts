@@ -127,8 +127,11 @@ export function renderUsageProblem(problem: UsageProblem): string {
   return [...lines, '', `사용법: ${USAGE_LINE}   (도움말: --help)`, ''].join('\n');
 }
 
-/** `--help`: usage, options, exit codes and every configuration variable. */
-export function renderHelp(): string {
+/**
+ * `--help`: usage, options, exit codes and every configuration variable. `slashCommand` is the
+ * Slack command this terminal reads like (`COUPON_COMMAND`, default `/coupon`).
+ */
+export function renderHelp(slashCommand = '/coupon'): string {
   return `쿠펀 모바일 쿠폰 조회 (터미널)
 
 사용법:
@@ -138,7 +141,7 @@ export function renderHelp(): string {
 
   상품은 상품 ID나 COUPON_GOODS의 상품명으로(샌드박스에서는 샌드박스 상품명) 입력하고, 쿠폰번호는
   인쇄된 그대로 입력해도 됩니다: 0123-4567-8902, 0123 4567 8902, 전각 숫자 모두 같은 번호입니다.
-  Slack의 /coupon과 똑같이 읽고, 잘못된 입력은 쿠펀에 요청하기 전에 알려 줍니다.
+  Slack의 ${slashCommand}과 똑같이 읽고, 잘못된 입력은 쿠펀에 요청하기 전에 알려 줍니다.
   여러 쿠폰번호는 동시에 조회하고 입력한 순서대로 보여 줍니다 (최대 ${MAX_CLI_BARCODES}개).
   쿠폰 카드는 표준 출력(stdout)에, 오류는 표준 오류(stderr)에 씁니다.
   쿠폰번호는 끝 네 자리만(••••8902), 수신번호는 항상 가려서(010-****-5678) 보여 줍니다.
@@ -165,6 +168,7 @@ export function renderHelp(): string {
   COUFUN_TIMEOUT_MS    쿠펀 응답 제한 시간, 재시도 포함 (기본 5000, 100–60000)
   COUFUN_CACHE_TTL_MS  같은 쿠폰의 성공 응답을 재사용하는 시간 (기본 15000, 0이면 끔)
   COUPON_GOODS         상품 목록 ID=상품명;ID=상품명 (상품명으로 입력 가능, 카드에 상품명 표시)
+  COUPON_COMMAND       Slack의 슬래시 명령 이름 (기본 /coupon, 도움말의 명령 이름에만 쓰임)
   HTTPS_PROXY, HTTP_PROXY, NO_PROXY
                        쿠펀으로 나가는 요청의 프록시 (쿠펀에 등록된 고정 IP로 나갈 때)
   NODE_EXTRA_CA_CERTS  추가로 신뢰할 CA 인증서 파일 (사내 프록시 등)

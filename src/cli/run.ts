@@ -4,6 +4,7 @@
  * rendering (print.ts). Order matters for Coufun's per-product limit (code 09): configuration
  * and input are checked in full before a single request is sent.
  */
+import { readCommand } from '../app-config.js';
 import { readCatalog } from '../catalog.js';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, EnvReader, readCoufunConfig, type Env } from '../config.js';
@@ -33,7 +34,7 @@ export async function run(argv: readonly string[], env: Env, io: CliIo): Promise
   }
   const command = parsed.value;
   if (command.kind === 'help') {
-    io.stdout.write(renderHelp());
+    io.stdout.write(renderHelp(helpCommand(env)));
     return EXIT.ok;
   }
   if (command.kind === 'list') {
@@ -62,7 +63,7 @@ async function lookup(command: LookupCommand, env: Env, io: CliIo): Promise<numb
     return EXIT.usage;
   }
   if (input.value.kind === 'help') {
-    io.stdout.write(renderHelp());
+    io.stdout.write(renderHelp(helpCommand(env)));
     return EXIT.ok;
   }
   const { goods, barcodes } = input.value;
@@ -79,4 +80,9 @@ async function lookup(command: LookupCommand, env: Env, io: CliIo): Promise<numb
   } finally {
     await opened.close();
   }
+}
+
+/** The slash command the help names: `COUPON_COMMAND` as the bot reads it (an invalid one → the default). */
+function helpCommand(env: Env): string {
+  return readCommand(new EnvReader(env));
 }

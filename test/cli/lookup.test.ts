@@ -252,6 +252,15 @@ describe('lookup CLI: transport failures, help and the seed list', () => {
     expect(asked().total).toBe(0);
   });
 
+  it('--help names the Slack command as COUPON_COMMAND renames it', async () => {
+    const renamed = await lookup(['--help'], { COUPON_COMMAND: '/kupon' });
+    expect(renamed.stdout).toContain('Slack의 /kupon과 똑같이 읽고');
+    expect(renamed.stdout).not.toContain('/coupon과');
+    expect(renamed.stdout).toContain('COUPON_COMMAND');
+    const plain = await lookup(['help'], {});
+    expect(plain.stdout).toContain('Slack의 /coupon과 똑같이 읽고');
+  });
+
   it('--list: exit 0, the seeds grouped with ready-to-copy commands', async () => {
     const r = await lookup(['--list']);
     expect(r.code).toBe(0);
