@@ -178,7 +178,25 @@ function findGoods(scan: string, catalog: Catalog): GoodsEntry[] {
     const start = Math.min(ids[0]?.start ?? Infinity, byName?.start ?? Infinity);
     if (start !== Infinity) firsts.push({ entry, start });
   }
+  if (firsts.length === 0) return byBrand(scan, catalog);
   // Stable: entries mentioned at the same place keep catalog order.
+  firsts.sort((a, b) => a.start - b.start);
+  return firsts.map((f) => f.entry);
+}
+
+/**
+ * When no ID or full name is in the text, the first word of a catalog name (its brand, e.g.
+ * "스타벅스" for "스타벅스 아메리카노 T") stands for the products it begins: one product is the
+ * answer, several are for the person to choose between. People write the brand, not the full
+ * catalog name ("@coupon-bot 0123-4567-8901 스타벅스"); a word of fewer than two characters
+ * stands for nothing, and a mistyped full name is not guessed for (see `brandPattern`).
+ */
+function byBrand(scan: string, catalog: Catalog): GoodsEntry[] {
+  const firsts: { entry: GoodsEntry; start: number }[] = [];
+  for (const { entry, brand } of patternsOf(catalog)) {
+    const hit = brand ? spansOf(scan, brand)[0] : undefined;
+    if (hit) firsts.push({ entry, start: hit.start });
+  }
   firsts.sort((a, b) => a.start - b.start);
   return firsts.map((f) => f.entry);
 }
@@ -207,6 +225,8 @@ interface GoodsPatterns {
   readonly entry: GoodsEntry;
   readonly id: RegExp;
   readonly name: RegExp;
+  /** The name's first word, when the name has more than one and it is long enough to mean something. */
+  readonly brand: RegExp | null;
 }
 
 // The catalog is fixed at start-up: compile its patterns once, not on every shortcut.
@@ -219,6 +239,7 @@ function patternsOf(catalog: Catalog): readonly GoodsPatterns[] {
       entry,
       id: new RegExp(String.raw`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g'),
       name: namePattern(entry.name),
+      brand: brandPattern(entry.name),
     }));
     PATTERNS.set(catalog, patterns);
   }
@@ -231,6 +252,18 @@ function namePattern(name: string): RegExp {
   const head = /^[A-Za-z0-9]/.test(name.trim()) ? '(?<![A-Za-z0-9])' : '';
   const tail = /[A-Za-z0-9]$/.test(name.trim()) ? '(?![A-Za-z0-9])' : '';
   return new RegExp(`${head}${words}${tail}`, 'giu');
+}
+
+/**
+ * The first word of a name, where it is not followed by the name's second word: someone who went
+ * on to write the rest of the name and got it wrong ("GS25 Cafe Lattes") is not guessed for.
+ */
+function brandPattern(name: string): RegExp | null {
+  const words = name.normalize('NFC').trim().split(/\s+/);
+  const [first = '', second = ''] = words;
+  if (words.length < 2 || [...first].length < 2) return null;
+  const brand = namePattern(first);
+  return new RegExp(`${brand.source}(?!\\s+${escapeRegExp(second)})`, brand.flags);
 }
 
 function escapeRegExp(text: string): string {

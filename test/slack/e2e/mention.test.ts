@@ -119,6 +119,15 @@ describe('mention in a permitted channel → the card in its thread', () => {
     expect(JSON.stringify(post.params)).not.toContain('9876-5432');
   });
 
+  it("the issue's own example: a number and the brand alone (`스타벅스`) stand for the one product it begins", async () => {
+    const ts = nextTs();
+    await mention(h, { text: `${BOT} 0011-3351-8001 스타벅스`, ts, user: 'U0BRAND' });
+
+    const post = await threadPost(h, ts);
+    expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518001'] });
+    expect(readable(post.params)).toContain(AMERICANO.name);
+  });
+
   it('reads the mention from its rich_text blocks like a complaint', async () => {
     const ts = nextTs();
     await mention(h, { text: '', ts, user: 'U0BLOCKS', blocks: [richTextBlock(`${AMERICANO.name} 쿠폰 001133518003 이미 사용됐다고 나옵니다`)] });
@@ -231,7 +240,7 @@ describe('mention that cannot be looked up as written → a short reply in its t
   });
 
   it('an unknown product: says which part is missing and names some catalog products', async () => {
-    const { text } = await replyTo(`${BOT} 012345678902 스타벅스`, 'U0NOGOODS');
+    const { text } = await replyTo(`${BOT} 012345678902 투썸플레이스`, 'U0NOGOODS');
     expect(text).toContain('어떤 상품인지 찾지 못했습니다');
     expect(text).toContain(AMERICANO.name);
   });

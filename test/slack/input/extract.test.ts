@@ -186,6 +186,16 @@ describe('extract: details', () => {
     expect(extract('0000133518이 상품코드', catalog).goods.map((g) => g.id)).toEqual(['0000133518']);
   });
 
+  it('takes a brand alone for the products it begins, never a mistyped full name', () => {
+    expect(extract('배민 쿠폰 012345678901 안 돼요', catalog).goods.map((g) => g.id)).toEqual(['0000999999']);
+    // Two products begin with 스타벅스: both are offered, for the person to choose.
+    expect(extract('스타벅스 쿠폰 012345678901', catalog).goods.map((g) => g.id)).toEqual(['0000133518', '0000200001']);
+    // A full name found wins over any brand.
+    expect(extract('스타벅스 아메리카노 T 쿠폰 012345678901', catalog).goods.map((g) => g.id)).toEqual(['0000133518']);
+    // A one-character first word, or a word only inside another, stands for nothing.
+    expect(extract('CUSTOMER 쿠폰 012345678901', catalog).goods).toEqual([]);
+  });
+
   it('does not let a name run into longer ASCII words', () => {
     expect(extract('GS25 Cafe Lattes 쿠폰', catalog).goods).toEqual([]);
   });

@@ -34,7 +34,9 @@ describe('readMention', () => {
 
   it('asks for what is missing: nothing, a product, one product only', () => {
     expect(readMention('<@UBOT>', CATALOG)).toEqual({ kind: 'ask', problem: { kind: 'missing', barcode: true, goods: true } });
-    expect(readMention('<@UBOT> 012345678901 스타벅스', CATALOG)).toEqual({ kind: 'ask', problem: { kind: 'missing', barcode: false, goods: true } });
+    expect(readMention('<@UBOT> 012345678901 투썸플레이스', CATALOG)).toEqual({ kind: 'ask', problem: { kind: 'missing', barcode: false, goods: true } });
+    // A brand alone stands for the one product it begins.
+    expect(readMention('<@UBOT> 0123-4567-8901 스타벅스', CATALOG)).toEqual({ kind: 'lookup', goods: { id: '0000133518', name: '스타벅스 아메리카노 T' }, barcodes: ['012345678901'] });
     expect(readMention('<@UBOT> 배민 상품권 1만원 / 스타벅스 아메리카노 T 012345678901', CATALOG)).toEqual({
       kind: 'ask',
       problem: { kind: 'several_goods', names: ['배민 상품권 1만원', '스타벅스 아메리카노 T'] },
