@@ -7,6 +7,7 @@ import type { CoufunError } from '../coufun/errors.js';
 import type { Order } from '../coufun/types.js';
 import type { LookupMeta, LookupOutcome } from '../lookup/types.js';
 import { kstIso, maskPhone } from './format.js';
+import { verdictCategory, verdictState } from './verdict.js';
 
 /** A JSON value. */
 export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
@@ -15,7 +16,10 @@ export type Json = string | number | boolean | null | readonly Json[] | { readon
 export function orderToJson(order: Order): Json {
   const raw: Record<string, string> = { ...order.raw };
   if (raw.RECEIVER_MOBILE !== undefined) raw.RECEIVER_MOBILE = maskPhone(raw.RECEIVER_MOBILE);
+  const { category, partlyUsed } = verdictCategory(order);
   return {
+    // The card's first line, as data: can the customer use it now, and why (not).
+    verdict: { state: verdictState(category), category, partlyUsed },
     couponType: order.couponType && { ...order.couponType },
     status: order.status && { ...order.status },
     barcode: order.barcode,

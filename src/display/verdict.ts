@@ -54,6 +54,11 @@ const TONE_OF: Readonly<Record<VerdictCategory, Tone>> = {
 };
 
 /** Which verdict an order gets, from the vendor's typed fields. */
+/** Whether the customer can use the coupon now: `usable`, `unusable` or `check` (an unknown status). */
+export function verdictState(category: VerdictCategory): Verdict['state'] {
+  return STATE_OF[category];
+}
+
 export function verdictCategory(order: Order): { readonly category: VerdictCategory; readonly partlyUsed: boolean } {
   if (order.expired) return { category: 'expired', partlyUsed: false };
   switch (order.status?.kind) {

@@ -152,6 +152,8 @@ describe('lookup CLI: coupon numbers are masked unless --reveal (issue 10)', () 
     const [partly, old011, missing] = parsed;
     expect(partly).toMatchObject({ ok: true, goodsId: BAEMIN, barcode: '••••8902', meta: { env: 'sandbox', cacheHit: false } });
     expect(partly?.orders[0]).toMatchObject({
+      // The verdict, as data: usable, partly used, though the vendor's own status says 000.
+      verdict: { state: 'usable', category: 'usable', partlyUsed: true },
       couponType: { kind: 'amount', raw: 'AMOUNT' },
       status: { kind: 'unused', raw: '000' },
       receiverMobile: '010-****-5432',

@@ -318,6 +318,7 @@ describe('json-view', () => {
       vendorMessage: 'SUCCESS',
       orders: [
         {
+          verdict: { state: 'usable', category: 'usable', partlyUsed: true },
           couponType: { kind: 'amount', raw: 'AMOUNT' },
           status: { kind: 'unused', raw: '000' },
           barcode: '012345678902',
