@@ -20,15 +20,15 @@ const OPERATOR_EN = 'Please tell the bot operator.';
 const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
   '01': {
     ko: { meaning: '등록되지 않은 IP', hint: `봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'IP address not registered', hint: `The bot's IP address is not registered with Coufun. This is the bot's configuration: ${OPERATOR_EN}` },
+    en: { meaning: 'IP address not registered', hint: `The bot's IP address is not registered with Coufun. This is the bot's configuration. ${OPERATOR_EN}` },
   },
   '02': {
     ko: { meaning: '고객사 ID(POC_ID) 오류', hint: `쿠펀이 봇의 고객사 ID(POC_ID)를 받아들이지 않았습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'client ID (POC_ID) error', hint: `Coufun rejected the bot's client ID (POC_ID). This is the bot's configuration: ${OPERATOR_EN}` },
+    en: { meaning: 'client ID (POC_ID) error', hint: `Coufun rejected the bot's client ID (POC_ID). This is the bot's configuration. ${OPERATOR_EN}` },
   },
   '98': {
     ko: { meaning: 'API 권한 없음', hint: `봇 계정에 이 조회 API 권한이 없습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'no API permission', hint: `The bot's account lacks the rights for this API. This is the bot's configuration: ${OPERATOR_EN}` },
+    en: { meaning: 'no API permission', hint: `The bot's account lacks the rights for this API. This is the bot's configuration. ${OPERATOR_EN}` },
   },
   '03': {
     ko: { meaning: '주문번호(ORDER_ID) 오류', hint: '쿠펀이 이 쿠폰의 주문 정보를 찾지 못했습니다. 상품 ID와 쿠폰번호가 같은 주문의 것인지 확인해 주세요.' },
