@@ -6,34 +6,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CoufunClient } from '../../src/coufun/client.js';
-import type { CoufunRequest, CoufunResult, Order } from '../../src/coufun/types.js';
+import type { CoufunRequest, CoufunResult } from '../../src/coufun/types.js';
 import { createLookupService, type AcrossReplicas } from '../../src/lookup/service.js';
 import { createKeyHasher } from '../../src/stores/keys.js';
 import { createMemoryStore } from '../../src/stores/memory/key-value.js';
 import type { KeyValueStore } from '../../src/stores/types.js';
+import { success } from '../support/vendor-answers.js';
 
 const GOODS = '0000133518';
 const BARCODE = '012345678902';
 
-function order(barcode: string): Order {
-  return {
-    couponType: { kind: 'exchange', raw: 'BARCODE' },
-    status: { kind: 'unused', raw: '000' },
-    barcode,
-    receiverMobile: null,
-    orderDate: null,
-    validEndDate: null,
-    exchangedAt: null,
-    cancelledAt: null,
-    totalAmount: null,
-    remainAmount: null,
-    expired: false,
-    raw: { BARCODE_NUM: barcode },
-  };
-}
-
 /** A client whose answers wait until `release()`; counts its calls. */
-function gatedClient(result: (req: CoufunRequest) => CoufunResult = (req) => ({ ok: true, code: '00', message: 'SUCCESS', orders: [order(req.barcode)] })) {
+function gatedClient(result: (req: CoufunRequest) => CoufunResult = success) {
   const calls: CoufunRequest[] = [];
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CoufunClient } from '../../src/coufun/client.js';
 import { InternalError, NetworkError, TimeoutError, ValidationError, VendorError } from '../../src/coufun/errors.js';
-import type { CoufunRequest, CoufunResult, Order } from '../../src/coufun/types.js';
+import type { CoufunRequest, CoufunResult } from '../../src/coufun/types.js';
 import { createLookupService } from '../../src/lookup/service.js';
+import { order, success } from '../support/vendor-answers.js';
 
 const GOODS = '0000133518';
 
-function order(barcode: string): Order {
-  return {
-    couponType: { kind: 'exchange', raw: 'BARCODE' },
-    status: { kind: 'unused', raw: '000' },
-    barcode,
-    receiverMobile: null,
-    orderDate: null,
-    validEndDate: null,
-    exchangedAt: null,
-    cancelledAt: null,
-    totalAmount: null,
-    remainAmount: null,
-    expired: false,
-    raw: { BARCODE_NUM: barcode },
-  };
-}
-
-const success = (req: CoufunRequest): CoufunResult => ({ ok: true, code: '00', message: 'SUCCESS', orders: [order(req.barcode)] });
 const failure = (code: string): CoufunResult => ({ ok: false, code, message: `실패 ${code}` });
 
 type Answer = (req: CoufunRequest) => CoufunResult | Promise<CoufunResult>;
