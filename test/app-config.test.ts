@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configProblems } from './support/config-problems.js';
 import { loadAppConfig } from '../src/app-config.js';
 import { ConfigError, type Env } from '../src/config.js';
 import { SANDBOX_GOODS } from '../src/coufun/sandbox/goods.js';
@@ -12,15 +13,7 @@ const HTTP: Env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
 /** Smallest valid Socket Mode environment. */
 const SOCKET: Env = { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP };
 
-function problemsOf(env: Env): readonly string[] {
-  try {
-    loadAppConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Env): readonly string[] => configProblems(loadAppConfig, env);
 
 describe('loadAppConfig: mode', () => {
   it('without SLACK_APP_TOKEN: HTTP mode, signing secret required, port 3000 by default', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { configProblems } from './support/config-problems.js';
 import { ConfigError, COUFUN_URLS, EnvReader, loadCoufunConfig, readCoufunConfig, SANDBOX_POC_ID, type Env } from '../src/config.js';
 import { validateField } from '../src/coufun/codec.js';
 
-function problemsOf(env: Env): readonly string[] {
-  try {
-    loadCoufunConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Env): readonly string[] => configProblems(loadCoufunConfig, env);
 
 describe('loadCoufunConfig: environments', () => {
   it('defaults to the built-in sandbox with its POC_ID, no URL yet, and default limits', () => {

@@ -1,20 +1,13 @@
 /** REDIS_* settings: defaults, validation listing every problem, and a URL never quoted back. */
 import { describe, expect, it } from 'vitest';
+import { configProblems } from '../../support/config-problems.js';
 import { loadAppConfig } from '../../../src/app-config.js';
-import { ConfigError, type Env } from '../../../src/config.js';
+import type { Env } from '../../../src/config.js';
 import { createKeyHasher, deriveSharedSecret } from '../../../src/stores/keys.js';
 
 const HTTP: Env = { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' };
 
-function problemsOf(env: Env): readonly string[] {
-  try {
-    loadAppConfig(env);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Env): readonly string[] => configProblems(loadAppConfig, env);
 
 describe('REDIS_* configuration', () => {
   it('memory mode without REDIS_URL', () => {
