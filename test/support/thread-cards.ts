@@ -38,6 +38,11 @@ export async function refreshRequest(h: Harness, message: Record<string, unknown
   return { g: value.goodsId, b: [...value.barcodes] };
 }
 
+/** Requests the harness's sandbox has answered: what reached "Coufun". */
+export function vendorRequests(h: Harness): number {
+  return h.bot.lookup.sandbox!.requestCount();
+}
+
 export function lookups(h: Harness): number {
   return h.bot.lookup.service.health().lookups;
 }

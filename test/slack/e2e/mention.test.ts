@@ -8,7 +8,7 @@ import { ALLOWED, DENIED, SECRET, allText, buttonPayload, startHarness, type Har
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { BOT_USER, mentionEvent, richTextBlock, type MentionOptions } from '../../support/payloads.js';
 import { signedHeaders } from '../../support/signing.js';
-import { lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
+import { lookups, postsInThread, readable, refreshRequest, settled, threadPost, vendorRequests } from '../../support/thread-cards.js';
 
 const BAEMIN = { id: '0000999999', name: '배민 상품권 1만원' };
 const AMERICANO = { id: '0000133518', name: '스타벅스 아메리카노 T' };
@@ -38,10 +38,6 @@ async function deliver(h: Harness, body: Record<string, unknown>, headers: Recor
 
 function mention(h: Harness, opts: MentionOptions, headers?: Record<string, string>): Promise<SlackHttpAnswer> {
   return deliver(h, mentionEvent(opts), headers);
-}
-
-function vendorRequests(h: Harness): number {
-  return h.bot.lookup.sandbox!.requestCount();
 }
 
 function ephemeralsTo(h: Harness, user: string): ApiCall[] {

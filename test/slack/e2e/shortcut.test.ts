@@ -4,7 +4,7 @@
  * thread replies and can refuse them (not in channel, 429 with Retry-After).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blocksOf, lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
+import { blocksOf, lookups, postsInThread, readable, refreshRequest, settled, threadPost, vendorRequests } from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { richTextBlock, shortcutPayload, type ShortcutMessage } from '../../support/payloads.js';
@@ -26,10 +26,6 @@ async function runShortcut(h: Harness, message: ShortcutMessage, opts: { user?: 
   const responseUrl = h.slack.responseUrl();
   const answer = await h.interact(shortcutPayload({ message, responseUrl, ...opts }));
   return { answer, responseUrl };
-}
-
-function vendorRequests(h: Harness): number {
-  return h.bot.lookup.sandbox!.requestCount();
 }
 
 describe('message shortcut: goods and barcode in the message → card in its thread', () => {
