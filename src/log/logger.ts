@@ -11,7 +11,7 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact, redactFields } from './redact.js';
-import { dropSlackCredentials, scrubSlackText } from './slack-text.js';
+import { scrubSlackText } from './slack-text.js';
 import { stdoutDestination } from './stdout.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -122,7 +122,7 @@ function makeLogger(out: PinoLogger, initial: LoggerState): Logger {
 
   const emit = (level: Level, msg: string, fields: Fields): void => {
     if (!enabled(level)) return;
-    const safe = dropSlackCredentials(redactFields({ ...state.bindings, ...fields })) as Fields;
+    const safe = redactFields({ ...state.bindings, ...fields });
     // `name` and `msg` come first (after pino's level and time) for people reading raw lines.
     const line: Fields = { ...(state.name ? { name: state.name } : {}), msg };
     for (const [k, v] of Object.entries(safe)) if (!CORE_KEYS.has(k)) line[k] = v;

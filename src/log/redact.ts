@@ -3,17 +3,17 @@
  * own messages): Slack tokens, labelled secrets and bare 32-hex secrets go, and every long digit
  * run (barcodes, phone numbers) is cut to its last four digits. `redactFields` applies the same to
  * structured fields, and masks by field name too, because a short barcode or a secret under its
- * own name has no shape a pattern could recognise. Our fields are masked at the source as well.
+ * own name has no shape a pattern could recognise; Slack's unshaped credentials (`response_url`,
+ * `trigger_id`, any URL's path) go from every field in the same pass (`slack-text.ts`). Our fields are masked at the source as well.
  */
-import { maskBarcode, maskLastFour, maskNumbersInText } from '../privacy.js';
+import { maskBarcode, maskNumbersInText } from '../privacy.js';
+import { scrubSlackText } from './slack-text.js';
 
 const TOKEN = /\b(xox[abcdeposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;
 const SECRET_FIELD =
   /("?(?:token|secret|signing_secret|authorization|password|api[_-]?key)"?\s*[:=]\s*"?(?:(?:Bearer|Basic)\s+)?)[^"\s,}&]+/gi;
 // Slack signing secrets (and client secrets) are 32 hex characters with nothing to label them.
 const HEX_SECRET = /\b[0-9a-f]{32,}\b/gi;
-/** Keep the last four characters: `012345678901` → `••••8901` (src/privacy.ts owns the thresholds). */
-export const lastFour = maskLastFour;
 
 /** Tokens and secrets only: safe on identifiers, which long-digit masking would spoil. */
 function redactSecrets(text: string): string {
@@ -35,6 +35,10 @@ const CAMEL_TEL = /[a-z]Tel(?:$|No|[A-Z])/;
 /** Slack and vendor identifiers: long digit runs here are IDs, not customer data. */
 const ID_KEYS = new Set(['user', 'userId', 'channel', 'channelId', 'team', 'teamId', 'goods', 'goodsId', 'ts', 'threadTs']);
 const MAX_DEPTH = 6;
+/** Slack credentials without a token shape (`response_url`, `trigger_id`, a form's metadata): replaced whole. */
+const SLACK_CREDENTIAL_KEY = /^(?:response_?urls?|trigger_?id|private_?metadata)$/i;
+/** Our own configured endpoints, logged on purpose at start (never a Slack URL): URLs kept whole. */
+const ENDPOINT_KEYS = new Set(['coufunUrl', 'slackApiUrl']);
 
 /** A customer number under its own name, masked like everywhere else; a value already masked is kept. */
 function maskNumber(value: string): string {
@@ -43,18 +47,19 @@ function maskNumber(value: string): string {
 }
 
 function redactValue(key: string, value: unknown, depth: number): unknown {
+  if (SLACK_CREDENTIAL_KEY.test(key)) return '[redacted]';
   if (value === null || value === undefined || typeof value === 'boolean') return value;
   if (SECRET_KEY.test(key)) return '[redacted]';
   const numberKey = NUMBER_KEY.test(key) || CAMEL_TEL.test(key);
   if (typeof value === 'string') {
-    if (numberKey) return maskNumber(value);
-    return ID_KEYS.has(key) ? redactSecrets(value) : redact(value);
+    const safe = numberKey ? maskNumber(value) : ID_KEYS.has(key) ? redactSecrets(value) : redact(value);
+    return ENDPOINT_KEYS.has(key) ? safe : scrubSlackText(safe);
   }
   if (typeof value === 'number' || typeof value === 'bigint') return numberKey ? maskNumber(String(value)) : value;
   if (depth >= MAX_DEPTH) return '[too deep]';
   // Array elements inherit the array's name: `barcodes: [...]` masks each one.
   if (Array.isArray(value)) return value.map((v) => redactValue(key, v, depth + 1));
-  if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
+  if (value instanceof Error) return scrubSlackText(redact(`${value.name}: ${value.message}`));
   if (typeof value === 'object') return redactFields(value as Record<string, unknown>, depth + 1);
   return value;
 }

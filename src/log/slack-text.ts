@@ -5,8 +5,8 @@
  * - any value labelled `response_url`, `response_urls`, `trigger_id` (JSON, escaped JSON, form);
  * - every URL keeps its scheme and host only, except Web API method URLs (`…/api/<method>`),
  *   which name what was called and carry nothing secret.
- * Applied on top of `redact` to Bolt's free text and error messages, and by field name to
- * structured fields.
+ * Applied on top of `redact` to Bolt's free text and error messages; `redactFields` applies it to
+ * every string field and drops those labelled fields by name.
  */
 
 // A label, its separator, an optional opening quote or bracket; then the value: for URLs only
@@ -25,22 +25,4 @@ export function scrubSlackText(text: string): string {
     .replace(URL_TEXT, (m, scheme: string, host: string, rest: string | undefined) =>
       rest === undefined || API_PATH.test(rest) ? m : `${scheme}${host}/[redacted]`,
     );
-}
-
-const CREDENTIAL_KEY = /^(?:response_?urls?|trigger_?id|private_?metadata)$/i;
-/** Our own configured endpoints, logged on purpose at start (never a Slack URL). */
-const ENDPOINT_KEYS = new Set(['coufunUrl', 'slackApiUrl']);
-
-/** Structured fields with Slack credentials removed by name, at any depth. */
-export function dropSlackCredentials(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => dropSlackCredentials(v, depth + 1));
-  if (value instanceof Error) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (CREDENTIAL_KEY.test(k)) out[k] = '[redacted]';
-    else if (typeof v === 'string') out[k] = ENDPOINT_KEYS.has(k) ? v : scrubSlackText(v);
-    else out[k] = dropSlackCredentials(v, depth + 1);
-  }
-  return out;
 }

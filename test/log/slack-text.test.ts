@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
-import { dropSlackCredentials, scrubSlackText } from '../../src/log/slack-text.js';
+import { redactFields } from '../../src/log/redact.js';
+import { scrubSlackText } from '../../src/log/slack-text.js';
 
 const HOOK = 'https://hooks.slack.com/actions/T0123ABCD/5566778899/AbCdEfGhIjKlMnOpQrStUv';
 const TRIGGER = '6789012345.1234567890.abcdef0123456789abcdef0123456789';
@@ -39,9 +40,13 @@ describe('the logger', () => {
   });
 
   it('keeps our configured endpoints in the started line', () => {
-    expect(dropSlackCredentials({ coufunUrl: 'http://127.0.0.1:8446/b2c_api/coufunPartAmountStatus.do' })).toEqual({
+    expect(redactFields({ coufunUrl: 'http://127.0.0.1:8446/b2c_api/coufunPartAmountStatus.do' })).toEqual({
       coufunUrl: 'http://127.0.0.1:8446/b2c_api/coufunPartAmountStatus.do',
     });
+  });
+
+  it('scrubs URLs inside arrays of strings too', () => {
+    expect(redactFields({ urls: [HOOK] })).toEqual({ urls: ['https://hooks.slack.com/[redacted]'] });
   });
 });
 
