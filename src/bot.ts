@@ -15,7 +15,7 @@ import { buildSlackApp, type BuiltApp } from './slack/app.js';
 import type { BotDeps } from './slack/deps.js';
 import { startHttpFront, type HttpFront } from './runtime/http-front.js';
 import { ButtonRefs } from './stores/button-refs.js';
-import { createKeyHasher, deriveSharedSecret } from './stores/keys.js';
+import { createKeyHasher, deriveSharedSecret, type KeyHasher } from './stores/keys.js';
 import type { RedisState } from './stores/redis/shared-state.js';
 import type { StoreHealth } from './stores/types.js';
 import type { KeyValueStore } from './stores/types.js';
@@ -82,7 +82,9 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const work = options.work ?? new WorkTracker(logger);
   // Shared state first: the lookup cache, the limiter and the refs all live there.
   const secret = config.redis ? deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.slack.botToken }) : null;
-  const shared: RedisState | null = config.redis && secret ? await openShared(config.redis, secret, config.slack.rateLimitPerMinute, clock, logger) : null;
+  const hashKey = secret ? createKeyHasher(secret) : null;
+  const shared: RedisState | null =
+    config.redis && secret && hashKey ? await openShared(config.redis, secret, hashKey, config.slack.rateLimitPerMinute, clock, logger) : null;
   const redisUp = options.redisUp ?? (shared ? () => (shared.health.status() === 'up' ? 1 : 0) : undefined);
   const metrics = options.metrics ?? createBotMetrics({ workInFlight: () => work.size, ...(redisUp ? { redisUp } : {}) });
   let lookup: OpenedLookup;
@@ -94,8 +96,8 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         observer: metrics.lookupObserver,
         ...(options.sandbox ? { sandbox: options.sandbox } : {}),
         // In memory mode the lookup keeps its own bounded cache and a random key secret.
-        ...(shared && secret
-          ? { store: shared.cache, hashKey: createKeyHasher(secret), acrossReplicas: { replicaId: randomBytes(6).toString('base64url') } }
+        ...(shared && hashKey
+          ? { store: shared.cache, hashKey, acrossReplicas: { replicaId: randomBytes(6).toString('base64url') } }
           : {}),
       }));
   } catch (e) {
@@ -207,14 +209,14 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
 }
 
 /** The shared state on Redis; never rejects (a Redis absent at start means local state for now). */
-async function openShared(redis: RedisConfig, secret: Buffer, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
+async function openShared(redis: RedisConfig, secret: Buffer, hashKey: KeyHasher, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
   // Loaded on demand: memory mode never loads the Redis client.
   const { openRedisState } = await import('./stores/redis/shared-state.js');
   return openRedisState({
     url: redis.url,
     prefix: redis.prefix,
     secret,
-    hashKey: createKeyHasher(secret),
+    hashKey,
     commandTimeoutMs: redis.timeoutMs,
     perMinute,
     clock,
