@@ -5,7 +5,7 @@
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
 import type { Catalog } from '../catalog.js';
-import { DEFAULT_LOCALE, describeError, describeMeta, describeOrders, t, type OrderView, type ViewRow } from '../display/index.js';
+import { DEFAULT_LOCALE, describeError, describeMeta, describeOrders, maskBarcode, t, type OrderView, type ViewRow } from '../display/index.js';
 import { outcomeToJson } from '../display/json-view.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';
@@ -62,24 +62,24 @@ export function renderCard(view: OrderView, prefix = '', orderOf: string | null 
  */
 export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportContext): Chunk[] {
   const chunks: Chunk[] = [];
-  const shown = shownOutcomes(outcomes, ctx.reveal === true);
-  if (shown.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
-  shown.forEach((outcome, i) => {
+  const reveal = ctx.reveal === true;
+  if (outcomes.some((o) => o.meta.env === 'sandbox')) chunks.push({ stream: 'stdout', text: `${labels.notice.sandbox}\n` });
+  outcomes.forEach((outcome, i) => {
     const prefix = outcomes.length > 1 ? `[${i + 1}/${outcomes.length}] ` : '';
-    const error = outcome.ok ? null : describeError(outcome.error, LOCALE, { barcode: outcome.barcode });
-    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE, error?.answered ?? true).line}`;
     if (outcome.ok) {
+      const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
       const goodsName = ctx.catalog?.nameOf(outcome.goodsId);
-      // The outcomes are already masked unless --reveal asked for the numbers in full.
-      const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode, revealBarcode: ctx.reveal === true });
+      const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode, revealBarcode: reveal });
       const cards = orders.map((view, n) => renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null));
       const head = summary && orders[0] ? `${prefix}${orders[0].title} · ${summary.line}\n  ${summary.sequence}\n\n` : '';
       chunks.push({ stream: 'stdout', text: `\n${head}${cards.join('\n\n')}\n${footer}\n` });
       return;
     }
-    const view = error ?? describeError(outcome.error, LOCALE);
-    const subject = `${labels.field.barcode} ${outcome.barcode} (${labels.field.goodsId} ${outcome.goodsId})`;
-    const lines = [`${prefix}${subject}: ${view.title}`, `  ${view.detail}`, `  → ${view.hint}`, footer];
+    // The display hides the number where the vendor's text echoes it, as the card does.
+    const error = describeError(outcome.error, LOCALE, { barcode: outcome.barcode });
+    const footer = `  ─ ${describeMeta(outcome.meta, LOCALE, error.answered).line}`;
+    const subject = `${labels.field.barcode} ${reveal ? outcome.barcode : maskBarcode(outcome.barcode)} (${labels.field.goodsId} ${outcome.goodsId})`;
+    const lines = [`${prefix}${subject}: ${error.title}`, `  ${error.detail}`, `  → ${error.hint}`, footer];
     chunks.push({ stream: 'stderr', text: `\n${lines.join('\n')}\n` });
   });
   return chunks;
