@@ -140,18 +140,7 @@ export function describeError(error: CoufunError, locale: Locale, subject: Error
  * is (the card needs no error object for it).
  */
 export function describeEmptyAnswer(locale: Locale): ErrorView {
-  const words = errorWords(locale);
-  return {
-    title: words.badResponse.title,
-    detail: words.badResponse.detail.no_orders,
-    hint: words.hintFor.transient,
-    audience: 'transient',
-    retryable: true,
-    code: 'BAD_RESPONSE',
-    answered: true,
-    vendorText: false,
-    verdict: t(locale).verdict.failed,
-  };
+  return describeError(new BadResponseError('no_orders'), locale);
 }
 
 /** One character made visible: `"#" (U+0023)`, so a space or control character can be seen. */
