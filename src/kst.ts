@@ -31,7 +31,8 @@ function parseKstWall(raw: string, format: string): Dayjs | null {
   if (hit) return hit.day;
   // Parsed as a UTC wall time, then moved to +09:00 keeping that wall time.
   const wall = dayjs.utc(raw, format, true);
-  const day = !wall.isValid() || wall.format(format) !== raw || wall.year() < 1000 ? null : wall.utcOffset(KST_OFFSET_MIN, true);
+  // Strict mode already refuses a text that does not format back to itself (`20230231`).
+  const day = !wall.isValid() || wall.year() < 1000 ? null : wall.utcOffset(KST_OFFSET_MIN, true);
   parsed.set(key, { day });
   return day;
 }
