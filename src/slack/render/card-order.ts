@@ -17,11 +17,6 @@ export const TONE_EMOJI: Readonly<Record<Tone, string>> = {
   unknown: '❔',
 };
 
-/** `🟢 미사용`; `label` dresses the words, e.g. bold for the compact line. */
-export function statusText(view: OrderView, label: (words: string) => string = (words) => words): string {
-  return `${TONE_EMOJI[view.status.tone]} ${label(view.status.label)}`;
-}
-
 /** `🟢 *사용 가능* · 잔액 2,500원 · 유효기간 2024-03-04 (3일 남음)`: the answer, first. */
 export function verdictText(view: OrderView): string {
   const { verdict } = view;
