@@ -119,3 +119,17 @@ export function fallbackText(lines: readonly string[]): string {
     .join('\n');
   return text === '' ? '-' : truncate(text, LIMITS.fallbackText);
 }
+
+/** mrkdwn → what a person reads: no emoji codes, no emphasis, mentions as `#C…`, entities decoded. */
+export function unmark(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/:[a-z_]+: /g, '')
+    .replace(/<#([A-Z0-9]+)>/g, '#$1')
+    // Only paired markers are markup: a lone `*` or `` ` `` is content (e.g. the character a
+    // ValidationError reports) and must survive.
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../../catalog.js';
 import { translate, type Locale, type Translations } from '../../display/index.js';
-import { context, escapeMrkdwn, fallbackText, mention, section, type SlackMessage } from './blocks.js';
+import { context, escapeMrkdwn, fallbackText, mention, section, unmark, type SlackMessage } from './blocks.js';
 
 export type MentionProblem =
   /** Nothing usable: which of the two parts were not found. */
@@ -101,7 +101,3 @@ function headlineOf(problem: MentionProblem, w: Words): string {
   }
 }
 
-/** mrkdwn → the plain fallback line (`fallbackText` escapes again). */
-function unmark(mrkdwn: string): string {
-  return mrkdwn.replace(/[*`]/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}

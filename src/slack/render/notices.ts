@@ -6,7 +6,7 @@ import type { KnownBlock, View } from '@slack/types';
 import type { Catalog } from '../../catalog.js';
 import type { ValidationError } from '../../coufun/errors.js';
 import { describeError, type Locale } from '../../display/index.js';
-import { context, escapeMrkdwn, fallbackText, plain, section, type SlackMessage } from './blocks.js';
+import { context, escapeMrkdwn, fallbackText, plain, section, unmark, type SlackMessage } from './blocks.js';
 import { isChannelId } from '../../allowlist.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';
@@ -74,20 +74,6 @@ function paragraphs(notice: Notice, locale: Locale): string[] {
 function blocksOf(parts: readonly string[]): KnownBlock[] {
   const [head, ...rest] = parts;
   return [section(head ?? '-'), ...(rest.length > 0 ? [context(rest)] : [])];
-}
-
-/** mrkdwn → what a person reads: no emoji codes, no emphasis, mentions as `#C…`, entities decoded. */
-function unmark(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/:[a-z_]+: /g, '')
-    .replace(/<#([A-Z0-9]+)>/g, '#$1')
-    // Only paired markers are markup: a lone `*` or `` ` `` is content (e.g. the character a
-    // ValidationError reports) and must survive.
-    .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 /** A notice as plain text, e.g. for a modal's inline `errors` (shown verbatim by Slack). */
