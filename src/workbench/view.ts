@@ -4,6 +4,7 @@
  * everything else is escaped here.
  */
 import { renderMessageBody, renderModal } from './blocks.js';
+import { formatInKst } from '../kst.js';
 import { escapeHtml } from './html.js';
 import type { NameBook } from './mrkdwn.js';
 import { SHORTCUT } from './interactions.js';
@@ -77,8 +78,7 @@ export function builderUrl(payload: Record<string, unknown>): string {
 }
 
 function kstTime(ts: string): string {
-  const d = new Date(Number.parseFloat(ts) * 1000 + 9 * 3600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return formatInKst(Number.parseFloat(ts) * 1000, 'HH:mm');
 }
 
 function author(m: WbMessage, world: World): { name: string; bot: boolean } {

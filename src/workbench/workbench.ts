@@ -5,9 +5,8 @@
  * permitted channel plus the DM in `ALLOWED_CHANNEL_IDS`. Coufun settings pass through.
  */
 import { randomBytes } from 'node:crypto';
-import { loadAppConfig } from '../app-config.js';
 import { startBot, type BotOptions, type RunningBot } from '../bot.js';
-import type { Env } from '../config.js';
+import { EnvReader, readCoufunConfig, type Env } from '../config.js';
 import { BotLink } from './deliver.js';
 import { Interactions } from './interactions.js';
 import { seedSamples, type SampleKey } from './samples.js';
@@ -88,9 +87,10 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     onError: (e) => trace(`workbench error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
   });
   const base = `http://${host}:${server.port}`;
+  const env = botEnv(opts.env ?? {}, `${base}/api/`, secret, token);
   let bot: RunningBot;
   try {
-    bot = await startBot(botEnv(opts.env ?? {}, `${base}/api/`, secret, token), { ...opts.botOptions, host, logSink: opts.botLog ?? (() => {}) });
+    bot = await startBot(env, { ...opts.botOptions, host, logSink: opts.botLog ?? (() => {}) });
   } catch (e) {
     await server.close();
     throw e;
@@ -103,7 +103,8 @@ export async function startWorkbench(opts: WorkbenchOptions = {}): Promise<Workb
     url: server.url,
     port: server.port,
     bot,
-    coufunEnv: loadAppConfig(botEnv(opts.env ?? {}, `${base}/api/`, secret, token)).coufun.env,
+    // startBot has validated these settings; only the environment's name is read again.
+    coufunEnv: readCoufunConfig(new EnvReader(env)).env,
     world,
     samples,
     interactions: ready,
