@@ -54,8 +54,6 @@ interface Answer {
   readonly orders: readonly Order[];
   readonly vendorMessage: string;
   readonly answeredAt: number;
-  /** Which request brought it (they are numbered as sent): a later request's answer wins. */
-  readonly seq: number;
 }
 
 /** How one vendor request settled; shared by every lookup that joined it. */
@@ -119,10 +117,9 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   let consecutiveFailures = 0;
   let lookups = 0;
   let vendorRequests = 0;
-  let requestSeq = 0;
 
   /** Sends one request and types every way it can end; never rejects. */
-  async function ask(goodsId: string, barcode: string, seq: number): Promise<Settled> {
+  async function ask(goodsId: string, barcode: string): Promise<Settled> {
     vendorRequests++;
     const started = clock();
     try {
@@ -131,7 +128,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       const latencyMs = answeredAt - started;
       if (result.ok) {
         consecutiveFailures = 0;
-        return { kind: 'ok', answer: { orders: result.orders, vendorMessage: result.message, answeredAt, seq }, latencyMs };
+        return { kind: 'ok', answer: { orders: result.orders, vendorMessage: result.message, answeredAt }, latencyMs };
       }
       const info = resultCodeInfo(result.code);
       // The vendor answered, so it is up; only its operator-side or transient codes mean trouble.
@@ -177,15 +174,15 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
    * for the claim holder's cached answer (and ask ourselves if none comes). A fresh lookup
    * always asks: the holder's request may predate the click.
    */
-  async function obtain(key: string, goodsId: string, barcode: string, seq: number, fresh: boolean, claim: Promise<boolean> | undefined): Promise<{ settled: Settled; release?: () => Promise<void> }> {
-    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode, seq) };
+  async function obtain(key: string, goodsId: string, barcode: string, fresh: boolean, claim: Promise<boolean> | undefined): Promise<{ settled: Settled; release?: () => Promise<void> }> {
+    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode) };
     const claimed = await (claim ?? claimFor(key));
     if (!claimed) {
       const peer = await fromPeer(key, claimKeyOf(key), across);
       if (peer) return { settled: peer };
-      return { settled: await ask(goodsId, barcode, seq) };
+      return { settled: await ask(goodsId, barcode) };
     }
-    const settled = await ask(goodsId, barcode, seq);
+    const settled = await ask(goodsId, barcode);
     // A failure lets go at once, so waiting replicas ask for themselves. A success lets go only
     // once the answer is cached (a replica that sees no claim must find it), and need not let go
     // at all when the claim expires before the cached answer does: one store round trip fewer.
@@ -218,14 +215,13 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       dropClaim(claim, key);
       return pending;
     }
-    const seq = ++requestSeq;
-    const started: Promise<Settled> = obtain(key, goodsId, barcode, seq, fresh, claim).then(({ settled, release }) => {
+    const started: Promise<Settled> = obtain(key, goodsId, barcode, fresh, claim).then(({ settled, release }) => {
       if (settled.kind === 'ok' && settled.peer) {
         if (inFlight.get(key) === started) inFlight.delete(key);
         return settled;
       }
       notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
-      const persisted = persist(key, started, seq, settled, release);
+      const persisted = persist(key, started, settled, release);
       // In memory the cache is written within a few microtasks: wait, and keep the order simple.
       return across === undefined ? persisted.then(() => settled) : (void persisted, settled);
     });
@@ -234,16 +230,13 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   }
 
   /** Cache `settled` if it is still the newest for `key`, release the claim, free the slot. Never rejects. */
-  async function persist(key: string, started: Promise<Settled>, seq: number, settled: Settled, release: (() => Promise<void>) | undefined): Promise<void> {
+  async function persist(key: string, started: Promise<Settled>, settled: Settled, release: (() => Promise<void>) | undefined): Promise<void> {
     try {
       // An older answer must neither replace what a newer request cached nor be served from the
-      // cache while a newer request, which later lookups join, is still on its way.
-      if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) {
-        // Across replicas the numbers of requests are each replica's own, and the slot check
-        // above already keeps an older answer of ours from replacing a newer one: write at once.
-        const cached = across === undefined ? await cacheGet(key) : undefined;
-        if (cached === undefined || cached.seq < seq || cached.answeredAt < settled.answer.answeredAt) await cacheSet(key, settled.answer);
-      }
+      // cache while a newer request, which later lookups join, is still on its way. Only the
+      // slot's holder caches, and a newer request takes the slot for good, so while we still
+      // hold it nothing newer can have been cached: write at once.
+      if (settled.kind === 'ok' && inFlight.get(key) === started && ttlMs > 0) await cacheSet(key, settled.answer);
       await release?.();
     } finally {
       // A newer request may have taken the slot meanwhile; it is not ours to clear.
@@ -319,7 +312,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       notify(() => observer.cache?.('hit'));
       return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
-    if (cached === undefined && !options.fresh) notify(() => (joined ? observer.sharedInFlight?.() : observer.cache?.('miss')));
+    if (!options.fresh) notify(() => (joined ? observer.sharedInFlight?.() : observer.cache?.('miss')));
     const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true, claim));
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
