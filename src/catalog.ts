@@ -131,9 +131,9 @@ export function readCatalog(r: EnvReader, coufunEnv: CoufunEnv): Catalog {
  */
 export function resolveGoods(catalog: Catalog, input: string): ResolvedGoods {
   // Full-width digits from a Korean IME read as the ASCII ID they look like, as in `/coupon`.
-  const typed = normaliseTyped(input);
+  const typed = normaliseTyped(input).trim();
   const entry = catalog.find(typed);
-  return entry ? { goodsId: entry.id, name: entry.name } : { goodsId: typed.trim() };
+  return entry ? { goodsId: entry.id, name: entry.name } : { goodsId: typed };
 }
 
 /** Short enough for a one-line problem; goods IDs and names are not secret. */

@@ -6,7 +6,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { resolveGoods } from '../../../catalog.js';
 import { validateField } from '../../../coufun/codec.js';
-import { normaliseTyped } from '../../../input/typed-text.js';
 import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../../input/command-text.js';
 import type { BotDeps } from '../../deps.js';
 import { decodeModalMetadata } from '../../input/metadata.js';
@@ -28,7 +27,7 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   }
   const values = view.state.values;
   const goodsState = values[MODAL_IDS.goodsBlock]?.[MODAL_IDS.goodsAction];
-  const goodsInput = normaliseTyped(goodsState?.selected_option?.value ?? goodsState?.value ?? '').trim();
+  const goodsInput = goodsState?.selected_option?.value ?? goodsState?.value ?? '';
   const barcodesInput = values[MODAL_IDS.barcodesBlock]?.[MODAL_IDS.barcodesAction]?.value ?? '';
   const typed = readBarcodeLines(barcodesInput);
 
