@@ -60,15 +60,10 @@ export class FailoverRateLimiter implements RateLimiter {
   ) {}
 
   async take(userId: string, cost = 1): Promise<RateDecision> {
-    let decision: RateDecision | undefined;
-    const viaShared = await either(
-      this.health,
-      async () => (decision = await this.shared.take(userId, cost)),
-      async () => undefined,
-    );
+    const viaShared = await either<RateDecision | undefined>(this.health, () => this.shared.take(userId, cost), async () => undefined);
     if (viaShared === undefined) return this.local.take(userId, cost);
     // The local window mirrors this replica's share of the shared one, ready for an outage.
-    if (decision?.ok) await this.local.take(userId, cost);
+    if (viaShared.ok) await this.local.take(userId, cost);
     return viaShared;
   }
 
