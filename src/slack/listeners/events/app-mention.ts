@@ -9,22 +9,19 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { messageText } from '../../input/extract.js';
-import { internalErrorNotice, safeRespond } from '../../delivery/reply.js';
+import { internalErrorNotice } from '../../delivery/reply.js';
 import { ephemeralResponder } from '../../delivery/ephemeral.js';
-import { replyInThread, type ThreadTarget } from '../../delivery/thread-reply.js';
+import { replyInThread, sendPrivately, type ThreadTarget } from '../../delivery/thread-reply.js';
 import { postInThread } from '../../delivery/thread-post.js';
 import { admit } from '../../middleware/rate-limit.js';
-import { isBotAuthored } from '../../middleware/event-admission.js';
 import { renderMentionReply, type MentionProblem } from '../../render/mention.js';
 import { readMention } from './mention-request.js';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 
 /** Answer one `app_mention`: returns at once, the work runs tracked in the background. */
-export async function answerMention(deps: BotDeps, { event, client, context }: MentionArgs): Promise<void> {
-  // The global middleware dropped bot-written events already; checked again so this listener
-  // never answers a bot whatever the middleware order.
-  if (isBotAuthored(event as unknown as Record<string, unknown>, context.botUserId)) return;
+export async function answerMention(deps: BotDeps, { event, client }: MentionArgs): Promise<void> {
+  // Bot-written events never get here: `ignoreBotEvents` runs before every listener (app.ts).
   const userId = event.user;
   if (!userId) {
     // Not a person (and not a bot either, or the middleware would have said): nobody to answer.
@@ -67,5 +64,5 @@ async function askInThread(
   const posted = await postInThread(client, { channel: target.channelId, thread_ts: target.threadTs, ...reply });
   if (posted.ok) return;
   deps.logger.event('warn', 'thread_post_failed', { ...ctx, reason: posted.reason, detail: posted.detail });
-  if (target.respond) await safeRespond(target.respond, { ...reply }, deps.logger, ctx);
+  await sendPrivately(deps, target, [reply], ctx);
 }
