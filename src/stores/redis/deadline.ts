@@ -15,7 +15,9 @@ export class RedisTimeoutError extends Error {
   }
 }
 
-export function withDeadline<T>(operation: Promise<T>, ms: number): Promise<T> {
+export function withDeadline<T>(operation: Promise<T>, ms: number | undefined): Promise<T> {
+  // No deadline of ours: the client's own timeout decides.
+  if (ms === undefined) return operation;
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const timer = setTimeout(() => {

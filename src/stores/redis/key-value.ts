@@ -11,7 +11,7 @@ import type { ValueCodec } from './value-codec.js';
 
 export function createRedisStore(options: { readonly redis: Redis; readonly prefix: string; readonly codec: ValueCodec; /** Per operation, ms; default none (the client's own). */ readonly timeoutMs?: number }): KeyValueStore {
   const { redis, prefix, codec } = options;
-  const bounded = <T>(op: Promise<T>): Promise<T> => (options.timeoutMs === undefined ? op : withDeadline(op, options.timeoutMs));
+  const bounded = <T>(op: Promise<T>): Promise<T> => withDeadline(op, options.timeoutMs);
   const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
   return {
     async get<V>(key: string) {

@@ -60,7 +60,7 @@ export class RedisRateLimiter implements RateLimiter {
     // Members must be unique per hit; several hits in one millisecond are several members.
     const member = `${randomBytes(6).toString('base64url')}:`;
     const run = this.redis.couponRateWindow(key, this.options.clock(), RATE_WINDOW_MS, this.options.perMinute, cost, record ? '1' : '0', member);
-    const [ok, retryAtMs] = await (this.options.timeoutMs === undefined ? run : withDeadline(run, this.options.timeoutMs));
+    const [ok, retryAtMs] = await withDeadline(run, this.options.timeoutMs);
     return ok === 1 ? { ok: true } : { ok: false, retryAtMs: Number(retryAtMs) };
   }
 }
