@@ -5,7 +5,8 @@
  * first. Pure.
  */
 import type { Catalog, GoodsEntry } from '../../../catalog.js';
-import { extract, MAX_EXTRACTED_BARCODES } from '../../input/extract.js';
+import { MAX_BARCODES } from '../../../input/command-text.js';
+import { extract } from '../../input/extract.js';
 import type { MentionProblem } from '../../render/mention.js';
 
 export type MentionRequest =
@@ -18,7 +19,7 @@ export function readMention(text: string, catalog: Catalog): MentionRequest {
   const given = found.barcodes.length + (found.more ?? 0);
   const [goods, ...others] = found.goods;
   if (given === 0) return { kind: 'ask', problem: { kind: 'missing', barcode: true, goods: goods === undefined } };
-  if (given > MAX_EXTRACTED_BARCODES) return { kind: 'ask', problem: { kind: 'too_many_barcodes', given, max: MAX_EXTRACTED_BARCODES } };
+  if (given > MAX_BARCODES) return { kind: 'ask', problem: { kind: 'too_many_barcodes', given, max: MAX_BARCODES } };
   if (goods === undefined) return { kind: 'ask', problem: { kind: 'missing', barcode: false, goods: true } };
   if (others.length > 0) return { kind: 'ask', problem: { kind: 'several_goods', names: found.goods.map((g) => g.name) } };
   return { kind: 'lookup', goods, barcodes: found.barcodes };
