@@ -126,7 +126,7 @@ export interface RedisConfig {
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_REDIS_PREFIX = 'coupon-bot:';
+const DEFAULT_REDIS_PREFIX = 'coupon-bot:';
 
 /** REDIS_URL, REDIS_PREFIX, REDIS_KEY_SECRET, REDIS_TIMEOUT_MS. Problems never quote the URL. */
 export function readRedisConfig(r: EnvReader): RedisConfig | null {

@@ -18,7 +18,7 @@ export const TONE_EMOJI: Readonly<Record<Tone, string>> = {
 };
 
 /** `🟢 *사용 가능* · 잔액 2,500원 · 유효기간 2024-03-04 (3일 남음)`: the answer, first. */
-export function verdictText(view: OrderView): string {
+function verdictText(view: OrderView): string {
   const { verdict } = view;
   return [`${TONE_EMOJI[verdict.tone]} *${escapeMrkdwn(verdict.headline)}*`, ...verdict.reasons.map(escapeText)].join(' · ');
 }

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../clock.js';
 import type { KeyValueStore } from '../types.js';
 
-export const DEFAULT_MAX_ENTRIES = 10_000;
+const DEFAULT_MAX_ENTRIES = 10_000;
 
 export function createMemoryStore(options: { readonly clock: Clock; readonly maxEntries?: number }): KeyValueStore & { readonly size: number } {
   const { clock } = options;

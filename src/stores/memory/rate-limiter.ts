@@ -9,7 +9,6 @@ import { RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../types.js
 export class MemoryRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>();
   private lastSweep = 0;
-  static readonly WINDOW_MS = RATE_WINDOW_MS;
 
   constructor(
     private readonly perMinute: number,
@@ -36,21 +35,21 @@ export class MemoryRateLimiter implements RateLimiter {
   private decide(userId: string, cost: number): RateDecision {
     const now = this.clock();
     this.sweep(now);
-    const since = now - MemoryRateLimiter.WINDOW_MS;
+    const since = now - RATE_WINDOW_MS;
     const list = (this.hits.get(userId) ?? []).filter((t) => t > since);
     this.hits.set(userId, list);
-    if (cost > this.perMinute) return { ok: false, retryAtMs: now + MemoryRateLimiter.WINDOW_MS };
+    if (cost > this.perMinute) return { ok: false, retryAtMs: now + RATE_WINDOW_MS };
     if (list.length + cost <= this.perMinute) return { ok: true };
     // The oldest hits must leave the window before `cost` more fit.
     const pivot = list[list.length + cost - this.perMinute - 1] ?? now;
-    return { ok: false, retryAtMs: pivot + MemoryRateLimiter.WINDOW_MS };
+    return { ok: false, retryAtMs: pivot + RATE_WINDOW_MS };
   }
 
   private sweep(now: number): void {
-    if (now - this.lastSweep < MemoryRateLimiter.WINDOW_MS) return;
+    if (now - this.lastSweep < RATE_WINDOW_MS) return;
     this.lastSweep = now;
     for (const [user, list] of this.hits) {
-      if ((list[list.length - 1] ?? 0) <= now - MemoryRateLimiter.WINDOW_MS) this.hits.delete(user);
+      if ((list[list.length - 1] ?? 0) <= now - RATE_WINDOW_MS) this.hits.delete(user);
     }
   }
 }

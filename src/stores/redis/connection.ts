@@ -23,7 +23,7 @@ export interface RedisConnectionOptions {
 }
 
 /** Delay before reconnection attempt `times` (1, 2, …): 50 ms doubling, capped, ±20 % jitter. */
-export function reconnectDelay(times: number, capMs: number, random: () => number = Math.random): number {
+function reconnectDelay(times: number, capMs: number, random: () => number = Math.random): number {
   const base = Math.min(capMs, 50 * 2 ** Math.min(times - 1, 16));
   return Math.max(10, Math.round(base * (0.8 + 0.4 * random())));
 }

@@ -12,7 +12,7 @@ import type { StoreHealth, StoreStatus } from '../types.js';
 import { withDeadline } from './deadline.js';
 
 /** The error's code or name: `ECONNREFUSED`, `timeout`, … (never its text, which may name hosts). */
-export function failureReason(e: unknown): string {
+function failureReason(e: unknown): string {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;

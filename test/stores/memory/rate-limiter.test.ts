@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryRateLimiter } from '../../../src/stores/memory/rate-limiter.js';
+import { RATE_WINDOW_MS } from '../../../src/stores/types.js';
 import { manualClock, rateLimiterContract } from '../rate-limiter-contract.js';
 
 rateLimiterContract('MemoryRateLimiter', (perMinute, clock) => new MemoryRateLimiter(perMinute, clock));
 
 describe('MemoryRateLimiter', () => {
-  const W = MemoryRateLimiter.WINDOW_MS;
+  const W = RATE_WINDOW_MS;
 
   it('the window is one minute', async () => {
     expect(W).toBe(60_000);
