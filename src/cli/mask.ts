@@ -3,14 +3,23 @@
  * way the Slack card and the logs do (`••••8902`, display's `maskBarcode`) unless `--reveal`
  * asks for them in full. Pure.
  */
+import { VendorError } from '../coufun/errors.js';
 import type { Order } from '../coufun/types.js';
 import { maskBarcode } from '../display/index.js';
 import type { LookupOutcome } from '../lookup/types.js';
+import { maskTextAbout } from '../privacy.js';
 
-/** The outcome with every copy of the coupon number masked: the one asked about, each order's, and `raw`'s. */
+/**
+ * The outcome with every copy of the coupon number masked: the one asked about, each order's,
+ * `raw`'s, and wherever the vendor's own message echoes it (phones there are masked too).
+ */
 export function maskOutcome(outcome: LookupOutcome): LookupOutcome {
   const barcode = maskBarcode(outcome.barcode);
-  return outcome.ok ? { ...outcome, barcode, orders: outcome.orders.map(maskOrder) } : { ...outcome, barcode };
+  const text = (message: string): string => maskTextAbout(message, outcome.barcode);
+  if (outcome.ok) return { ...outcome, barcode, orders: outcome.orders.map(maskOrder), vendorMessage: text(outcome.vendorMessage) };
+  const { error } = outcome;
+  const masked = error instanceof VendorError ? new VendorError(error.vendorCode, text(error.vendorMessage), error.info) : error;
+  return { ...outcome, barcode, error: masked };
 }
 
 function maskOrder(order: Order): Order {

@@ -1,6 +1,6 @@
 /** The terminal report's failures: the number is masked on the subject line and wherever the vendor's text echoes it. */
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/cli/print.js';
+import { renderJson, renderReport } from '../../src/cli/print.js';
 import { errOutcome, NOW_MS, vendorError } from '../support/factories.js';
 
 const LETTERED = 'ABCDEFGH12XY';
@@ -17,5 +17,14 @@ describe('renderReport: a failure', () => {
     const outcome = errOutcome(vendorError('16', '쿠폰번호 오류'), { barcode: LETTERED });
     const text = renderReport([outcome], { nowMs: NOW_MS, reveal: true }).map((c) => c.text).join('');
     expect(text).toContain(`${LETTERED} (`);
+  });
+});
+
+describe('renderJson', () => {
+  it('masks the number where the vendor echoes it unless --reveal', () => {
+    const outcome = errOutcome(vendorError('16', `쿠폰 ${LETTERED} 처리 오류`), { barcode: LETTERED });
+    expect(renderJson([outcome])).not.toContain(LETTERED);
+    expect(renderJson([outcome])).toContain('쿠폰 ••••12XY 처리 오류');
+    expect(renderJson([outcome], true)).toContain(`쿠폰 ${LETTERED} 처리 오류`);
   });
 });
