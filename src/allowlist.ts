@@ -16,7 +16,10 @@ export function isChannelId(id: string): boolean {
 /** Parse ALLOWED_CHANNEL_IDS. Problems are returned, not thrown, for the config loader. */
 export function parseAllowlist(raw: string | undefined): { allowlist: ChannelAllowlist; problems: string[] } {
   if (raw === undefined) return { allowlist: { all: false, ids: new Set() }, problems: [] };
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 1 && parts[0] === '*') return { allowlist: { all: true }, problems: [] };
   const problems = parts
     .filter((id) => !CHANNEL_ID.test(id))

@@ -51,7 +51,9 @@ export function loadAppConfig(env: Env): AppConfig {
   if (botToken === undefined) r.problems.push('SLACK_BOT_TOKEN is required (the bot token, "xoxb-…", from the app\'s OAuth page).');
   else if (!botToken.startsWith('xoxb-')) r.problems.push('SLACK_BOT_TOKEN must be a bot token starting with "xoxb-".');
   if (mode === 'http' && signingSecret === undefined) {
-    r.problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode.');
+    r.problems.push(
+      'SLACK_SIGNING_SECRET is required in HTTP mode (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode.',
+    );
   }
 
   const portSet = r.str('PORT') !== undefined;

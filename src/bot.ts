@@ -84,7 +84,9 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
   const secret = config.redis ? deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.slack.botToken }) : null;
   const hashKey = secret ? createKeyHasher(secret) : null;
   const shared: RedisState | null =
-    config.redis && secret && hashKey ? await openShared(config.redis, secret, hashKey, config.slack.rateLimitPerMinute, clock, logger) : null;
+    config.redis && secret && hashKey
+      ? await openShared(config.redis, secret, hashKey, config.slack.rateLimitPerMinute, clock, logger)
+      : null;
   const redisUp = options.redisUp ?? (shared ? () => (shared.health.status() === 'up' ? 1 : 0) : undefined);
   const metrics = options.metrics ?? createBotMetrics({ workInFlight: () => work.size, ...(redisUp ? { redisUp } : {}) });
   let lookup: OpenedLookup;
@@ -96,9 +98,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         observer: metrics.lookupObserver,
         ...(options.sandbox ? { sandbox: options.sandbox } : {}),
         // In memory mode the lookup keeps its own bounded cache and a random key secret.
-        ...(shared && hashKey
-          ? { store: shared.cache, hashKey, acrossReplicas: { replicaId: randomBytes(6).toString('base64url') } }
-          : {}),
+        ...(shared && hashKey ? { store: shared.cache, hashKey, acrossReplicas: { replicaId: randomBytes(6).toString('base64url') } } : {}),
       }));
   } catch (e) {
     await shared?.close();
@@ -194,7 +194,8 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
       stopping ??= (async () => {
         logger.event('info', 'shutting_down', { reason, inFlight: work.size, graceMs: config.slack.shutdownGraceMs });
         front?.beginDrain();
-        if (app.receiver.kind === 'socket') await app.receiver.receiver.stop().catch((e: unknown) => logger.event('warn', 'socket_stop_failed', errorFields(e)));
+        if (app.receiver.kind === 'socket')
+          await app.receiver.receiver.stop().catch((e: unknown) => logger.event('warn', 'socket_stop_failed', errorFields(e)));
         const drained = await work.drain(config.slack.shutdownGraceMs);
         if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
         // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
@@ -209,7 +210,14 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
 }
 
 /** The shared state on Redis; never rejects (a Redis absent at start means local state for now). */
-async function openShared(redis: RedisConfig, secret: Buffer, hashKey: KeyHasher, perMinute: number, clock: Clock, logger: Logger): Promise<RedisState> {
+async function openShared(
+  redis: RedisConfig,
+  secret: Buffer,
+  hashKey: KeyHasher,
+  perMinute: number,
+  clock: Clock,
+  logger: Logger,
+): Promise<RedisState> {
   // Loaded on demand: memory mode never loads the Redis client.
   const { openRedisState } = await import('./stores/redis/shared-state.js');
   return openRedisState({

@@ -75,7 +75,10 @@ export function parseCatalog(raw: string | undefined): { catalog: Catalog; probl
   const entries: GoodsEntry[] = [];
   const idSeenAt = new Map<string, number>();
   const nameSeenAt = new Map<string, number>();
-  const segments = raw.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  const segments = raw
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
   segments.forEach((segment, index) => {
     const position = index + 1;

@@ -132,9 +132,11 @@ const DEFAULT_REDIS_PREFIX = 'coupon-bot:';
 export function readRedisConfig(r: EnvReader): RedisConfig | null {
   const raw = r.str('REDIS_URL');
   const prefix = r.str('REDIS_PREFIX') ?? DEFAULT_REDIS_PREFIX;
-  if (!/^[\x21-\x7e]{1,64}$/.test(prefix)) r.problems.push('REDIS_PREFIX must be 1–64 visible ASCII characters without spaces (default "coupon-bot:").');
+  if (!/^[\x21-\x7e]{1,64}$/.test(prefix))
+    r.problems.push('REDIS_PREFIX must be 1–64 visible ASCII characters without spaces (default "coupon-bot:").');
   const keySecret = r.str('REDIS_KEY_SECRET');
-  if (keySecret !== undefined && keySecret.length < 16) r.problems.push('REDIS_KEY_SECRET must be at least 16 characters (the same on every replica), or be left unset.');
+  if (keySecret !== undefined && keySecret.length < 16)
+    r.problems.push('REDIS_KEY_SECRET must be at least 16 characters (the same on every replica), or be left unset.');
   const timeoutMs = r.int('REDIS_TIMEOUT_MS', 250, 20, 5000);
   if (raw === undefined) return null;
   let ok = false;

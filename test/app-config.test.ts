@@ -119,7 +119,7 @@ describe('loadAppConfig: ALLOWED_CHANNEL_IDS', () => {
 });
 
 describe('loadAppConfig: goods catalog', () => {
-  it('sandbox (COUFUN_ENV unset) with COUPON_GOODS unset → the sandbox\'s own products', () => {
+  it("sandbox (COUFUN_ENV unset) with COUPON_GOODS unset → the sandbox's own products", () => {
     const { catalog, coufun } = loadAppConfig(HTTP);
     expect(coufun.env).toBe('sandbox');
     expect(catalog.entries.map((e) => ({ id: e.id, name: e.name }))).toEqual(SANDBOX_GOODS.map((g) => ({ id: g.id, name: g.name })));
@@ -171,7 +171,12 @@ describe('loadAppConfig: defaults and limits', () => {
       HEALTH_DEGRADED_AFTER: '10',
     });
     expect(c.logLevel).toBe('debug');
-    expect(c.slack).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/api/', rateLimitPerMinute: 5, shutdownGraceMs: 0, degradedAfterFailures: 10 });
+    expect(c.slack).toMatchObject({
+      apiUrl: 'http://127.0.0.1:9999/api/',
+      rateLimitPerMinute: 5,
+      shutdownGraceMs: 0,
+      degradedAfterFailures: 10,
+    });
   });
 
   it.each([
@@ -205,7 +210,16 @@ describe('loadAppConfig: every problem at once', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = error!.problems.join('\n');
-    for (const name of ['COUFUN_POC_ID', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'PORT', 'ALLOWED_CHANNEL_IDS', 'COUPON_GOODS', 'LOG_LEVEL', 'COUPON_RATE_LIMIT_PER_MINUTE']) {
+    for (const name of [
+      'COUFUN_POC_ID',
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'PORT',
+      'ALLOWED_CHANNEL_IDS',
+      'COUPON_GOODS',
+      'LOG_LEVEL',
+      'COUPON_RATE_LIMIT_PER_MINUTE',
+    ]) {
       expect(problems, name).toContain(name);
     }
     expect(error!.problems).toHaveLength(8);
@@ -232,7 +246,9 @@ describe('loadAppConfig: COUPON_COMMAND', () => {
   });
 
   it('a name Slack would not accept is a problem saying what is wrong', () => {
-    expect(problemsOf({ ...HTTP, COUPON_COMMAND: 'coupon' })).toEqual(['COUPON_COMMAND="coupon" must be the slash command as the manifest names it: one that starts with "/" (e.g. "/coupon").']);
+    expect(problemsOf({ ...HTTP, COUPON_COMMAND: 'coupon' })).toEqual([
+      'COUPON_COMMAND="coupon" must be the slash command as the manifest names it: one that starts with "/" (e.g. "/coupon").',
+    ]);
     expect(problemsOf({ ...HTTP, COUPON_COMMAND: '/gift check' })[0]).toContain('has no spaces');
     expect(problemsOf({ ...HTTP, COUPON_COMMAND: '/Coupon' })[0]).toContain('is lower case');
     expect(problemsOf({ ...HTTP, COUPON_COMMAND: `/${'c'.repeat(32)}` })[0]).toContain('2–32 characters');

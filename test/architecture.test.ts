@@ -22,7 +22,10 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly st
   { name: 'protocol types', paths: ['src/coufun/types.ts'] },
   { name: 'time', paths: ['src/kst.ts', 'src/clock.ts'] },
   { name: 'coufun (protocol, client, sandbox)', paths: ['src/coufun/'] },
-  { name: 'plain text and contracts', paths: ['src/privacy.ts', 'src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/', 'src/allowlist.ts'] },
+  {
+    name: 'plain text and contracts',
+    paths: ['src/privacy.ts', 'src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/', 'src/allowlist.ts'],
+  },
   { name: 'display', paths: ['src/display/'] },
   { name: 'configuration', paths: ['src/config.ts', 'src/catalog.ts'] },
   { name: 'input', paths: ['src/input/'] },
@@ -73,7 +76,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:^|[\s;])(?:import|export)\s[^;]*?\sfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
 
 /** The repository-relative files `file` imports from this repository (packages and `node:` left out). */
 function localImports(file: string, text: string): string[] {
@@ -81,7 +85,11 @@ function localImports(file: string, text: string): string[] {
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[1] ?? m[2] ?? m[3];
     if (spec === undefined || !spec.startsWith('.')) continue;
-    found.push(normalize(join(dirname(file), spec)).replace(/\\/g, '/').replace(/\.js$/, '.ts'));
+    found.push(
+      normalize(join(dirname(file), spec))
+        .replace(/\\/g, '/')
+        .replace(/\.js$/, '.ts'),
+    );
   }
   return found;
 }
@@ -134,7 +142,9 @@ describe('architecture: imports point down only', () => {
   });
 
   it('coufun imports nothing of ours but kst and clock', () => {
-    const outside = edges.filter((e) => e.from.startsWith('src/coufun/') && !e.to.startsWith('src/coufun/') && e.to !== 'src/kst.ts' && e.to !== 'src/clock.ts');
+    const outside = edges.filter(
+      (e) => e.from.startsWith('src/coufun/') && !e.to.startsWith('src/coufun/') && e.to !== 'src/kst.ts' && e.to !== 'src/clock.ts',
+    );
     expect(outside).toEqual([]);
   });
 
@@ -148,7 +158,12 @@ describe('architecture: imports point down only', () => {
 
   it('every src/… or test/… file named in src/, test/, README.md or docs/ is in the repository', () => {
     // This file names made-up paths to test the rule itself.
-    const docs = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const docs = [
+      'README.md',
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+    ];
     const readers = [...files, ...sourceFiles('test'), ...docs].filter((file) => file !== 'test/architecture.test.ts');
     const mentioned = readers.flatMap((file) =>
       [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?<![\w./-])(?:src|test)\/[\w./-]*\.ts\b/g)].map((m) => ({ file, path: m[0] })),
@@ -161,7 +176,9 @@ describe('architecture: imports point down only', () => {
     // The workbench stands in for Slack itself (which person is signed in), not for the bot's words.
     const ternaries = files
       .filter((file) => !file.startsWith('src/workbench/'))
-      .flatMap((file) => (/\blocale\s*===?\s*'(?:en|ko)'|'(?:en|ko)'\s*===?\s*\w*locale\b/i.test(readFileSync(join(ROOT, file), 'utf8')) ? [file] : []));
+      .flatMap((file) =>
+        /\blocale\s*===?\s*'(?:en|ko)'|'(?:en|ko)'\s*===?\s*\w*locale\b/i.test(readFileSync(join(ROOT, file), 'utf8')) ? [file] : [],
+      );
     expect(ternaries).toEqual([]);
   });
 

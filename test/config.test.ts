@@ -56,7 +56,9 @@ describe('loadCoufunConfig: environments', () => {
 describe('loadCoufunConfig: values', () => {
   it('COUFUN_URL overrides the endpoint (normalised), in any environment', () => {
     expect(loadCoufunConfig({ COUFUN_URL: 'http://127.0.0.1:8080' }).url).toBe('http://127.0.0.1:8080/');
-    expect(loadCoufunConfig({ COUFUN_ENV: 'test', COUFUN_POC_ID: 'A', COUFUN_URL: 'https://127.0.0.1:9/x' }).url).toBe('https://127.0.0.1:9/x');
+    expect(loadCoufunConfig({ COUFUN_ENV: 'test', COUFUN_POC_ID: 'A', COUFUN_URL: 'https://127.0.0.1:9/x' }).url).toBe(
+      'https://127.0.0.1:9/x',
+    );
   });
 
   it.each(['ftp://127.0.0.1/x', 'not a url', '127.0.0.1:8080'])('COUFUN_URL=%s is refused', (url) => {
@@ -96,7 +98,10 @@ describe('loadCoufunConfig: values', () => {
 
   it('range ends are accepted; a zero cache TTL turns the cache off', () => {
     expect(loadCoufunConfig({ COUFUN_TIMEOUT_MS: '100', COUFUN_CACHE_TTL_MS: '0' })).toMatchObject({ timeoutMs: 100, cacheTtlMs: 0 });
-    expect(loadCoufunConfig({ COUFUN_TIMEOUT_MS: '60000', COUFUN_CACHE_TTL_MS: '3600000' })).toMatchObject({ timeoutMs: 60_000, cacheTtlMs: 3_600_000 });
+    expect(loadCoufunConfig({ COUFUN_TIMEOUT_MS: '60000', COUFUN_CACHE_TTL_MS: '3600000' })).toMatchObject({
+      timeoutMs: 60_000,
+      cacheTtlMs: 3_600_000,
+    });
   });
 });
 

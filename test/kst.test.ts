@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, endOfKstDay, formatInKst, kstDate, kstDayOffset, kstDaysUntil, parseVendorDate, parseVendorTimestamp } from '../src/kst.js';
+import {
+  daysBetween,
+  endOfKstDay,
+  formatInKst,
+  kstDate,
+  kstDayOffset,
+  kstDaysUntil,
+  parseVendorDate,
+  parseVendorTimestamp,
+} from '../src/kst.js';
 
 /** A KST wall time as the instant it names (test helper). */
 const kstWallMs = (y: number, m: number, d: number, h = 0, mi = 0): number => Date.UTC(y, m - 1, d, h - 9, mi);
@@ -23,7 +32,8 @@ describe('calendar days (strict dayjs parsing)', () => {
   it('knows month lengths and leap years', () => {
     expect(parseVendorDate('20240229')).toBe('2024-02-29');
     expect(parseVendorDate('20000229')).toBe('2000-02-29');
-    for (const bad of ['20230229', '19000229', '20240431', '20240001', '20241301', '20240100', '00000101']) expect(parseVendorDate(bad), bad).toBeNull();
+    for (const bad of ['20230229', '19000229', '20240431', '20240001', '20241301', '20240100', '00000101'])
+      expect(parseVendorDate(bad), bad).toBeNull();
   });
 });
 

@@ -29,18 +29,28 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the scopes the bot uses', () => {
-    const scopes = text.match(/bot:\n((?:\s+- [^\n]+\n)+)/)?.[1]?.split('\n').map((l) => l.replace(/^\s+- /, '').trim()).filter(Boolean);
+    const scopes = text
+      .match(/bot:\n((?:\s+- [^\n]+\n)+)/)?.[1]
+      ?.split('\n')
+      .map((l) => l.replace(/^\s+- /, '').trim())
+      .filter(Boolean);
     expect(scopes).toEqual(['commands', 'chat:write', 'chat:write.public', 'users:read', 'app_mentions:read']);
   });
 
   it('subscribes to exactly the bot events the code listens for', () => {
     const listened: string[] = [];
     registerEvents({ event: (name: string) => listened.push(name) } as unknown as App, {} as BotDeps);
-    const botEvents = text.match(/bot_events:\n((?:\s+- [^\n]+\n)+)/)?.[1]?.split('\n').map((l) => l.replace(/^\s+- /, '').trim()).filter(Boolean);
+    const botEvents = text
+      .match(/bot_events:\n((?:\s+- [^\n]+\n)+)/)?.[1]
+      ?.split('\n')
+      .map((l) => l.replace(/^\s+- /, '').trim())
+      .filter(Boolean);
     expect(listened).toEqual(['app_mention']);
     expect(botEvents).toEqual(listened);
     // Under settings (where Slack reads it), with the HTTP-mode URL documented beside it.
-    expect(text).toMatch(/\nsettings:\n(?:\s+.*\n)*?\s+event_subscriptions:\n\s+# request_url: https:\/\/[^\s]+\/slack\/events\n\s+bot_events:/);
+    expect(text).toMatch(
+      /\nsettings:\n(?:\s+.*\n)*?\s+event_subscriptions:\n\s+# request_url: https:\/\/[^\s]+\/slack\/events\n\s+bot_events:/,
+    );
   });
 
   it('turns on interactivity and Socket Mode, and stays inside Slack limits', () => {

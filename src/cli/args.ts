@@ -71,7 +71,13 @@ const OPTIONS = {
  */
 export function parseCliArgs(argv: readonly string[]): Parsed<CliCommand> {
   // Not strict: an unknown option becomes a token we name ourselves, in Korean, not a TypeError.
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   if (values.help === true) return ok({ kind: 'help' });
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -103,7 +109,11 @@ export function readLookupWords(words: readonly string[], catalog: Catalog): Par
     case 'too_many_barcodes':
       return fail({ kind: 'too_many_barcodes', given: command.given, max: command.max });
     case 'invalid':
-      return fail(command.position === undefined ? { kind: 'invalid', error: command.error } : { kind: 'invalid', error: command.error, position: command.position });
+      return fail(
+        command.position === undefined
+          ? { kind: 'invalid', error: command.error }
+          : { kind: 'invalid', error: command.error, position: command.position },
+      );
   }
 }
 

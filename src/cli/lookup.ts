@@ -10,7 +10,6 @@ import { run } from './run.js';
 
 export { run, type CliIo } from './run.js';
 
-
 if (isEntryPoint(import.meta.url)) {
   run(process.argv.slice(2), process.env, process).then(
     (code) => {

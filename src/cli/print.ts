@@ -5,7 +5,16 @@
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
 import type { Catalog } from '../catalog.js';
-import { DEFAULT_LOCALE, describeError, describeMeta, describeOrders, maskBarcode, t, type OrderView, type ViewRow } from '../display/index.js';
+import {
+  DEFAULT_LOCALE,
+  describeError,
+  describeMeta,
+  describeOrders,
+  maskBarcode,
+  t,
+  type OrderView,
+  type ViewRow,
+} from '../display/index.js';
 import { outcomeToJson } from '../display/json-view.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';
@@ -31,7 +40,8 @@ export interface ReportContext {
 }
 
 // Hangul and other wide characters take two terminal columns.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 
 function width(text: string): number {
   let w = 0;
@@ -69,8 +79,17 @@ export function renderReport(outcomes: readonly LookupOutcome[], ctx: ReportCont
     if (outcome.ok) {
       const footer = `  ─ ${describeMeta(outcome.meta, LOCALE).line}`;
       const goodsName = ctx.catalog?.nameOf(outcome.goodsId);
-      const { orders, summary } = describeOrders(outcome.orders, { nowMs: ctx.nowMs, locale: LOCALE, goodsId: outcome.goodsId, goodsName, barcode: outcome.barcode, revealBarcode: reveal });
-      const cards = orders.map((view, n) => renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null));
+      const { orders, summary } = describeOrders(outcome.orders, {
+        nowMs: ctx.nowMs,
+        locale: LOCALE,
+        goodsId: outcome.goodsId,
+        goodsName,
+        barcode: outcome.barcode,
+        revealBarcode: reveal,
+      });
+      const cards = orders.map((view, n) =>
+        renderCard(view, prefix, orders.length > 1 ? labels.notice.orderOf(n + 1, orders.length) : null),
+      );
       const head = summary && orders[0] ? `${prefix}${orders[0].title} · ${summary.line}\n  ${summary.sequence}\n\n` : '';
       chunks.push({ stream: 'stdout', text: `\n${head}${cards.join('\n\n')}\n${footer}\n` });
       return;

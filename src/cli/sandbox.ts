@@ -30,13 +30,19 @@ function seedListing(): string {
 }
 
 /** How a run ended: an exit code, or a sandbox serving until `close` (the entry point waits for a signal). */
-export type SandboxRun = { readonly code: number; readonly sandbox?: undefined } | { readonly code?: undefined; readonly sandbox: SandboxHandle };
+export type SandboxRun =
+  | { readonly code: number; readonly sandbox?: undefined }
+  | { readonly code?: undefined; readonly sandbox: SandboxHandle };
 
 /** `npm run sandbox` as a function. Bad options or settings → code 2 with every problem listed. */
 export async function runSandbox(argv: readonly string[], env: Env, io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<SandboxRun> {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
   } catch (e) {
     io.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
     return { code: 2 };
@@ -77,7 +83,6 @@ export async function runSandbox(argv: readonly string[], env: Env, io: Pick<Cli
   );
   return { sandbox };
 }
-
 
 if (isEntryPoint(import.meta.url)) {
   runSandbox(process.argv.slice(2), process.env, process).then(

@@ -10,14 +10,31 @@ export type BodyCharset = 'cp949' | 'utf-8' | 'utf-16le' | 'utf-16be';
 // Every label the WHATWG Encoding Standard gives EUC-KR, plus the Microsoft names of CP949.
 // All map to cp949, the superset, so CP949-only syllables such as '똠' still decode.
 const KOREAN_LABELS = new Set([
-  'euc-kr', 'euckr', 'x-euc-kr', 'cseuckr', 'ks_c_5601-1987', 'ks_c_5601-1989', 'ksc5601', 'ksc_5601',
-  'csksc56011987', 'iso-ir-149', 'korean', 'cp949', 'ms949', 'x-windows-949', 'windows-949', 'uhc',
+  'euc-kr',
+  'euckr',
+  'x-euc-kr',
+  'cseuckr',
+  'ks_c_5601-1987',
+  'ks_c_5601-1989',
+  'ksc5601',
+  'ksc_5601',
+  'csksc56011987',
+  'iso-ir-149',
+  'korean',
+  'cp949',
+  'ms949',
+  'x-windows-949',
+  'windows-949',
+  'uhc',
 ]);
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 
 /** Map a charset label to a decoder, or `null` when the label is not one we trust. */
 export function normalizeCharset(label: string): BodyCharset | null {
-  const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (KOREAN_LABELS.has(name)) return 'cp949';
   if (UTF8_LABELS.has(name)) return 'utf-8';
   return null;

@@ -49,7 +49,10 @@ export class ValidationError extends CoufunError {
 export class TimeoutError extends CoufunError {
   readonly code = ErrorCode.Timeout;
   readonly retryable = true;
-  constructor(readonly timeoutMs: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly timeoutMs: number,
+    options?: { cause?: unknown },
+  ) {
     super(`Coufun did not answer within ${timeoutMs} ms`, options);
   }
 }
@@ -59,7 +62,10 @@ export class NetworkError extends CoufunError {
   readonly code = ErrorCode.Network;
   /** False for failures a retry cannot fix (unknown host, TLS, proxy refusal): a deployment problem. */
   readonly retryable: boolean;
-  constructor(readonly reason: string, options?: { cause?: unknown; retryable?: boolean }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown; retryable?: boolean },
+  ) {
     super(`Coufun unreachable: ${reason}`, options);
     this.retryable = options?.retryable ?? true;
   }
@@ -81,7 +87,10 @@ export type BadResponseReason = 'not_xml' | 'truncated' | 'wrong_root' | 'no_res
 export class BadResponseError extends CoufunError {
   readonly code = ErrorCode.BadResponse;
   readonly retryable = true;
-  constructor(readonly reason: BadResponseReason, detail?: string) {
+  constructor(
+    readonly reason: BadResponseReason,
+    detail?: string,
+  ) {
     super(`Unreadable Coufun response (${reason})${detail ? `: ${detail}` : ''}`);
   }
 }

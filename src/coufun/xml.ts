@@ -87,7 +87,10 @@ export function parseCoufunXml(text: string): Record<string, XmlNode> {
 function describeRoots(roots: readonly string[]): string {
   if (roots.length === 0) return 'no root element';
   // Element names only (never content), truncated: safe for logs.
-  return `root <${roots.slice(0, 3).map((r) => r.slice(0, 40)).join('>, <')}>`;
+  return `root <${roots
+    .slice(0, 3)
+    .map((r) => r.slice(0, 40))
+    .join('>, <')}>`;
 }
 
 /**

@@ -56,7 +56,8 @@ const KO: ErrorWords = {
   vendor: {
     title: (code, meaning) => (meaning ? `쿠펀 응답: ${meaning} (코드 ${code})` : `쿠펀 응답: 알 수 없는 코드 ${code}`),
     noMessage: '(쿠펀이 메시지를 보내지 않았습니다)',
-    unknownCodeHint: (code) => `쿠펀이 봇이 모르는 결과 코드(${code})를 보냈습니다. 위 메시지를 확인하고, 계속되면 봇 운영자에게 알려 주세요.`,
+    unknownCodeHint: (code) =>
+      `쿠펀이 봇이 모르는 결과 코드(${code})를 보냈습니다. 위 메시지를 확인하고, 계속되면 봇 운영자에게 알려 주세요.`,
   },
   timeout: { title: '쿠펀 응답 시간 초과', detail: (d) => `쿠펀 서버가 ${d} 안에 응답하지 않았습니다.` },
   network: { title: '쿠펀 서버 연결 실패', detail: (reason) => `쿠펀 서버에 연결하지 못했습니다 (${reason}).` },
@@ -75,7 +76,10 @@ const KO: ErrorWords = {
   },
   oversize: { title: '쿠펀 응답이 너무 큼', detail: (limit) => `쿠펀 서버의 응답이 허용 크기(${bytes(limit)}바이트)를 넘었습니다.` },
   other: { title: '조회 중 오류', detail: '쿠폰을 조회하는 중 예상하지 못한 오류가 발생했습니다.' },
-  internal: { title: '봇 내부 오류', detail: (ref) => `쿠펀이 아니라 봇 쪽에서 문제가 생겼습니다 (참조 ${ref}). 봇 운영자에게 이 참조를 알려 주세요.` },
+  internal: {
+    title: '봇 내부 오류',
+    detail: (ref) => `쿠펀이 아니라 봇 쪽에서 문제가 생겼습니다 (참조 ${ref}). 봇 운영자에게 이 참조를 알려 주세요.`,
+  },
   hintFor: {
     operator: '봇 설정 문제일 수 있습니다. 봇 운영자에게 알려 주세요.',
     transient: '잠시 후 다시 시도해 주세요. 계속되면 봇 운영자에게 알려 주세요.',
@@ -94,17 +98,22 @@ const EN: ErrorWords = {
     hint: {
       POC_ID: 'The client ID is part of the bot configuration. Please tell the bot operator.',
       GOODS_ID: 'Check the goods ID.',
-      BARCODE_NUM: 'Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.',
+      BARCODE_NUM:
+        'Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.',
     },
   },
   vendor: {
     title: (code, meaning) => (meaning ? `Coufun: ${meaning} (code ${code})` : `Coufun: unknown code ${code}`),
     noMessage: '(Coufun sent no message)',
-    unknownCodeHint: (code) => `Coufun sent a result code the bot does not know (${code}). Read the message above; if it keeps happening, tell the bot operator.`,
+    unknownCodeHint: (code) =>
+      `Coufun sent a result code the bot does not know (${code}). Read the message above; if it keeps happening, tell the bot operator.`,
   },
   timeout: { title: 'Coufun timed out', detail: (d) => `Coufun did not answer within ${d}.` },
   network: { title: 'Could not reach Coufun', detail: (reason) => `Could not connect to Coufun (${reason}).` },
-  brokeOff: { title: 'Connection to Coufun broke off', detail: (reason) => `The connection to Coufun was made but broke before the whole answer arrived (${reason}).` },
+  brokeOff: {
+    title: 'Connection to Coufun broke off',
+    detail: (reason) => `The connection to Coufun was made but broke before the whole answer arrived (${reason}).`,
+  },
   httpStatus: { title: 'Coufun server error', detail: (status) => `Coufun answered HTTP ${status} instead of a result.` },
   badResponse: {
     title: 'Unreadable Coufun answer',
@@ -119,7 +128,10 @@ const EN: ErrorWords = {
   },
   oversize: { title: 'Coufun answer too large', detail: (limit) => `Coufun's answer exceeded the size limit (${bytes(limit)} bytes).` },
   other: { title: 'Look-up failed', detail: 'An unexpected error happened while looking up the coupon.' },
-  internal: { title: 'Something went wrong on our side', detail: (ref) => `The bot, not Coufun, hit a problem (reference ${ref}). Please give the bot operator this reference.` },
+  internal: {
+    title: 'Something went wrong on our side',
+    detail: (ref) => `The bot, not Coufun, hit a problem (reference ${ref}). Please give the bot operator this reference.`,
+  },
   hintFor: {
     operator: 'This may be the bot configuration. Please tell the bot operator.',
     transient: 'Try again shortly. If it keeps happening, tell the bot operator.',

@@ -62,7 +62,8 @@ const MAX_REASON_CHARS = 80;
 /** Describe a lookup failure for people, in `locale`. */
 export function describeError(error: CoufunError, locale: Locale, subject: ErrorSubject = {}): ErrorView {
   const words = errorWords(locale);
-  const answered = error instanceof VendorError || error instanceof HttpStatusError || error instanceof BadResponseError || error instanceof OversizeError;
+  const answered =
+    error instanceof VendorError || error instanceof HttpStatusError || error instanceof BadResponseError || error instanceof OversizeError;
   const base = { retryable: error.retryable, code: error.code as string, answered, vendorText: false, verdict: t(locale).verdict.failed };
 
   if (error instanceof ValidationError) {
@@ -100,7 +101,13 @@ export function describeError(error: CoufunError, locale: Locale, subject: Error
 
   if (error instanceof TimeoutError) {
     const { title, detail } = words.timeout;
-    return { ...base, title, detail: detail(formatDuration(error.timeoutMs, locale)), hint: words.hintFor.transient, audience: 'transient' };
+    return {
+      ...base,
+      title,
+      detail: detail(formatDuration(error.timeoutMs, locale)),
+      hint: words.hintFor.transient,
+      audience: 'transient',
+    };
   }
 
   if (error instanceof NetworkError) {
@@ -115,12 +122,24 @@ export function describeError(error: CoufunError, locale: Locale, subject: Error
   if (error instanceof HttpStatusError) {
     // 5xx: the vendor is struggling; 3xx/4xx: the URL or access is wrong, which is configuration.
     const audience: ResultAudience = error.status >= 500 ? 'transient' : 'operator';
-    return { ...base, title: words.httpStatus.title, detail: words.httpStatus.detail(error.status), hint: words.hintFor[audience], audience };
+    return {
+      ...base,
+      title: words.httpStatus.title,
+      detail: words.httpStatus.detail(error.status),
+      hint: words.hintFor[audience],
+      audience,
+    };
   }
 
   if (error instanceof BadResponseError) {
     const audience: ResultAudience = error.retryable ? 'transient' : 'unknown';
-    return { ...base, title: words.badResponse.title, detail: words.badResponse.detail[error.reason], hint: words.hintFor[audience], audience };
+    return {
+      ...base,
+      title: words.badResponse.title,
+      detail: words.badResponse.detail[error.reason],
+      hint: words.hintFor[audience],
+      audience,
+    };
   }
 
   if (error instanceof InternalError) {
@@ -129,7 +148,13 @@ export function describeError(error: CoufunError, locale: Locale, subject: Error
   }
 
   if (error instanceof OversizeError) {
-    return { ...base, title: words.oversize.title, detail: words.oversize.detail(error.limitBytes), hint: words.hintFor.operator, audience: 'operator' };
+    return {
+      ...base,
+      title: words.oversize.title,
+      detail: words.oversize.detail(error.limitBytes),
+      hint: words.hintFor.operator,
+      audience: 'operator',
+    };
   }
 
   return { ...base, title: words.other.title, detail: words.other.detail, hint: words.hintFor.unknown, audience: 'unknown' };

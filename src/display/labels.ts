@@ -230,7 +230,14 @@ const EN: Labels = {
   orders: {
     summary: (count, parts) => `${count} orders: ${parts}`,
     vendorSequence: 'Shown in the order Coufun sent them.',
-    category: { usable: 'usable', used: 'used', cancelled: 'cancelled', expired: 'expired', noBalance: 'no balance', check: 'check needed' },
+    category: {
+      usable: 'usable',
+      used: 'used',
+      cancelled: 'cancelled',
+      expired: 'expired',
+      noBalance: 'no balance',
+      check: 'check needed',
+    },
   },
   notice: {
     sandbox: '※ Sandbox (simulated data): these are not real coupons but answers from the built-in simulator.',

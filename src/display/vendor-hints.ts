@@ -20,19 +20,37 @@ const OPERATOR_EN = 'Please tell the bot operator.';
 const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
   '01': {
     ko: { meaning: '등록되지 않은 IP', hint: `봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'IP address not registered', hint: `The bot's IP address is not registered with Coufun. This is the bot's configuration. ${OPERATOR_EN}` },
+    en: {
+      meaning: 'IP address not registered',
+      hint: `The bot's IP address is not registered with Coufun. This is the bot's configuration. ${OPERATOR_EN}`,
+    },
   },
   '02': {
-    ko: { meaning: '고객사 ID(POC_ID) 오류', hint: `쿠펀이 봇의 고객사 ID(POC_ID)를 받아들이지 않았습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'client ID (POC_ID) error', hint: `Coufun rejected the bot's client ID (POC_ID). This is the bot's configuration. ${OPERATOR_EN}` },
+    ko: {
+      meaning: '고객사 ID(POC_ID) 오류',
+      hint: `쿠펀이 봇의 고객사 ID(POC_ID)를 받아들이지 않았습니다. 봇 설정 문제이니 ${OPERATOR_KO}`,
+    },
+    en: {
+      meaning: 'client ID (POC_ID) error',
+      hint: `Coufun rejected the bot's client ID (POC_ID). This is the bot's configuration. ${OPERATOR_EN}`,
+    },
   },
   '98': {
     ko: { meaning: 'API 권한 없음', hint: `봇 계정에 이 조회 API 권한이 없습니다. 봇 설정 문제이니 ${OPERATOR_KO}` },
-    en: { meaning: 'no API permission', hint: `The bot's account lacks the rights for this API. This is the bot's configuration. ${OPERATOR_EN}` },
+    en: {
+      meaning: 'no API permission',
+      hint: `The bot's account lacks the rights for this API. This is the bot's configuration. ${OPERATOR_EN}`,
+    },
   },
   '03': {
-    ko: { meaning: '주문번호(ORDER_ID) 오류', hint: '쿠펀이 이 쿠폰의 주문 정보를 찾지 못했습니다. 상품 ID와 쿠폰번호가 같은 주문의 것인지 확인해 주세요.' },
-    en: { meaning: 'order ID (ORDER_ID) error', hint: 'Coufun could not find the order behind this coupon. Check that the goods ID and the coupon number belong to the same order.' },
+    ko: {
+      meaning: '주문번호(ORDER_ID) 오류',
+      hint: '쿠펀이 이 쿠폰의 주문 정보를 찾지 못했습니다. 상품 ID와 쿠폰번호가 같은 주문의 것인지 확인해 주세요.',
+    },
+    en: {
+      meaning: 'order ID (ORDER_ID) error',
+      hint: 'Coufun could not find the order behind this coupon. Check that the goods ID and the coupon number belong to the same order.',
+    },
   },
   '08': {
     ko: { meaning: '상품권종 오류', hint: '쿠폰의 상품권 종류가 조회한 상품과 맞지 않습니다. 상품 ID를 확인해 주세요.' },
@@ -43,8 +61,14 @@ const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
     en: { meaning: 'duplicate request', hint: 'The same look-up is already being processed by Coufun. Try again shortly.' },
   },
   '95': {
-    ko: { meaning: '선처리 필요', hint: `쿠펀 쪽에서 먼저 처리되어야 할 일이 남아 있습니다. 고객이 다시 시도해도 해결되지 않으니 ${OPERATOR_KO}` },
-    en: { meaning: 'prior processing required', hint: `Something must be processed on Coufun's side first; retrying will not help. ${OPERATOR_EN}` },
+    ko: {
+      meaning: '선처리 필요',
+      hint: `쿠펀 쪽에서 먼저 처리되어야 할 일이 남아 있습니다. 고객이 다시 시도해도 해결되지 않으니 ${OPERATOR_KO}`,
+    },
+    en: {
+      meaning: 'prior processing required',
+      hint: `Something must be processed on Coufun's side first; retrying will not help. ${OPERATOR_EN}`,
+    },
   },
   '04': {
     ko: { meaning: '유효기간 오류', hint: '쿠폰의 유효기간에 문제가 있습니다. 유효기간이 지났는지 확인해 주세요.' },
@@ -76,7 +100,10 @@ const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
   },
   '26': {
     ko: { meaning: '유효기간 정보 없음', hint: '쿠펀에 이 쿠폰의 유효기간 정보가 없습니다. 상품 ID와 쿠폰번호를 확인해 주세요.' },
-    en: { meaning: 'no validity period on record', hint: 'Coufun has no validity period for this coupon. Check the goods ID and coupon number.' },
+    en: {
+      meaning: 'no validity period on record',
+      hint: 'Coufun has no validity period for this coupon. Check the goods ID and coupon number.',
+    },
   },
   '30': {
     ko: { meaning: '상품 판매기간 오류', hint: '이 상품의 판매기간이 아닙니다. 상품 ID를 확인해 주세요.' },
@@ -92,7 +119,10 @@ const TABLE: Readonly<Record<string, Translations<VendorCodeWords>>> = {
   },
   '99': {
     ko: { meaning: '기타 시스템 오류', hint: `쿠펀 쪽 오류입니다. 잠시 후 다시 시도하고, 계속되면 ${OPERATOR_KO}` },
-    en: { meaning: 'other system error', hint: `An error on Coufun's side. Try again later; if it keeps happening, ${OPERATOR_EN.toLowerCase()}` },
+    en: {
+      meaning: 'other system error',
+      hint: `An error on Coufun's side. Try again later; if it keeps happening, ${OPERATOR_EN.toLowerCase()}`,
+    },
   },
 };
 

@@ -85,7 +85,9 @@ export function describeVerdict(order: Order, facts: VerdictFacts, locale: Local
   switch (category) {
     case 'usable':
       if (facts.remain) reasons.push(partlyUsed && facts.total ? w.partly(facts.remain, facts.total) : w.balance(facts.remain));
-      reasons.push(facts.expiry ? w.validUntil(facts.expiry.phrase ? `${facts.expiry.date} (${facts.expiry.phrase})` : facts.expiry.date) : w.noExpiry);
+      reasons.push(
+        facts.expiry ? w.validUntil(facts.expiry.phrase ? `${facts.expiry.date} (${facts.expiry.phrase})` : facts.expiry.date) : w.noExpiry,
+      );
       break;
     case 'used':
       reasons.push(w.used(facts.exchangedAt));

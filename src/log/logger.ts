@@ -66,11 +66,7 @@ function clean(text: string): string {
 }
 
 function textOf(parts: unknown[]): string {
-  return clean(
-    parts
-      .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : safeJson(p)))
-      .join(' '),
-  );
+  return clean(parts.map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : safeJson(p))).join(' '));
 }
 
 function safeJson(v: unknown): string {

@@ -58,7 +58,7 @@ interface Answer {
 
 /** How one vendor request settled; shared by every lookup that joined it. */
 type Settled =
-  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number; /** Asked by another replica. */ readonly peer?: true }
+  | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number /** Asked by another replica. */; readonly peer?: true }
   | { readonly kind: 'error'; readonly error: CoufunError; readonly answeredAt: number; readonly latencyMs: number };
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
@@ -75,7 +75,9 @@ function asCoufunError(e: unknown): CoufunError {
 function resultLabel(settled: Settled): string {
   if (settled.kind === 'ok') return 'ok';
   const { error } = settled;
-  return error instanceof VendorError ? `vendor_${error.vendorCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'none'}` : error.code.toLowerCase();
+  return error instanceof VendorError
+    ? `vendor_${error.vendorCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'none'}`
+    : error.code.toLowerCase();
 }
 
 /**
@@ -102,7 +104,8 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   const hashKey = deps.hashKey ?? createKeyHasher();
   const ttlMs = deps.cacheTtlMs;
   /** Cache reads and writes are best-effort: a failing store means a vendor request, never a failed lookup. */
-  const cacheGet = (key: string): Promise<Answer | undefined> => (ttlMs > 0 ? cache.get<Answer>(key).catch(() => undefined) : Promise.resolve(undefined));
+  const cacheGet = (key: string): Promise<Answer | undefined> =>
+    ttlMs > 0 ? cache.get<Answer>(key).catch(() => undefined) : Promise.resolve(undefined);
   const cacheSet = (key: string, answer: Answer): Promise<void> => cache.set(key, answer, ttlMs).catch(() => undefined);
   const inFlight = new Map<string, Promise<Settled>>();
   const observer = deps.observer ?? {};
@@ -174,7 +177,13 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
    * for the claim holder's cached answer (and ask ourselves if none comes). A fresh lookup
    * always asks: the holder's request may predate the click.
    */
-  async function obtain(key: string, goodsId: string, barcode: string, fresh: boolean, claim: Promise<boolean> | undefined): Promise<{ settled: Settled; release?: () => Promise<void> }> {
+  async function obtain(
+    key: string,
+    goodsId: string,
+    barcode: string,
+    fresh: boolean,
+    claim: Promise<boolean> | undefined,
+  ): Promise<{ settled: Settled; release?: () => Promise<void> }> {
     if (across === undefined || fresh) return { settled: await ask(goodsId, barcode) };
     const claimed = await (claim ?? claimFor(key));
     if (!claimed) {
@@ -192,7 +201,8 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
 
   const claimKeyOf = (key: string): string => `claim:${key}`;
   /** True when this replica now holds the claim for `key` (a failing store counts as ours). */
-  const claimFor = (key: string): Promise<boolean> => cache.add(claimKeyOf(key), across?.replicaId ?? '', across?.claimTtlMs ?? 0).catch(() => true);
+  const claimFor = (key: string): Promise<boolean> =>
+    cache.add(claimKeyOf(key), across?.replicaId ?? '', across?.claimTtlMs ?? 0).catch(() => true);
   const unclaim = (key: string): Promise<void> => cache.delete(claimKeyOf(key)).catch(() => undefined);
   /** A claim taken speculatively but not needed (a cache hit, a request already in flight here). */
   const dropClaim = (claim: Promise<boolean> | undefined, key: string): void => {
@@ -230,7 +240,12 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   }
 
   /** Cache `settled` if it is still the newest for `key`, release the claim, free the slot. Never rejects. */
-  async function persist(key: string, started: Promise<Settled>, settled: Settled, release: (() => Promise<void>) | undefined): Promise<void> {
+  async function persist(
+    key: string,
+    started: Promise<Settled>,
+    settled: Settled,
+    release: (() => Promise<void>) | undefined,
+  ): Promise<void> {
     try {
       // An older answer must neither replace what a newer request cached nor be served from the
       // cache while a newer request, which later lookups join, is still on its way. Only the
@@ -318,7 +333,14 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
     }
     const { answer } = settled;
-    return { ok: true, goodsId, barcode, orders: answer.orders, vendorMessage: answer.vendorMessage, meta: meta(settled.latencyMs, false, answer.answeredAt) };
+    return {
+      ok: true,
+      goodsId,
+      barcode,
+      orders: answer.orders,
+      vendorMessage: answer.vendorMessage,
+      meta: meta(settled.latencyMs, false, answer.answeredAt),
+    };
   }
 
   return {

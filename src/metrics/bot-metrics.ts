@@ -67,7 +67,11 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
     registers,
   });
   const cacheHits = new Counter({ name: 'coupon_bot_cache_hits_total', help: 'Lookups answered from the answer cache.', registers });
-  const cacheMisses = new Counter({ name: 'coupon_bot_cache_misses_total', help: 'Lookups the answer cache could not answer (a vendor request followed).', registers });
+  const cacheMisses = new Counter({
+    name: 'coupon_bot_cache_misses_total',
+    help: 'Lookups the answer cache could not answer (a vendor request followed).',
+    registers,
+  });
   const shared = new Counter({
     name: 'coupon_bot_shared_in_flight_total',
     help: 'Lookups that joined an identical request already in flight instead of sending their own.',

@@ -16,7 +16,17 @@ export type EntryLabel = (typeof ENTRY_LABELS)[number] | typeof OTHER;
  * How a lookup ended: `found` (the vendor answered with orders), or the failure's class. Never
  * the vendor's text, the order status (a card's business, not the operator's) or the barcode.
  */
-export const OUTCOME_LABELS = ['found', 'vendor_error', 'invalid_input', 'timeout', 'network', 'http_status', 'bad_response', 'oversize', 'internal'] as const;
+export const OUTCOME_LABELS = [
+  'found',
+  'vendor_error',
+  'invalid_input',
+  'timeout',
+  'network',
+  'http_status',
+  'bad_response',
+  'oversize',
+  'internal',
+] as const;
 export type OutcomeLabel = (typeof OUTCOME_LABELS)[number] | typeof OTHER;
 
 const ENTRY_SET: ReadonlySet<string> = new Set(ENTRY_LABELS);

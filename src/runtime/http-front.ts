@@ -56,7 +56,11 @@ const CLIENT_ERROR_STATUS: Record<string, string> = {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -65,9 +69,7 @@ export function startHttpFront(options: HttpFrontOptions): Promise<HttpFront> {
   let draining = false;
   const { logger } = options;
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
-  const events = options.slack
-    ? slackEventsHandler({ ...options.slack, clock: options.clock ?? systemClock, logger, limits })
-    : undefined;
+  const events = options.slack ? slackEventsHandler({ ...options.slack, clock: options.clock ?? systemClock, logger, limits }) : undefined;
 
   const serveMetrics = (res: ServerResponse, metrics: NonNullable<HttpFrontOptions['metrics']>): void => {
     metrics().then(

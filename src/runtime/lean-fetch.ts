@@ -145,7 +145,11 @@ export function createLeanFetch(options: { readonly timeoutMs?: number; readonly
       bodyTimeout: timeoutMs,
     });
     const bytes = new Uint8Array(await res.body.arrayBuffer());
-    const answer: ResponseInit = { status: res.statusCode, statusText: STATUS_CODES[res.statusCode] ?? '', headers: responseHeaders(res.headers) };
+    const answer: ResponseInit = {
+      status: res.statusCode,
+      statusText: STATUS_CODES[res.statusCode] ?? '',
+      headers: responseHeaders(res.headers),
+    };
     return new BufferedResponse(NULL_BODY.has(res.statusCode) ? null : bytes, answer, url);
   };
   return { fetch: lean as typeof fetch, close: () => agent.close() };

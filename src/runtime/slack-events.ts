@@ -93,7 +93,10 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
       unsigned.note('too_large', { bytes: length });
       return refuse(res, 413);
     }
-    const headers = checkSignatureHeaders({ signature: header(req, 'x-slack-signature'), timestamp: header(req, 'x-slack-request-timestamp') }, clock());
+    const headers = checkSignatureHeaders(
+      { signature: header(req, 'x-slack-signature'), timestamp: header(req, 'x-slack-request-timestamp') },
+      clock(),
+    );
     if (!headers.ok) {
       unsigned.note(headers.reason);
       return refuse(res, 401);

@@ -31,23 +31,39 @@ export function createFailoverStore(shared: KeyValueStore, local: KeyValueStore,
   return {
     async get<V>(key: string) {
       // A miss on Redis may be an entry written here while it was down.
-      const hit = await either(health, () => shared.get<V>(key), () => Promise.resolve(undefined));
+      const hit = await either(
+        health,
+        () => shared.get<V>(key),
+        () => Promise.resolve(undefined),
+      );
       return hit !== undefined ? hit : local.get<V>(key);
     },
     async set(key, value, ttlMs) {
       await local.set(key, value, ttlMs);
-      await either(health, () => shared.set(key, value, ttlMs), () => Promise.resolve());
+      await either(
+        health,
+        () => shared.set(key, value, ttlMs),
+        () => Promise.resolve(),
+      );
     },
     async add(key, value, ttlMs) {
       // Seen here already (perhaps during an outage): not new, whatever Redis says.
       if ((await local.get(key)) !== undefined) return false;
-      const added = await either(health, () => shared.add(key, value, ttlMs), () => local.add(key, value, ttlMs));
+      const added = await either(
+        health,
+        () => shared.add(key, value, ttlMs),
+        () => local.add(key, value, ttlMs),
+      );
       if (added) await local.set(key, value, ttlMs);
       return added;
     },
     async delete(key) {
       await local.delete(key);
-      await either(health, () => shared.delete(key), () => Promise.resolve());
+      await either(
+        health,
+        () => shared.delete(key),
+        () => Promise.resolve(),
+      );
     },
   };
 }
@@ -60,7 +76,11 @@ export class FailoverRateLimiter implements RateLimiter {
   ) {}
 
   async take(userId: string, cost = 1): Promise<RateDecision> {
-    const viaShared = await either<RateDecision | undefined>(this.health, () => this.shared.take(userId, cost), async () => undefined);
+    const viaShared = await either<RateDecision | undefined>(
+      this.health,
+      () => this.shared.take(userId, cost),
+      async () => undefined,
+    );
     if (viaShared === undefined) return this.local.take(userId, cost);
     // The local window mirrors this replica's share of the shared one, ready for an outage.
     if (viaShared.ok) await this.local.take(userId, cost);
@@ -68,7 +88,11 @@ export class FailoverRateLimiter implements RateLimiter {
   }
 
   async check(userId: string, cost = 1): Promise<RateDecision> {
-    const viaShared = await either(this.health, () => this.shared.check(userId, cost), async () => undefined);
+    const viaShared = await either(
+      this.health,
+      () => this.shared.check(userId, cost),
+      async () => undefined,
+    );
     return viaShared ?? this.local.check(userId, cost);
   }
 }

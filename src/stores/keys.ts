@@ -8,12 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 export type KeyHasher = (...parts: readonly string[]) => string;
 
 export function createKeyHasher(secret: string | Buffer = randomBytes(32)): KeyHasher {
-  return (...parts) =>
-    createHmac('sha256', secret)
-      .update(parts.join('\u0000'))
-      .digest()
-      .subarray(0, 16)
-      .toString('base64url');
+  return (...parts) => createHmac('sha256', secret).update(parts.join('\u0000')).digest().subarray(0, 16).toString('base64url');
 }
 
 /**

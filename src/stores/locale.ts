@@ -31,7 +31,12 @@ export function createLocaleResolver(
   // Bounded like the memory store (src/stores/memory/key-value.ts): the entry's own deadline
   // decides, lru-cache's TTL (one tick longer) only lets it drop dead entries before the least
   // recently used ones; time is the injected clock. A refreshed user replaces their own entry.
-  const cache = new LRUCache<string, { locale: Locale; until: number }>({ max, ttlAutopurge: false, perf: { now: options.clock }, ttlResolution: 0 });
+  const cache = new LRUCache<string, { locale: Locale; until: number }>({
+    max,
+    ttlAutopurge: false,
+    perf: { now: options.clock },
+    ttlResolution: 0,
+  });
   const pending = new Map<string, Promise<Locale>>();
 
   const remember = (userId: string, locale: Locale, forMs: number): Locale => {

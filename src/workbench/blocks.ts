@@ -134,7 +134,10 @@ function image(el: Rec): string {
 function section(b: Rec, blockId: string, ctx: Ctx): string {
   const textHtml = b.text !== undefined ? `<div class="bk-text">${textObject(b.text, ctx.names)}</div>` : '';
   const fields = arr(b.fields);
-  const fieldsHtml = fields.length > 0 ? `<div class="bk-fields">${fields.map((f) => `<div class="bk-field">${textObject(f, ctx.names)}</div>`).join('')}</div>` : '';
+  const fieldsHtml =
+    fields.length > 0
+      ? `<div class="bk-fields">${fields.map((f) => `<div class="bk-field">${textObject(f, ctx.names)}</div>`).join('')}</div>`
+      : '';
   const acc = b.accessory !== undefined ? `<div class="bk-accessory">${element(b.accessory, blockId, ctx)}</div>` : '';
   return `<div class="bk-section-body">${textHtml}${fieldsHtml}</div>${acc}`;
 }
@@ -144,7 +147,8 @@ function input(b: Rec, blockId: string, ctx: Ctx): string {
   const id = `${ctx.prefix}-${safeId(blockId)}-${safeId(str(el.action_id))}`;
   const error = ctx.errors[blockId];
   const hint = b.hint !== undefined ? `<div class="bk-hint" id="${escapeHtml(id)}-hint">${textObject(b.hint, ctx.names)}</div>` : '';
-  const errorHtml = error !== undefined ? `<div class="bk-error" role="alert" id="${escapeHtml(id)}-error">${plainTextToHtml(error, false)}</div>` : '';
+  const errorHtml =
+    error !== undefined ? `<div class="bk-error" role="alert" id="${escapeHtml(id)}-error">${plainTextToHtml(error, false)}</div>` : '';
   const describedBy = [error !== undefined ? `${id}-error` : '', b.hint !== undefined ? `${id}-hint` : ''].filter(Boolean).join(' ');
   const optional = b.optional === true ? ` <span class="bk-optional">(${escapeHtml(ctx.optional)})</span>` : '';
   return `<label class="bk-label" for="${escapeHtml(id)}">${textObject(b.label, ctx.names)}${optional}</label>${inputElement(el, blockId, id, describedBy, ctx)}${errorHtml}${hint}`;
@@ -173,7 +177,9 @@ function richInline(el: unknown, ctx: Ctx): string {
     }
     case 'emoji': {
       const uni = str(el.unicode);
-      const fromHex = /^[0-9a-f]+(-[0-9a-f]+)*$/i.test(uni) ? String.fromCodePoint(...uni.split('-').map((h) => Number.parseInt(h, 16))) : undefined;
+      const fromHex = /^[0-9a-f]+(-[0-9a-f]+)*$/i.test(uni)
+        ? String.fromCodePoint(...uni.split('-').map((h) => Number.parseInt(h, 16)))
+        : undefined;
       return escapeHtml(emojiFor(str(el.name)) ?? fromHex ?? `:${str(el.name)}:`);
     }
     case 'user': {
@@ -193,7 +199,10 @@ function richInline(el: unknown, ctx: Ctx): string {
 
 function richElement(el: unknown, ctx: Ctx): string {
   if (!isRec(el)) return '';
-  const inner = (): string => arr(el.elements).map((e) => richInline(e, ctx)).join('');
+  const inner = (): string =>
+    arr(el.elements)
+      .map((e) => richInline(e, ctx))
+      .join('');
   switch (el.type) {
     case 'rich_text_section':
       return `<div class="bk-rt-section">${inner()}</div>`;
@@ -203,7 +212,18 @@ function richElement(el: unknown, ctx: Ctx): string {
       return `<pre class="mk-pre">${inner()}</pre>`;
     case 'rich_text_list': {
       const tag = el.style === 'ordered' ? 'ol' : 'ul';
-      return `<${tag} class="bk-rt-list">${arr(el.elements).map((item) => `<li>${isRec(item) ? arr(item.elements).map((e) => richInline(e, ctx)).join('') : ''}</li>`).join('')}</${tag}>`;
+      return `<${tag} class="bk-rt-list">${arr(el.elements)
+        .map(
+          (item) =>
+            `<li>${
+              isRec(item)
+                ? arr(item.elements)
+                    .map((e) => richInline(e, ctx))
+                    .join('')
+                : ''
+            }</li>`,
+        )
+        .join('')}</${tag}>`;
     }
     default:
       return '';
@@ -214,16 +234,21 @@ function block(b: unknown, index: number, ctx: Ctx): string {
   if (!isRec(b)) return '';
   const type = str(b.type);
   const blockId = str(b.block_id) || `b${index}`;
-  const open = (extra = ''): string => `<div class="bk-block bk-${escapeHtml(type)}"${attr('data-block-type', type)}${attr('data-block-id', blockId)}${extra}>`;
+  const open = (extra = ''): string =>
+    `<div class="bk-block bk-${escapeHtml(type)}"${attr('data-block-type', type)}${attr('data-block-id', blockId)}${extra}>`;
   switch (type) {
     case 'header':
       return `${open()}<h3 class="bk-header-text">${textObject(b.text, ctx.names)}</h3></div>`;
     case 'section':
       return `${open()}${section(b, blockId, ctx)}</div>`;
     case 'context':
-      return `${open()}${arr(b.elements).map((e) => `<span class="bk-context-item">${element(e, blockId, ctx)}</span>`).join('')}</div>`;
+      return `${open()}${arr(b.elements)
+        .map((e) => `<span class="bk-context-item">${element(e, blockId, ctx)}</span>`)
+        .join('')}</div>`;
     case 'actions':
-      return `${open(' role="group"')}${arr(b.elements).map((e) => element(e, blockId, ctx)).join('')}</div>`;
+      return `${open(' role="group"')}${arr(b.elements)
+        .map((e) => element(e, blockId, ctx))
+        .join('')}</div>`;
     case 'divider':
       return `<hr class="bk-block bk-divider" data-block-type="divider">`;
     case 'input':
@@ -231,7 +256,9 @@ function block(b: unknown, index: number, ctx: Ctx): string {
     case 'image':
       return `${open()}${b.title !== undefined ? `<div class="bk-image-title">${textObject(b.title, ctx.names)}</div>` : ''}${image(b)}</div>`;
     case 'rich_text':
-      return `${open()}${arr(b.elements).map((e) => richElement(e, ctx)).join('')}</div>`;
+      return `${open()}${arr(b.elements)
+        .map((e) => richElement(e, ctx))
+        .join('')}</div>`;
     case 'markdown':
       return `${open()}${mrkdwnToHtml(str(b.text), ctx.names)}</div>`;
     default:
@@ -240,36 +267,60 @@ function block(b: unknown, index: number, ctx: Ctx): string {
 }
 
 function ctxOf(opts: BlockRenderOptions): Ctx {
-  return { names: opts.names ?? NO_NAMES, errors: opts.errors ?? {}, prefix: safeId(opts.idPrefix ?? 'bk'), optional: opts.words?.optional ?? 'optional' };
+  return {
+    names: opts.names ?? NO_NAMES,
+    errors: opts.errors ?? {},
+    prefix: safeId(opts.idPrefix ?? 'bk'),
+    optional: opts.words?.optional ?? 'optional',
+  };
 }
 
 /** A list of blocks as HTML. */
 export function renderBlocks(blocks: unknown, opts: BlockRenderOptions = {}): string {
   const ctx = ctxOf(opts);
-  return `<div class="bk-blocks">${arr(blocks).map((b, i) => block(b, i, ctx)).join('')}</div>`;
+  return `<div class="bk-blocks">${arr(blocks)
+    .map((b, i) => block(b, i, ctx))
+    .join('')}</div>`;
 }
 
 function attachment(a: unknown, ctx: Ctx): string {
   if (!isRec(a)) return '';
-  const color = /^#?[0-9a-f]{3,8}$/i.test(str(a.color)) ? `#${str(a.color).replace(/^#/, '')}` : str(a.color) === 'good' ? '#2eb67d' : str(a.color) === 'danger' ? '#e01e5a' : '#dddddd';
+  const color = /^#?[0-9a-f]{3,8}$/i.test(str(a.color))
+    ? `#${str(a.color).replace(/^#/, '')}`
+    : str(a.color) === 'good'
+      ? '#2eb67d'
+      : str(a.color) === 'danger'
+        ? '#e01e5a'
+        : '#dddddd';
   const parts: string[] = [];
   if (a.pretext) parts.push(`<div class="bk-att-pretext">${mrkdwnToHtml(str(a.pretext), ctx.names)}</div>`);
   if (a.title) parts.push(`<div class="bk-att-title">${mrkdwnToHtml(str(a.title), ctx.names)}</div>`);
   if (a.text) parts.push(`<div class="bk-att-text">${mrkdwnToHtml(str(a.text), ctx.names)}</div>`);
   const fields = arr(a.fields).filter(isRec);
   if (fields.length > 0) {
-    parts.push(`<div class="bk-fields">${fields.map((f) => `<div class="bk-field"><b>${escapeHtml(str(f.title))}</b><br>${mrkdwnToHtml(str(f.value), ctx.names)}</div>`).join('')}</div>`);
+    parts.push(
+      `<div class="bk-fields">${fields.map((f) => `<div class="bk-field"><b>${escapeHtml(str(f.title))}</b><br>${mrkdwnToHtml(str(f.value), ctx.names)}</div>`).join('')}</div>`,
+    );
   }
-  if (arr(a.blocks).length > 0) parts.push(arr(a.blocks).map((b, i) => block(b, i, ctx)).join(''));
+  if (arr(a.blocks).length > 0)
+    parts.push(
+      arr(a.blocks)
+        .map((b, i) => block(b, i, ctx))
+        .join(''),
+    );
   if (parts.length === 0 && a.fallback) parts.push(`<div class="bk-att-text">${escapeHtml(str(a.fallback))}</div>`);
   return `<div class="bk-attachment" style="border-left-color:${escapeHtml(color)}">${parts.join('')}</div>`;
 }
 
 /** A message body as Slack shows it: its blocks when it has any, else its mrkdwn text; then attachments. */
-export function renderMessageBody(message: { readonly text?: unknown; readonly blocks?: unknown; readonly attachments?: unknown }, opts: BlockRenderOptions = {}): string {
+export function renderMessageBody(
+  message: { readonly text?: unknown; readonly blocks?: unknown; readonly attachments?: unknown },
+  opts: BlockRenderOptions = {},
+): string {
   const ctx = ctxOf(opts);
   const blocks = arr(message.blocks);
-  const body = blocks.length > 0 ? renderBlocks(blocks, opts) : `<div class="bk-message-text">${mrkdwnToHtml(str(message.text), ctx.names)}</div>`;
+  const body =
+    blocks.length > 0 ? renderBlocks(blocks, opts) : `<div class="bk-message-text">${mrkdwnToHtml(str(message.text), ctx.names)}</div>`;
   const atts = arr(message.attachments);
   return body + (atts.length > 0 ? `<div class="bk-attachments">${atts.map((a) => attachment(a, ctx)).join('')}</div>` : '');
 }
@@ -282,7 +333,10 @@ export function renderModal(view: unknown, opts: BlockRenderOptions & { readonly
   const v = isRec(view) ? view : {};
   const prefix = safeId(opts.idPrefix ?? 'modal');
   const titleId = `${prefix}-title`;
-  const submit = v.submit !== undefined ? `<button type="submit" class="bk-button bk-button--primary" data-modal="submit">${textObject(v.submit)}</button>` : '';
+  const submit =
+    v.submit !== undefined
+      ? `<button type="submit" class="bk-button bk-button--primary" data-modal="submit">${textObject(v.submit)}</button>`
+      : '';
   const closeText = v.close !== undefined ? textObject(v.close) : escapeHtml(opts.closeLabel ?? 'Close');
   return (
     `<div class="bk-modal" role="dialog" aria-modal="true" aria-labelledby="${escapeHtml(titleId)}"${attr('data-view-id', str(v.id) || undefined)}${attr('data-callback-id', str(v.callback_id) || undefined)}>` +

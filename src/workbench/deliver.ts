@@ -53,7 +53,13 @@ export class BotLink {
 
   private async post(body: string, contentType: string): Promise<BotAnswer> {
     const started = performance.now();
-    const res = await request(this.eventsUrl, { method: 'POST', body, headers: signedHeaders(this.secret, body, contentType), headersTimeout: 10_000, bodyTimeout: 10_000 });
+    const res = await request(this.eventsUrl, {
+      method: 'POST',
+      body,
+      headers: signedHeaders(this.secret, body, contentType),
+      headersTimeout: 10_000,
+      bodyTimeout: 10_000,
+    });
     const text = await res.body.text();
     let json: Record<string, unknown> | undefined;
     if (text.trim().startsWith('{')) {
@@ -72,7 +78,14 @@ function userObject(user: UserRef): Record<string, unknown> {
 }
 
 /** A slash command's form fields. */
-export function slashCommandFields(opts: { command: string; text: string; user: UserRef; channel: ChannelRef; responseUrl: string; triggerId: string }): Record<string, string> {
+export function slashCommandFields(opts: {
+  command: string;
+  text: string;
+  user: UserRef;
+  channel: ChannelRef;
+  responseUrl: string;
+  triggerId: string;
+}): Record<string, string> {
   return {
     token: LEGACY_TOKEN,
     team_id: TEAM.id,
@@ -146,7 +159,13 @@ export function blockActionsPayload(opts: {
   actionTs: string;
   triggerId: string;
   container:
-    | { readonly type: 'message'; readonly channel: ChannelRef; readonly message: PayloadMessage; readonly ephemeral: boolean; readonly responseUrl: string }
+    | {
+        readonly type: 'message';
+        readonly channel: ChannelRef;
+        readonly message: PayloadMessage;
+        readonly ephemeral: boolean;
+        readonly responseUrl: string;
+      }
     | { readonly type: 'view'; readonly view: Record<string, unknown> };
 }): Record<string, unknown> {
   const base = {
@@ -166,7 +185,13 @@ export function blockActionsPayload(opts: {
   }
   return {
     ...base,
-    container: { type: 'message', message_ts: c.message.ts, channel_id: c.channel.id, is_ephemeral: c.ephemeral, ...(c.message.thread_ts ? { thread_ts: c.message.thread_ts } : {}) },
+    container: {
+      type: 'message',
+      message_ts: c.message.ts,
+      channel_id: c.channel.id,
+      is_ephemeral: c.ephemeral,
+      ...(c.message.thread_ts ? { thread_ts: c.message.thread_ts } : {}),
+    },
     channel: { id: c.channel.id, name: c.channel.name },
     response_url: c.responseUrl,
     // Slack leaves the message out for ephemeral ones (the app is expected to know what it sent).
@@ -176,7 +201,10 @@ export function blockActionsPayload(opts: {
 }
 
 /** `view_submission` / `view_closed` for a modal whose state the page collected. */
-export function viewPayload(type: 'view_submission' | 'view_closed', opts: { user: UserRef; view: Record<string, unknown>; triggerId: string }): Record<string, unknown> {
+export function viewPayload(
+  type: 'view_submission' | 'view_closed',
+  opts: { user: UserRef; view: Record<string, unknown>; triggerId: string },
+): Record<string, unknown> {
   return {
     type,
     token: LEGACY_TOKEN,

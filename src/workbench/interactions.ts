@@ -67,14 +67,30 @@ export class Interactions {
 
   /** A line from Slackbot, only to the person (how Slack reports a failed command or action). */
   private slackbotSays(channel: string, text: string, threadTs?: string): void {
-    this.world.post({ channel, threadTs, user: SLACKBOT.user, botId: undefined, username: SLACKBOT.name, text, blocks: undefined, attachments: undefined, ephemeralFor: this.me.id, via: 'slack', raw: { text } });
+    this.world.post({
+      channel,
+      threadTs,
+      user: SLACKBOT.user,
+      botId: undefined,
+      username: SLACKBOT.name,
+      text,
+      blocks: undefined,
+      attachments: undefined,
+      ephemeralFor: this.me.id,
+      via: 'slack',
+      raw: { text },
+    });
   }
 
   private failed(what: string, answer: BotAnswer | Error, channel: string, threadTs?: string): boolean {
     if (!(answer instanceof Error) && answer.status === 200 && answer.elapsedMs > ACK_DEADLINE_MS) {
       // Slack stops waiting after 3 s and tells the person; the workbench waits, and says so.
       this.trace(`slack → bot ${what}: acknowledged after ${answer.elapsedMs} ms (Slack gives up after ${ACK_DEADLINE_MS} ms)`);
-      this.slackbotSays(channel, `\`${what}\`: the app took ${answer.elapsedMs} ms to acknowledge. Slack would have shown "operation_timeout" after ${ACK_DEADLINE_MS / 1000} s.`, threadTs);
+      this.slackbotSays(
+        channel,
+        `\`${what}\`: the app took ${answer.elapsedMs} ms to acknowledge. Slack would have shown "operation_timeout" after ${ACK_DEADLINE_MS / 1000} s.`,
+        threadTs,
+      );
     }
     const reason = answer instanceof Error ? answer.message : answer.status === 200 ? undefined : `HTTP ${answer.status}`;
     if (reason === undefined) return false;
@@ -98,19 +114,44 @@ export class Interactions {
   async command(channel: string, command: string, text: string, threadTs?: string): Promise<void> {
     const ch = this.channelRef(channel);
     if (!(COMMANDS as readonly string[]).includes(command)) {
-      this.slackbotSays(channel, `\`${escapeSlack(command)}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`, threadTs);
+      this.slackbotSays(
+        channel,
+        `\`${escapeSlack(command)}\` is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+        threadTs,
+      );
       return;
     }
-    const fields = slashCommandFields({ command, text, user: this.me, channel: ch, responseUrl: this.responseUrl(channel), triggerId: this.world.newTrigger(this.me.id) });
+    const fields = slashCommandFields({
+      command,
+      text,
+      user: this.me,
+      channel: ch,
+      responseUrl: this.responseUrl(channel),
+      triggerId: this.world.newTrigger(this.me.id),
+    });
     this.trace(`slack → bot ${command} ${text}`);
-    const answer = await this.bot().form(fields).catch((e: Error) => e);
+    const answer = await this.bot()
+      .form(fields)
+      .catch((e: Error) => e);
     if (this.failed(command, answer, channel, threadTs) || answer instanceof Error) return;
     // An ack with a body is shown to the person, like a response_url post.
     const ackText = answer.json ?? (answer.body.trim() !== '' ? { text: answer.body } : undefined);
     if (ackText) {
       const blocks = Array.isArray(ackText.blocks) ? ackText.blocks : undefined;
       const inChannel = ackText.response_type === 'in_channel';
-      this.world.post({ channel, threadTs: undefined, user: BOT_USER_ID, botId: BOT_ID, username: undefined, text: String(ackText.text ?? ''), blocks, attachments: undefined, ephemeralFor: inChannel ? undefined : this.me.id, via: 'ack', raw: ackText });
+      this.world.post({
+        channel,
+        threadTs: undefined,
+        user: BOT_USER_ID,
+        botId: BOT_ID,
+        username: undefined,
+        text: String(ackText.text ?? ''),
+        blocks,
+        attachments: undefined,
+        ephemeralFor: inChannel ? undefined : this.me.id,
+        via: 'ack',
+        raw: ackText,
+      });
     }
   }
 
@@ -118,12 +159,36 @@ export class Interactions {
   async postAsMe(channel: string, input: string, threadTs?: string): Promise<WbMessage> {
     this.channelRef(channel);
     const text = typedToSlack(input);
-    const m = this.world.post({ channel, threadTs, user: this.me.id, botId: undefined, username: undefined, text, blocks: undefined, attachments: undefined, ephemeralFor: undefined, via: 'composer', raw: { type: 'message', user: this.me.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) } });
+    const m = this.world.post({
+      channel,
+      threadTs,
+      user: this.me.id,
+      botId: undefined,
+      username: undefined,
+      text,
+      blocks: undefined,
+      attachments: undefined,
+      ephemeralFor: undefined,
+      via: 'composer',
+      raw: { type: 'message', user: this.me.id, text, ...(threadTs ? { thread_ts: threadTs } : {}) },
+    });
     if (text.includes(`<@${BOT_USER_ID}>`)) {
-      const envelope = appMentionEnvelope({ eventId: this.world.id('Ev'), botUserId: BOT_USER_ID, user: this.me.id, channel, text, ts: m.ts, ...(threadTs ? { threadTs } : {}), eventTime: Math.floor(Date.now() / 1000) });
+      const envelope = appMentionEnvelope({
+        eventId: this.world.id('Ev'),
+        botUserId: BOT_USER_ID,
+        user: this.me.id,
+        channel,
+        text,
+        ts: m.ts,
+        ...(threadTs ? { threadTs } : {}),
+        eventTime: Math.floor(Date.now() / 1000),
+      });
       this.trace('slack → bot app_mention');
-      const answer = await this.bot().event(envelope).catch((e: Error) => e);
-      if (answer instanceof Error || answer.status !== 200) this.trace(`slack → bot app_mention failed: ${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}`);
+      const answer = await this.bot()
+        .event(envelope)
+        .catch((e: Error) => e);
+      if (answer instanceof Error || answer.status !== 200)
+        this.trace(`slack → bot app_mention failed: ${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}`);
     }
     return m;
   }
@@ -142,7 +207,9 @@ export class Interactions {
       actionTs: this.world.nextTs(),
     });
     this.trace(`slack → bot shortcut ${SHORTCUT.callbackId}`);
-    const answer = await this.bot().interactive(payload).catch((e: Error) => e);
+    const answer = await this.bot()
+      .interactive(payload)
+      .catch((e: Error) => e);
     this.failed(SHORTCUT.name, answer, m.channel, m.threadTs);
   }
 
@@ -153,7 +220,9 @@ export class Interactions {
       action_id: input.actionId,
       block_id: input.blockId,
       ...(input.kind === 'button' ? { value: input.value, text: { type: 'plain_text', text: '' } } : {}),
-      ...(input.kind === 'static_select' || input.kind === 'overflow' ? { selected_option: { value: input.value ?? '', text: { type: 'plain_text', text: input.value ?? '' } } } : {}),
+      ...(input.kind === 'static_select' || input.kind === 'overflow'
+        ? { selected_option: { value: input.value ?? '', text: { type: 'plain_text', text: input.value ?? '' } } }
+        : {}),
     };
     const triggerId = this.world.newTrigger(this.me.id);
     const actionTs = this.world.nextTs();
@@ -161,7 +230,9 @@ export class Interactions {
       const modal = this.world.modal(input.viewId);
       if (!modal) throw new UserError('that modal is closed');
       const view = { ...modal.view, state: { values: stateValues(modal.view, input.values ?? {}) } };
-      const answer = await this.bot().interactive(blockActionsPayload({ user: this.me, action: clicked, actionTs, triggerId, container: { type: 'view', view } })).catch((e: Error) => e);
+      const answer = await this.bot()
+        .interactive(blockActionsPayload({ user: this.me, action: clicked, actionTs, triggerId, container: { type: 'view', view } }))
+        .catch((e: Error) => e);
       if (answer instanceof Error || answer.status !== 200) this.trace(`slack → bot block_actions (view) failed`);
       return;
     }
@@ -173,10 +244,18 @@ export class Interactions {
       action: clicked,
       actionTs,
       triggerId,
-      container: { type: 'message', channel: this.channelRef(m.channel), message: payloadMessage(m, this.world), ephemeral, responseUrl: this.responseUrl(m.channel, m) },
+      container: {
+        type: 'message',
+        channel: this.channelRef(m.channel),
+        message: payloadMessage(m, this.world),
+        ephemeral,
+        responseUrl: this.responseUrl(m.channel, m),
+      },
     });
     this.trace(`slack → bot block_actions ${input.actionId}`);
-    const answer = await this.bot().interactive(payload).catch((e: Error) => e);
+    const answer = await this.bot()
+      .interactive(payload)
+      .catch((e: Error) => e);
     this.failed(input.actionId, answer, m.channel, m.threadTs);
   }
 
@@ -187,9 +266,13 @@ export class Interactions {
     if (!modal) throw new UserError('that modal is closed');
     const view = { ...modal.view, state: { values: stateValues(modal.view, values) } };
     this.trace('slack → bot view_submission');
-    const answer = await this.bot().interactive(viewPayload('view_submission', { user: this.me, view, triggerId: w.newTrigger(this.me.id) })).catch((e: Error) => e);
+    const answer = await this.bot()
+      .interactive(viewPayload('view_submission', { user: this.me, view, triggerId: w.newTrigger(this.me.id) }))
+      .catch((e: Error) => e);
     if (answer instanceof Error || answer.status !== 200) {
-      modal.errors = { '': `We had some trouble connecting (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}). Try again?` };
+      modal.errors = {
+        '': `We had some trouble connecting (${answer instanceof Error ? answer.message : `HTTP ${answer.status}`}). Try again?`,
+      };
       w.changed();
       return;
     }
@@ -230,7 +313,9 @@ export class Interactions {
     w.modals.splice(w.modals.indexOf(modal));
     w.changed();
     if (modal.view.notify_on_close === true) {
-      await this.bot().interactive(viewPayload('view_closed', { user: this.me, view: modal.view, triggerId: '' })).catch(() => undefined);
+      await this.bot()
+        .interactive(viewPayload('view_closed', { user: this.me, view: modal.view, triggerId: '' }))
+        .catch(() => undefined);
     }
   }
 
@@ -292,7 +377,10 @@ export function stateValues(view: Record<string, unknown>, values: FormValues): 
     const given = values[blockId]?.[actionId];
     let state: Record<string, unknown>;
     if (el.type === 'static_select') {
-      const options = [...((el.options as unknown[]) ?? []), ...((el.option_groups as { options?: unknown[] }[]) ?? []).flatMap((g) => g.options ?? [])] as { value?: string; text?: unknown }[];
+      const options = [
+        ...((el.options as unknown[]) ?? []),
+        ...((el.option_groups as { options?: unknown[] }[]) ?? []).flatMap((g) => g.options ?? []),
+      ] as { value?: string; text?: unknown }[];
       const chosen = given === undefined ? (el.initial_option as { value?: string } | undefined)?.value : given;
       const option = options.find((o) => o.value === chosen && chosen !== '');
       state = { type: 'static_select', selected_option: option ? { text: option.text, value: option.value } : null };

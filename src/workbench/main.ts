@@ -14,7 +14,8 @@ function fail(message: string, status: number): never {
 
 async function main(): Promise<void> {
   const raw = process.env.WORKBENCH_PORT?.trim() || '3000';
-  const port = /^\d{1,5}$/.test(raw) && Number(raw) <= 65_535 ? Number(raw) : fail(`WORKBENCH_PORT must be a port number (0–65535), got "${raw}"`, 2);
+  const port =
+    /^\d{1,5}$/.test(raw) && Number(raw) <= 65_535 ? Number(raw) : fail(`WORKBENCH_PORT must be a port number (0–65535), got "${raw}"`, 2);
   const quiet = process.env.WORKBENCH_QUIET === '1';
   let wb: Awaited<ReturnType<typeof startWorkbench>>;
   try {
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
       '',
       `  coupon-bot workbench: ${wb.url}`,
       `  the real bot (HTTP mode, Coufun ${wb.coufunEnv}) answered by a local stand-in for Slack`,
-      wb.coufunEnv === 'sandbox' ? '  everything stays on 127.0.0.1 (built-in Coufun sandbox)' : `  only the bot's Coufun requests leave this machine (${wb.coufunEnv} server)`,
+      wb.coufunEnv === 'sandbox'
+        ? '  everything stays on 127.0.0.1 (built-in Coufun sandbox)'
+        : `  only the bot's Coufun requests leave this machine (${wb.coufunEnv} server)`,
       '  Ctrl-C to stop',
       '',
       '',

@@ -132,7 +132,10 @@ function lines(segment: string, tokens: readonly Token[]): string {
   }
   flush();
   flushPlain();
-  return out.join('<br>').replace(/(<\/blockquote>)<br>/g, '$1').replace(/<br>(<blockquote)/g, '$1');
+  return out
+    .join('<br>')
+    .replace(/(<\/blockquote>)<br>/g, '$1')
+    .replace(/<br>(<blockquote)/g, '$1');
 }
 
 /** Render mrkdwn (as Slack receives it, already `&lt;`-escaped by the sender) to HTML. */

@@ -50,12 +50,22 @@ export const SAMPLES: readonly Sample[] = [
     bot: TICKET_BOT,
     text: '',
     blocks: [
-      { type: 'rich_text', block_id: 'ticket4821', elements: [
-        { type: 'rich_text_section', elements: [
-          { type: 'text', text: '새 CS 티켓 #4821', style: { bold: true } },
-          { type: 'text', text: '\n교촌 허니콤보 + 콜라 1.25L 쿠폰 004122900025 — 고객이 주문 내역이 여러 건으로 보인다고 문의했습니다.' },
-        ] },
-      ] },
+      {
+        type: 'rich_text',
+        block_id: 'ticket4821',
+        elements: [
+          {
+            type: 'rich_text_section',
+            elements: [
+              { type: 'text', text: '새 CS 티켓 #4821', style: { bold: true } },
+              {
+                type: 'text',
+                text: '\n교촌 허니콤보 + 콜라 1.25L 쿠폰 004122900025 — 고객이 주문 내역이 여러 건으로 보인다고 문의했습니다.',
+              },
+            ],
+          },
+        ],
+      },
     ],
   },
   {
@@ -82,7 +92,12 @@ export function seedSamples(world: World): Map<SampleKey, string> {
       attachments: undefined,
       ephemeralFor: undefined,
       via: 'sample',
-      raw: { type: 'message', text: s.text, ...(s.blocks ? { blocks: s.blocks } : {}), ...(s.user ? { user: s.user } : { bot_id: s.bot?.botId, username: s.bot?.username }) },
+      raw: {
+        type: 'message',
+        text: s.text,
+        ...(s.blocks ? { blocks: s.blocks } : {}),
+        ...(s.user ? { user: s.user } : { bot_id: s.bot?.botId, username: s.bot?.username }),
+      },
     });
     ids.set(s.key, m.id);
   }

@@ -127,7 +127,8 @@ export async function startServer(opts: {
     if (req.method === 'POST' && path.startsWith('/ui/')) {
       // Only the page itself may act: a cross-site form post would carry another Origin.
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${req.headers.host}`) return json(res, 403, { ok: false, error: 'cross-origin request refused' });
+      if (origin !== undefined && origin !== `http://${req.headers.host}`)
+        return json(res, 403, { ok: false, error: 'cross-origin request refused' });
       if (!req.headers['content-type']?.includes('application/json')) return json(res, 415, { ok: false, error: 'JSON only' });
       try {
         await ui(path, await readParams(req));

@@ -9,7 +9,12 @@ export function slackSignature(secret: string, timestampSec: number, body: strin
 }
 
 /** Headers for a signed request, timestamped now unless told otherwise. */
-export function signedHeaders(secret: string, body: string, contentType: string, timestampSec = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signedHeaders(
+  secret: string,
+  body: string,
+  contentType: string,
+  timestampSec = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   return {
     'content-type': contentType,
     'x-slack-request-timestamp': String(timestampSec),

@@ -4,7 +4,17 @@
  * call changes the World the way Slack would; the page shows the World.
  */
 import type { IncomingMessage } from 'node:http';
-import { BOT_ID, BOT_NAME, BOT_USER_ID, RESPONSE_URL_TTL_MS, RESPONSE_URL_USES, TRIGGER_TTL_MS, withBlockIds, type World, type WbModal } from './world.js';
+import {
+  BOT_ID,
+  BOT_NAME,
+  BOT_USER_ID,
+  RESPONSE_URL_TTL_MS,
+  RESPONSE_URL_USES,
+  TRIGGER_TTL_MS,
+  withBlockIds,
+  type World,
+  type WbModal,
+} from './world.js';
 import { TEAM } from './deliver.js';
 
 export interface Reply {
@@ -40,19 +50,46 @@ export class SlackStandIn {
     const w = this.world;
     switch (method) {
       case 'auth.test':
-        return ok({ ok: true, url: 'http://127.0.0.1/', team: 'workbench', user: BOT_NAME, team_id: TEAM.id, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
+        return ok({
+          ok: true,
+          url: 'http://127.0.0.1/',
+          team: 'workbench',
+          user: BOT_NAME,
+          team_id: TEAM.id,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+          is_enterprise_install: false,
+        });
       case 'users.info': {
         const user = w.users.get(str(p.user));
         if (!user) return ok({ ok: false, error: 'user_not_found' });
         return ok({
           ok: true,
-          user: { id: user.id, team_id: TEAM.id, name: user.name, real_name: user.realName, is_bot: user.isBot ?? false, tz: 'Asia/Seoul', profile: { real_name: user.realName, display_name: user.name }, ...(p.include_locale === 'true' || p.include_locale === true ? { locale: user.locale } : {}) },
+          user: {
+            id: user.id,
+            team_id: TEAM.id,
+            name: user.name,
+            real_name: user.realName,
+            is_bot: user.isBot ?? false,
+            tz: 'Asia/Seoul',
+            profile: { real_name: user.realName, display_name: user.name },
+            ...(p.include_locale === 'true' || p.include_locale === true ? { locale: user.locale } : {}),
+          },
         });
       }
       case 'conversations.info': {
         const channel = w.channel(str(p.channel));
         if (!channel) return ok({ ok: false, error: 'channel_not_found' });
-        return ok({ ok: true, channel: { id: channel.id, name: channel.name, is_channel: channel.kind === 'channel', is_im: channel.kind === 'dm', is_member: true } });
+        return ok({
+          ok: true,
+          channel: {
+            id: channel.id,
+            name: channel.name,
+            is_channel: channel.kind === 'channel',
+            is_im: channel.kind === 'dm',
+            is_member: true,
+          },
+        });
       }
       case 'chat.postMessage': {
         const channel = w.resolveChannel(str(p.channel));
@@ -74,7 +111,20 @@ export class SlackStandIn {
           raw: p,
           broadcast: threadTs !== undefined && (p.reply_broadcast === true || p.reply_broadcast === 'true'),
         });
-        return ok({ ok: true, channel: channel.id, ts: m.ts, message: { type: 'message', text: m.text, user: BOT_USER_ID, bot_id: BOT_ID, ts: m.ts, ...(m.blocks ? { blocks: m.blocks } : {}), ...(threadTs ? { thread_ts: threadTs } : {}) } });
+        return ok({
+          ok: true,
+          channel: channel.id,
+          ts: m.ts,
+          message: {
+            type: 'message',
+            text: m.text,
+            user: BOT_USER_ID,
+            bot_id: BOT_ID,
+            ts: m.ts,
+            ...(m.blocks ? { blocks: m.blocks } : {}),
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+          },
+        });
       }
       case 'chat.postEphemeral': {
         const channel = w.resolveChannel(str(p.channel));
@@ -82,7 +132,19 @@ export class SlackStandIn {
         if (!w.users.has(str(p.user))) return ok({ ok: false, error: 'user_not_in_channel' });
         const content = contentOf(p);
         if (content.error) return ok({ ok: false, error: content.error });
-        const m = w.post({ channel: channel.id, threadTs: str(p.thread_ts) || undefined, user: BOT_USER_ID, botId: BOT_ID, username: undefined, text: content.text, blocks: content.blocks, attachments: content.attachments, ephemeralFor: str(p.user), via: 'chat.postEphemeral', raw: p });
+        const m = w.post({
+          channel: channel.id,
+          threadTs: str(p.thread_ts) || undefined,
+          user: BOT_USER_ID,
+          botId: BOT_ID,
+          username: undefined,
+          text: content.text,
+          blocks: content.blocks,
+          attachments: content.attachments,
+          ephemeralFor: str(p.user),
+          via: 'chat.postEphemeral',
+          raw: p,
+        });
         return ok({ ok: true, message_ts: m.ts });
       }
       case 'chat.update': {
@@ -91,7 +153,12 @@ export class SlackStandIn {
         if (m.user !== BOT_USER_ID) return ok({ ok: false, error: 'cant_update_message' });
         const content = contentOf(p);
         if (content.error) return ok({ ok: false, error: content.error });
-        w.replace(m, { text: content.text, blocks: content.blocks, ...(p.attachments !== undefined ? { attachments: content.attachments } : {}) }, p, 'chat.update');
+        w.replace(
+          m,
+          { text: content.text, blocks: content.blocks, ...(p.attachments !== undefined ? { attachments: content.attachments } : {}) },
+          p,
+          'chat.update',
+        );
         return ok({ ok: true, channel: m.channel, ts: m.ts, text: m.text });
       }
       case 'chat.delete': {
@@ -117,7 +184,9 @@ export class SlackStandIn {
         return ok({ ok: true, view: modal.view });
       }
       case 'views.update': {
-        const modal = w.modals.find((m) => m.viewId === str(p.view_id) || (p.external_id !== undefined && m.view.external_id === p.external_id));
+        const modal = w.modals.find(
+          (m) => m.viewId === str(p.view_id) || (p.external_id !== undefined && m.view.external_id === p.external_id),
+        );
         if (!modal) return ok({ ok: false, error: 'not_found' });
         if (p.hash !== undefined && p.hash !== modal.view.hash) return ok({ ok: false, error: 'hash_conflict' });
         const view = asRec(p.view);
@@ -135,7 +204,8 @@ export class SlackStandIn {
   respond(id: string, body: Params): Reply {
     const w = this.world;
     const target = w.responseTargets.get(id);
-    if (!target || Date.now() - target.createdMs > RESPONSE_URL_TTL_MS) return { status: 404, body: 'expired_url', headers: { 'content-type': 'text/plain' } };
+    if (!target || Date.now() - target.createdMs > RESPONSE_URL_TTL_MS)
+      return { status: 404, body: 'expired_url', headers: { 'content-type': 'text/plain' } };
     if (target.uses >= RESPONSE_URL_USES) return { status: 404, body: 'used_url', headers: { 'content-type': 'text/plain' } };
     target.uses += 1;
     const original = target.originalId ? w.find(target.originalId) : undefined;

@@ -102,7 +102,10 @@ export function renderMessage(m: WbMessage, world: World, where: 'channel' | 'th
   const bodyId = `msg-${m.id}`;
   const body = renderMessageBody(m, { names: nameBook(world), idPrefix: bodyId, words: { optional: w.optional } });
   const json = JSON.stringify(m.raw, null, 2);
-  const builder = m.blocks && m.blocks.length > 0 ? `<a class="msg-builder" href="${escapeHtml(builderUrl({ blocks: m.raw.blocks ?? m.blocks }))}" target="_blank" rel="noopener noreferrer">${escapeHtml(w.builder)}</a>` : '';
+  const builder =
+    m.blocks && m.blocks.length > 0
+      ? `<a class="msg-builder" href="${escapeHtml(builderUrl({ blocks: m.raw.blocks ?? m.blocks }))}" target="_blank" rel="noopener noreferrer">${escapeHtml(w.builder)}</a>`
+      : '';
   const menuId = `menu-${where}-${m.id}`;
   const actions = ephemeral
     ? `<button type="button" class="link-button" data-dismiss="${escapeHtml(m.id)}">${escapeHtml(w.dismiss)}</button>`
@@ -110,7 +113,9 @@ export function renderMessage(m: WbMessage, world: World, where: 'channel' | 'th
       `<button type="button" class="msg-more" aria-haspopup="menu" aria-expanded="false" aria-controls="${escapeHtml(menuId)}" aria-label="${escapeHtml(w.moreActions)}" data-menu-toggle="${escapeHtml(menuId)}">⋮</button>` +
       `<div class="msg-menu" role="menu" id="${escapeHtml(menuId)}" hidden>` +
       `<button type="button" role="menuitem" tabindex="-1" data-shortcut="${escapeHtml(m.id)}">${escapeHtml(SHORTCUT.name)}</button>` +
-      (where === 'channel' ? `<button type="button" role="menuitem" tabindex="-1" data-open-thread="${escapeHtml(parentTs)}">${escapeHtml(w.replyInThread)}</button>` : '') +
+      (where === 'channel'
+        ? `<button type="button" role="menuitem" tabindex="-1" data-open-thread="${escapeHtml(parentTs)}">${escapeHtml(w.replyInThread)}</button>`
+        : '') +
       `</div></div>`;
   return (
     `<li class="msg${ephemeral ? ' msg--ephemeral' : ''}" data-message-id="${escapeHtml(m.id)}" data-ts="${escapeHtml(m.ts)}" data-via="${escapeHtml(m.via)}"${m.threadTs ? ` data-thread-ts="${escapeHtml(m.threadTs)}"` : ''}>` +
@@ -119,7 +124,9 @@ export function renderMessage(m: WbMessage, world: World, where: 'channel' | 'th
     `<div class="msg-head"><span class="msg-author">${escapeHtml(a.name)}</span>${a.bot ? `<span class="badge">${escapeHtml(w.app)}</span>` : ''}<time class="msg-time" datetime="${new Date(Number.parseFloat(m.ts) * 1000).toISOString()}">${kstTime(m.ts)}</time>${m.edited ? `<span class="msg-edited">${escapeHtml(w.edited)}</span>` : ''}</div>` +
     (ephemeral ? `<div class="msg-ephemeral-note">👁 ${escapeHtml(w.onlyYou)}</div>` : '') +
     `<div class="msg-body">${body}</div>` +
-    (replies > 0 ? `<button type="button" class="msg-replies" data-open-thread="${escapeHtml(m.ts)}">${escapeHtml(w.replies(replies))}</button>` : '') +
+    (replies > 0
+      ? `<button type="button" class="msg-replies" data-open-thread="${escapeHtml(m.ts)}">${escapeHtml(w.replies(replies))}</button>`
+      : '') +
     `<div class="msg-tools"><details class="msg-json" data-json-for="${escapeHtml(m.id)}"><summary>${escapeHtml(w.viewJson)}</summary><pre>${escapeHtml(json)}</pre></details>${builder}</div>` +
     `</div>` +
     `<div class="msg-actions">${actions}</div>` +
@@ -134,8 +141,14 @@ export function renderSidebar(world: World, current: string): string {
     return `<li><button type="button" class="chan${c.id === current ? ' chan--current' : ''}" data-channel="${escapeHtml(c.id)}"${c.id === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}${c.allowed ? '' : ` <span class="chan-note">${escapeHtml(w.notPermitted)}</span>`}</button></li>`;
   };
   return (
-    `<h2 class="side-title">${escapeHtml(w.channels)}</h2><ul class="chan-list">${world.channels.filter((c) => c.kind === 'channel').map(item).join('')}</ul>` +
-    `<h2 class="side-title">${escapeHtml(w.directMessages)}</h2><ul class="chan-list">${world.channels.filter((c) => c.kind === 'dm').map(item).join('')}</ul>`
+    `<h2 class="side-title">${escapeHtml(w.channels)}</h2><ul class="chan-list">${world.channels
+      .filter((c) => c.kind === 'channel')
+      .map(item)
+      .join('')}</ul>` +
+    `<h2 class="side-title">${escapeHtml(w.directMessages)}</h2><ul class="chan-list">${world.channels
+      .filter((c) => c.kind === 'dm')
+      .map(item)
+      .join('')}</ul>`
   );
 }
 
@@ -144,11 +157,29 @@ export interface PageState {
   readonly locale: 'ko' | 'en';
   readonly send: string;
   readonly me: { readonly id: string; readonly name: string };
-  readonly channel: { readonly id: string; readonly name: string; readonly allowed: boolean; readonly placeholder: string; readonly title: string };
+  readonly channel: {
+    readonly id: string;
+    readonly name: string;
+    readonly allowed: boolean;
+    readonly placeholder: string;
+    readonly title: string;
+  };
   readonly sidebar: string;
   readonly messages: string;
-  readonly thread: { readonly ts: string; readonly html: string; readonly placeholder: string; readonly title: string; readonly close: string } | null;
-  readonly modal: { readonly viewId: string; readonly key: string; readonly html: string; readonly errors: Record<string, string>; readonly builder: string } | null;
+  readonly thread: {
+    readonly ts: string;
+    readonly html: string;
+    readonly placeholder: string;
+    readonly title: string;
+    readonly close: string;
+  } | null;
+  readonly modal: {
+    readonly viewId: string;
+    readonly key: string;
+    readonly html: string;
+    readonly errors: Record<string, string>;
+    readonly builder: string;
+  } | null;
 }
 
 export function pageState(world: World, channelId: string, threadTs: string | undefined): PageState {
@@ -162,14 +193,25 @@ export function pageState(world: World, channelId: string, threadTs: string | un
     locale: world.locale,
     send: w.send,
     me: { id: world.me.id, name: world.me.realName },
-    channel: { id: channel.id, name: channel.name, allowed: channel.allowed, placeholder: w.composer(channel.name), title: channel.kind === 'dm' ? channel.name : `#${channel.name}` },
+    channel: {
+      id: channel.id,
+      name: channel.name,
+      allowed: channel.allowed,
+      placeholder: w.composer(channel.name),
+      title: channel.kind === 'dm' ? channel.name : `#${channel.name}`,
+    },
     sidebar: renderSidebar(world, channel.id),
-    messages: messages.length > 0 ? messages.map((m) => renderMessage(m, world, 'channel')).join('') : `<li class="msg-empty">${escapeHtml(w.empty)}</li>`,
+    messages:
+      messages.length > 0
+        ? messages.map((m) => renderMessage(m, world, 'channel')).join('')
+        : `<li class="msg-empty">${escapeHtml(w.empty)}</li>`,
     thread:
       threadTs !== undefined
         ? {
             ts: threadTs,
-            html: [...(parent ? [parent] : []), ...world.replies(channel.id, threadTs)].map((m) => renderMessage(m, world, 'thread')).join(''),
+            html: [...(parent ? [parent] : []), ...world.replies(channel.id, threadTs)]
+              .map((m) => renderMessage(m, world, 'thread'))
+              .join(''),
             placeholder: w.threadComposer,
             title: w.thread,
             close: w.closeThread,
@@ -179,7 +221,15 @@ export function pageState(world: World, channelId: string, threadTs: string | un
       ? {
           viewId: modal.viewId,
           key: `${modal.viewId}:${modal.revision}`,
-          html: (modal.errors[''] ? `<div class="bk-modal-banner" role="alert">${escapeHtml(modal.errors[''])}</div>` : '') + renderModal(modal.view, { names: nameBook(world), errors: modal.errors, idPrefix: `view-${modal.viewId}-${modal.revision}`, closeLabel: w.close, words: { optional: w.optional } }),
+          html:
+            (modal.errors[''] ? `<div class="bk-modal-banner" role="alert">${escapeHtml(modal.errors[''])}</div>` : '') +
+            renderModal(modal.view, {
+              names: nameBook(world),
+              errors: modal.errors,
+              idPrefix: `view-${modal.viewId}-${modal.revision}`,
+              closeLabel: w.close,
+              words: { optional: w.optional },
+            }),
           errors: modal.errors,
           builder: builderUrl(stripViewForBuilder(modal.view)),
         }

@@ -19,7 +19,8 @@ import { CHANNELS, World } from './world.js';
  * Variables the operator may set for the bot; everything Slack-side is the workbench's own,
  * `COUPON_COMMAND` included: the page's Slack declares `/coupon`, as the shipped manifest does.
  */
-export const PASSTHROUGH = /^(COUFUN_|COUPON_(?!COMMAND$))|^(LOG_LEVEL|HTTPS_PROXY|HTTP_PROXY|NO_PROXY|https_proxy|http_proxy|no_proxy|SHUTDOWN_GRACE_MS|HEALTH_DEGRADED_AFTER)$/;
+export const PASSTHROUGH =
+  /^(COUFUN_|COUPON_(?!COMMAND$))|^(LOG_LEVEL|HTTPS_PROXY|HTTP_PROXY|NO_PROXY|https_proxy|http_proxy|no_proxy|SHUTDOWN_GRACE_MS|HEALTH_DEGRADED_AFTER)$/;
 
 /** A placeholder bot token, fresh per run: only this run's bot can call this run's stand-in. */
 export function placeholderToken(): string {

@@ -153,7 +153,13 @@ export class World extends EventEmitter {
     this.emit('change', this.version);
   }
 
-  post(m: Omit<WbMessage, 'id' | 'ts' | 'edited' | 'broadcast' | 'blocks'> & { ts?: string; broadcast?: boolean; blocks: unknown[] | undefined }): WbMessage {
+  post(
+    m: Omit<WbMessage, 'id' | 'ts' | 'edited' | 'broadcast' | 'blocks'> & {
+      ts?: string;
+      broadcast?: boolean;
+      blocks: unknown[] | undefined;
+    },
+  ): WbMessage {
     const message: WbMessage = {
       ...m,
       id: this.id('m'),
@@ -175,7 +181,12 @@ export class World extends EventEmitter {
     return this.messages.find((m) => m.channel === channel && m.ts === ts && m.ephemeralFor === undefined);
   }
 
-  replace(message: WbMessage, content: { text: string; blocks: unknown[] | undefined; attachments?: unknown[] | undefined }, raw: Record<string, unknown>, via: string): void {
+  replace(
+    message: WbMessage,
+    content: { text: string; blocks: unknown[] | undefined; attachments?: unknown[] | undefined },
+    raw: Record<string, unknown>,
+    via: string,
+  ): void {
     message.text = content.text;
     message.blocks = content.blocks === undefined ? undefined : withBlockIds(content.blocks);
     if ('attachments' in content) message.attachments = content.attachments;
@@ -193,17 +204,28 @@ export class World extends EventEmitter {
 
   /** Replies in a thread (not the parent), oldest first; ephemerals only for the person. */
   replies(channel: string, threadTs: string): WbMessage[] {
-    return this.messages.filter((m) => m.channel === channel && m.threadTs === threadTs && m.ts !== threadTs && (m.ephemeralFor === undefined || this.isMe(m.ephemeralFor)));
+    return this.messages.filter(
+      (m) =>
+        m.channel === channel &&
+        m.threadTs === threadTs &&
+        m.ts !== threadTs &&
+        (m.ephemeralFor === undefined || this.isMe(m.ephemeralFor)),
+    );
   }
 
   replyCount(parent: WbMessage): number {
-    return this.messages.filter((m) => m.channel === parent.channel && m.threadTs === parent.ts && m.ts !== parent.ts && m.ephemeralFor === undefined).length;
+    return this.messages.filter(
+      (m) => m.channel === parent.channel && m.threadTs === parent.ts && m.ts !== parent.ts && m.ephemeralFor === undefined,
+    ).length;
   }
 
   /** What the channel shows: top-level messages, thread parents, broadcasts; ephemerals for the person. */
   channelMessages(channel: string): WbMessage[] {
     return this.messages.filter(
-      (m) => m.channel === channel && (m.threadTs === undefined || m.threadTs === m.ts || m.broadcast) && (m.ephemeralFor === undefined || this.isMe(m.ephemeralFor)),
+      (m) =>
+        m.channel === channel &&
+        (m.threadTs === undefined || m.threadTs === m.ts || m.broadcast) &&
+        (m.ephemeralFor === undefined || this.isMe(m.ephemeralFor)),
     );
   }
 
@@ -237,7 +259,8 @@ export function withBlockIds(blocks: readonly unknown[]): unknown[] {
     const fix = (el: unknown): unknown => {
       if (typeof el !== 'object' || el === null) return el;
       const e = el as Record<string, unknown>;
-      if (['button', 'static_select', 'plain_text_input', 'overflow'].includes(String(e.type)) && typeof e.action_id !== 'string') return { ...e, action_id: randomBytes(3).toString('hex') };
+      if (['button', 'static_select', 'plain_text_input', 'overflow'].includes(String(e.type)) && typeof e.action_id !== 'string')
+        return { ...e, action_id: randomBytes(3).toString('hex') };
       return e;
     };
     if (Array.isArray(block.elements) && block.type === 'actions') block.elements = block.elements.map(fix);

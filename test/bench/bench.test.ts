@@ -22,7 +22,15 @@ describe('stats', () => {
 describe('parseBenchArgs', () => {
   it('has the documented defaults', () => {
     const o = parseBenchArgs([]);
-    expect([o.levels, o.delayMs, o.identical, o.json, o.users, o.vendorProcess, o.redis]).toEqual([[1, 10, 50], 50, 500, false, 0, true, true]);
+    expect([o.levels, o.delayMs, o.identical, o.json, o.users, o.vendorProcess, o.redis]).toEqual([
+      [1, 10, 50],
+      50,
+      500,
+      false,
+      0,
+      true,
+      true,
+    ]);
     expect(parseBenchArgs(['--no-redis']).redis).toBe(false);
     // Replicas must share one vendor to count its requests.
     expect(parseBenchArgs(['--vendor-in-bot']).redis).toBe(false);
@@ -77,7 +85,9 @@ describe('evaluateTargets', () => {
     peakRssMb: 100,
     ...over,
   });
-  const memory: MemoryRow[] = [{ bot: 'ours', peakRssMb: 120, rssMb: 110, heapTotalMb: 40, heapUsedMb: 20, warnings: 0, warningSamples: [] }];
+  const memory: MemoryRow[] = [
+    { bot: 'ours', peakRssMb: 120, rssMb: 110, heapTotalMb: 40, heapUsedMb: 20, warnings: 0, warningSamples: [] },
+  ];
   const identical = [
     { bot: 'ours', sent: 500, cards: 500, vendorRequests: 1, e2e: summary(60, 80), peakRssMb: 120 },
     { bot: 'redis×2', sent: 500, cards: 500, vendorRequests: 2, e2e: summary(60, 80), peakRssMb: 120 },
@@ -104,7 +114,14 @@ describe('evaluateTargets', () => {
       level('redis', 1, { e2e: summary(53.6, 70) }),
       level('redis', 50, { e2e: summary(77.1, 90) }),
     ];
-    const targets = evaluateTargets(rows, [{ ...identical[0]!, vendorRequests: 2 }, { ...identical[1]!, vendorRequests: 3 }], [{ ...memory[0]!, peakRssMb: 150 }]);
+    const targets = evaluateTargets(
+      rows,
+      [
+        { ...identical[0]!, vendorRequests: 2 },
+        { ...identical[1]!, vendorRequests: 3 },
+      ],
+      [{ ...memory[0]!, peakRssMb: 150 }],
+    );
     expect(targets).toHaveLength(11);
     expect(targets.filter((t) => t.pass).map((t) => t.name)).toEqual([]);
   });

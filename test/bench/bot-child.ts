@@ -115,7 +115,11 @@ function stats(sandbox: SandboxHandle | null, barcode: string | undefined): Chil
   };
 }
 
-const running = await (config.kind === 'ours' || config.kind === 'redis' ? startOurs() : config.kind === 'naive' ? startNaive() : startLoneSandbox());
+const running = await (config.kind === 'ours' || config.kind === 'redis'
+  ? startOurs()
+  : config.kind === 'naive'
+    ? startNaive()
+    : startLoneSandbox());
 process.on('message', (raw) => {
   const m = raw as ParentMessage;
   if (m.type === 'stats') send({ type: 'stats', id: m.id, stats: stats(running.sandbox, m.barcode) });

@@ -7,7 +7,11 @@ import { request, type Dispatcher } from 'undici';
 import { signedHeaders } from '../support/signing.js';
 import type { FastFakeSlack } from './fake-slack-fast.js';
 
-export async function closedLoop<T>(concurrency: number, total: number, one: (i: number) => Promise<T>): Promise<{ results: T[]; wallMs: number }> {
+export async function closedLoop<T>(
+  concurrency: number,
+  total: number,
+  one: (i: number) => Promise<T>,
+): Promise<{ results: T[]; wallMs: number }> {
   const results = new Array<T>(total);
   let next = 0;
   const worker = async (): Promise<void> => {

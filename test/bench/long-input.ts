@@ -24,7 +24,10 @@ export interface LongInputRow {
 export const LONG_INPUT_CHARS = 40_000;
 
 const SHAPES: readonly (readonly [string, string])[] = [
-  ['complaint with every kind of number', '고객님 쿠폰 0123-4567-8901 이 안 됩니다. 010-1234-5678, 주문번호 20240115-0001234, 3,000원, 배민 상품권 1만원. '],
+  [
+    'complaint with every kind of number',
+    '고객님 쿠폰 0123-4567-8901 이 안 됩니다. 010-1234-5678, 주문번호 20240115-0001234, 3,000원, 배민 상품권 1만원. ',
+  ],
   ['digit groups', '1234 '],
   ['one hyphen run', '1234-'],
   ['dotted words, no @', 'a.'],
@@ -73,9 +76,18 @@ export function renderLongInput(rows: readonly LongInputRow[]): string {
   const worst = rows.reduce((a, b) => (b.maxMs > a.maxMs ? b : a), rows[0]!);
   const costliest = rows.reduce((a, b) => (b.cpuMaxMs > a.cpuMaxMs ? b : a), rows[0]!);
   const head = ['parser', 'input shape', 'chars', 'runs', 'p50 ms', 'max ms', 'cpu max ms'];
-  const body = rows.map((r) => [r.parser, r.shape, String(r.chars), String(r.runs), r.p50Ms.toFixed(2), r.maxMs.toFixed(2), r.cpuMaxMs.toFixed(2)]);
+  const body = rows.map((r) => [
+    r.parser,
+    r.shape,
+    String(r.chars),
+    String(r.runs),
+    r.p50Ms.toFixed(2),
+    r.maxMs.toFixed(2),
+    r.cpuMaxMs.toFixed(2),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [
     `Long input: one request's parse time at ${worst.chars.toLocaleString('en-US')} characters (wall time, the event loop is held for it)`,
     line(head),

@@ -87,7 +87,8 @@ function command(ctx: BenchContext, bot: BotProcess): () => Promise<CommandSampl
 }
 
 function raw(ctx: BenchContext, bot: BotProcess): () => Promise<number | null> {
-  return () => rawVendor(bot.vendorUrl, encodeRequest({ pocId: SANDBOX_POC_ID, goodsId: GOODS_ID, barcode: nextIds(ctx).barcode }), ctx.toVendor);
+  return () =>
+    rawVendor(bot.vendorUrl, encodeRequest({ pocId: SANDBOX_POC_ID, goodsId: GOODS_ID, barcode: nextIds(ctx).barcode }), ctx.toVendor);
 }
 
 export async function warmUp(ctx: BenchContext, bot: BotProcess, n: number): Promise<void> {
@@ -161,8 +162,27 @@ function row(kind: BotKind, concurrency: number, t: Tally): LevelRow {
  * alternates per round. On a shared machine, noise then lands on both bots alike instead of
  * on whichever happened to run during someone else's build.
  */
-export async function measureLevel(ctx: BenchContext, bots: readonly BotProcess[], concurrency: number, requests: number, rounds: number): Promise<LevelRow[]> {
-  const tallies = bots.map((): Tally => ({ raw: [], commands: [], rawWallMs: 0, wallMs: 0, cpuMicros: 0, loopActiveMs: 0, loopIdleMs: 0, harnessActiveMs: 0, harnessIdleMs: 0, last: null }));
+export async function measureLevel(
+  ctx: BenchContext,
+  bots: readonly BotProcess[],
+  concurrency: number,
+  requests: number,
+  rounds: number,
+): Promise<LevelRow[]> {
+  const tallies = bots.map(
+    (): Tally => ({
+      raw: [],
+      commands: [],
+      rawWallMs: 0,
+      wallMs: 0,
+      cpuMicros: 0,
+      loopActiveMs: 0,
+      loopIdleMs: 0,
+      harnessActiveMs: 0,
+      harnessIdleMs: 0,
+      last: null,
+    }),
+  );
   const k = Math.max(1, Math.min(rounds, Math.floor(requests / concurrency)));
   for (let r = 0; r < k; r++) {
     const n = Math.floor(requests / k) + (r < requests % k ? 1 : 0);
@@ -176,7 +196,12 @@ export async function measureLevel(ctx: BenchContext, bots: readonly BotProcess[
  * `n` lookups of one fresh barcode from `n` users, all at once, spread round-robin over `bots`
  * (replicas of one deployment sharing one vendor, whose request count is the answer).
  */
-export async function measureIdentical(ctx: BenchContext, bots: readonly BotProcess[], n: number, label: string = bots[0]!.kind): Promise<IdenticalRow> {
+export async function measureIdentical(
+  ctx: BenchContext,
+  bots: readonly BotProcess[],
+  n: number,
+  label: string = bots[0]!.kind,
+): Promise<IdenticalRow> {
   const barcode = nextIds(ctx).barcode;
   const targets = bots.map((bot) => target(ctx, bot));
   const run = await closedLoop(n, n, (i) => {

@@ -52,7 +52,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let vendorProcess = true;
   let redis = true;
   const int = (flag: string, value: string | undefined, min: number): number => {
-    if (value === undefined || !/^\d+$/.test(value) || Number(value) < min) throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
+    if (value === undefined || !/^\d+$/.test(value) || Number(value) < min)
+      throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
     return Number(value);
   };
   for (let i = 0; i < argv.length; i++) {

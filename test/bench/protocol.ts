@@ -19,7 +19,9 @@ export interface ChildConfig {
   readonly redisUrl?: string;
 }
 
-export type ParentMessage = { readonly type: 'stats'; readonly id: number; readonly barcode?: string } | { readonly type: 'stop'; readonly id: number };
+export type ParentMessage =
+  | { readonly type: 'stats'; readonly id: number; readonly barcode?: string }
+  | { readonly type: 'stop'; readonly id: number };
 
 /** Cumulative counters since the child started; the parent takes differences. */
 export interface ChildStats {

@@ -63,7 +63,10 @@ try {
     }
   }
   const spawn = (kind: BotKind): Promise<BotProcess> =>
-    BotProcess.spawn({ ...base, kind, ...(vendor ? { vendorUrl: vendor.vendorUrl } : {}), ...(redis ? { redisUrl: redis.url } : {}) }, vendor);
+    BotProcess.spawn(
+      { ...base, kind, ...(vendor ? { vendorUrl: vendor.vendorUrl } : {}), ...(redis ? { redisUrl: redis.url } : {}) },
+      vendor,
+    );
   bots.push(await spawn('ours'), await spawn('naive'));
   if (redis) bots.push(await spawn('redis'));
   for (const bot of bots) {
@@ -112,7 +115,9 @@ try {
     memory,
     targets: evaluateTargets(rows, identical, memory),
   };
-  process.stdout.write(options.json ? `${JSON.stringify({ ...result, longInput }, null, 2)}\n` : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n`);
+  process.stdout.write(
+    options.json ? `${JSON.stringify({ ...result, longInput }, null, 2)}\n` : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n`,
+  );
 } finally {
   await Promise.all([...bots, ...(secondReplica ? [secondReplica] : [])].map((b) => b.stop()));
   await vendor?.stop();

@@ -19,7 +19,11 @@ const lookupOf = (words: string[], json = false, reveal = false) => ({ ok: true,
 describe('parseCliArgs: options (node:util parseArgs)', () => {
   it('positionals in order, options anywhere', () => {
     expect(parseCliArgs([GOODS, 'B1', 'B2'])).toEqual(lookupOf([GOODS, 'B1', 'B2']));
-    for (const argv of [['--json', GOODS, 'B1'], [GOODS, '--json', 'B1'], [GOODS, 'B1', '--json']]) {
+    for (const argv of [
+      ['--json', GOODS, 'B1'],
+      [GOODS, '--json', 'B1'],
+      [GOODS, 'B1', '--json'],
+    ]) {
       expect(parseCliArgs(argv), argv.join(' ')).toEqual(lookupOf([GOODS, 'B1'], true));
     }
     expect(parseCliArgs(['--reveal', GOODS, 'B1'])).toEqual(lookupOf([GOODS, 'B1'], false, true));
@@ -62,19 +66,31 @@ describe('readLookupWords: the same reading as /coupon', () => {
   });
 
   it('a number typed in groups as separate words is one number, quoted or not', () => {
-    const expected = { ok: true, value: { kind: 'lookup', goods: { goodsId: '0000999999', name: '배민 상품권 1만원' }, barcodes: ['012345678902'] } };
+    const expected = {
+      ok: true,
+      value: { kind: 'lookup', goods: { goodsId: '0000999999', name: '배민 상품권 1만원' }, barcodes: ['012345678902'] },
+    };
     expect(read(['0000999999', '0123', '4567', '8902'])).toEqual(expected);
     expect(read(['0000999999', '0123 4567 8902'])).toEqual(expected);
   });
 
   it('full-width digits read as ASCII, in the goods and the number', () => {
-    expect(read(['００００９９９９９９', '０１２３４５６７８９０２'])).toMatchObject({ ok: true, value: { goods: { goodsId: '0000999999' }, barcodes: ['012345678902'] } });
+    expect(read(['００００９９９９９９', '０１２３４５６７８９０２'])).toMatchObject({
+      ok: true,
+      value: { goods: { goodsId: '0000999999' }, barcodes: ['012345678902'] },
+    });
   });
 
   it('a catalog name stands for its goods ID, as one quoted word or several', () => {
-    for (const words of [['배민 상품권 1만원', '012345678902'], ['배민', '상품권', '1만원', '012345678902'], ['스타벅스 아메리카노 t', '012345678902']]) {
+    for (const words of [
+      ['배민 상품권 1만원', '012345678902'],
+      ['배민', '상품권', '1만원', '012345678902'],
+      ['스타벅스 아메리카노 t', '012345678902'],
+    ]) {
       const parsed = read(words);
-      expect(parsed.ok && parsed.value.kind === 'lookup' && parsed.value.goods.goodsId, words.join(' ')).toBe(words[0]!.startsWith('스타') ? '0000133518' : '0000999999');
+      expect(parsed.ok && parsed.value.kind === 'lookup' && parsed.value.goods.goodsId, words.join(' ')).toBe(
+        words[0]!.startsWith('스타') ? '0000133518' : '0000999999',
+      );
     }
   });
 
@@ -96,16 +112,28 @@ describe('readLookupWords: the same reading as /coupon', () => {
     expect(MAX_CLI_BARCODES).toBe(MAX_BARCODES);
     const max = Array.from({ length: MAX_CLI_BARCODES }, (_, i) => `BARCODE${i}X`);
     expect(read([GOODS, ...max]).ok).toBe(true);
-    expect(problemOf(read([GOODS, ...max, 'BARCODE9Y']))).toEqual({ kind: 'too_many_barcodes', given: MAX_CLI_BARCODES + 1, max: MAX_CLI_BARCODES });
+    expect(problemOf(read([GOODS, ...max, 'BARCODE9Y']))).toEqual({
+      kind: 'too_many_barcodes',
+      given: MAX_CLI_BARCODES + 1,
+      max: MAX_CLI_BARCODES,
+    });
   });
 
   it('an invalid number is named by position, with the offending character or length, never the value', () => {
     const tooLong = '0'.repeat(31);
     const long = problemOf(read([GOODS, '012345678902', tooLong]));
-    expect(long).toMatchObject({ kind: 'invalid', position: 2, error: { field: 'BARCODE_NUM', rule: 'max_bytes', detail: { limit: 30, actual: 31 } } });
+    expect(long).toMatchObject({
+      kind: 'invalid',
+      position: 2,
+      error: { field: 'BARCODE_NUM', rule: 'max_bytes', detail: { limit: 30, actual: 31 } },
+    });
     expect(long.kind === 'invalid' && long.error).toBeInstanceOf(ValidationError);
     expect(JSON.stringify(long)).not.toContain(tooLong);
-    expect(problemOf(read([GOODS, '쿠폰']))).toMatchObject({ kind: 'invalid', position: 1, error: { rule: 'charset', detail: { char: '쿠' } } });
+    expect(problemOf(read([GOODS, '쿠폰']))).toMatchObject({
+      kind: 'invalid',
+      position: 1,
+      error: { rule: 'charset', detail: { char: '쿠' } },
+    });
   });
 
   it('accepts values exactly at the byte limits', () => {

@@ -81,7 +81,10 @@ describe('lookup CLI: numbers read as in Slack (issue 10)', () => {
   });
 
   it('a catalog name from COUPON_GOODS stands for its goods ID and labels the card', async () => {
-    const r = await lookup(['배민', '상품권', '1만원', '0123-4567-8902'], viaVendor({ COUPON_GOODS: '0000999999=배민 상품권 1만원;0000133518=아메리카노' }));
+    const r = await lookup(
+      ['배민', '상품권', '1만원', '0123-4567-8902'],
+      viaVendor({ COUPON_GOODS: '0000999999=배민 상품권 1만원;0000133518=아메리카노' }),
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(asked()).toEqual({ total: 1, plain: 1 });
@@ -194,7 +197,10 @@ describe('lookup CLI: bad input and configuration never reach the vendor', () =>
       [['없는상품', '012345678902'], '상품 ID: '],
       [['0000133518'], '쿠폰번호를 하나 이상 입력해 주세요.'],
       [[], '상품 ID(또는 상품명)와 쿠폰번호를 입력해 주세요.'],
-      [['0000133518', 'AAAA11111', 'BBBB22222', 'CCCC33333', 'DDDD44444', 'EEEE55555', 'FFFF66666'], '5개까지 조회할 수 있습니다 (6개 입력)'],
+      [
+        ['0000133518', 'AAAA11111', 'BBBB22222', 'CCCC33333', 'DDDD44444', 'EEEE55555', 'FFFF66666'],
+        '5개까지 조회할 수 있습니다 (6개 입력)',
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await lookup(argv, viaVendor());
@@ -219,7 +225,12 @@ describe('lookup CLI: bad input and configuration never reach the vendor', () =>
   });
 
   it('COUFUN_ENV=production without COUFUN_POC_ID and a bad catalog: exit 2 listing every problem, no request', async () => {
-    const r = await lookup(['0000133518', '001133518001'], { COUFUN_ENV: 'production', COUFUN_URL: vendor.url, COUFUN_TIMEOUT_MS: '5', COUPON_GOODS: 'oops' });
+    const r = await lookup(['0000133518', '001133518001'], {
+      COUFUN_ENV: 'production',
+      COUFUN_URL: vendor.url,
+      COUFUN_TIMEOUT_MS: '5',
+      COUPON_GOODS: 'oops',
+    });
     expect(r.code).toBe(2);
     expect(asked().total).toBe(0);
     expect(r.stdout).toBe('');
@@ -246,7 +257,19 @@ describe('lookup CLI: transport failures, help and the seed list', () => {
       const r = await lookup(argv, viaVendor());
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
-      for (const text of ['사용법:', '--json', '--reveal', '--list', '0123-4567-8902', '전각', '종료 코드:', 'COUFUN_ENV', 'COUFUN_POC_ID', 'COUFUN_URL', 'COUPON_GOODS']) {
+      for (const text of [
+        '사용법:',
+        '--json',
+        '--reveal',
+        '--list',
+        '0123-4567-8902',
+        '전각',
+        '종료 코드:',
+        'COUFUN_ENV',
+        'COUFUN_POC_ID',
+        'COUFUN_URL',
+        'COUPON_GOODS',
+      ]) {
         expect(r.stdout, text).toContain(text);
       }
       for (const code of [0, 1, 2, 3, 70]) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
@@ -296,7 +319,11 @@ describe('lookup CLI: the program', () => {
       for (const [key, value] of Object.entries(process.env)) {
         if (!key.startsWith('COUFUN_') && !key.startsWith('COUPON_') && !/^(https?|all|no)_proxy$/i.test(key)) env[key] = value;
       }
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/lookup.ts', BAEMIN, '0123', '4567', '8902'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/lookup.ts', BAEMIN, '0123', '4567', '8902'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -8,14 +8,18 @@ const LETTERED = 'ABCDEFGH12XY';
 describe('renderReport: a failure', () => {
   it('masks the number where the vendor echoes it, as the card does (letters in it, so no digit-run mask can catch it)', () => {
     const outcome = errOutcome(vendorError('16', `쿠폰 ${LETTERED} 처리 오류`), { barcode: LETTERED });
-    const text = renderReport([outcome], { nowMs: NOW_MS }).map((c) => c.text).join('');
+    const text = renderReport([outcome], { nowMs: NOW_MS })
+      .map((c) => c.text)
+      .join('');
     expect(text).not.toContain(LETTERED);
     expect(text).toContain('••••12XY');
   });
 
   it('--reveal shows it on the subject line', () => {
     const outcome = errOutcome(vendorError('16', '쿠폰번호 오류'), { barcode: LETTERED });
-    const text = renderReport([outcome], { nowMs: NOW_MS, reveal: true }).map((c) => c.text).join('');
+    const text = renderReport([outcome], { nowMs: NOW_MS, reveal: true })
+      .map((c) => c.text)
+      .join('');
     expect(text).toContain(`${LETTERED} (`);
   });
 });

@@ -48,8 +48,14 @@ describe('README: npm run lookup examples', () => {
     expect(sample).toBeDefined();
     const printed = io.out().split('\n');
     for (const line of sample!.split('\n').filter((l) => l.trim() !== '' && l.trim() !== '…')) {
-      const pattern = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\d{4}-\d{2}-\d{2}/g, '\\d{4}-\\d{2}-\\d{2}').replace(/\\\(\d+일 남음\\\)/g, '\\(\\d+일 남음\\)');
-      expect(printed.some((p) => new RegExp(`^${pattern}$`).test(p)), line).toBe(true);
+      const pattern = line
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\d{4}-\d{2}-\d{2}/g, '\\d{4}-\\d{2}-\\d{2}')
+        .replace(/\\\(\d+일 남음\\\)/g, '\\(\\d+일 남음\\)');
+      expect(
+        printed.some((p) => new RegExp(`^${pattern}$`).test(p)),
+        line,
+      ).toBe(true);
     }
   });
 });

@@ -4,7 +4,10 @@ import { discardBody, readCappedBody } from '../../src/coufun/body.js';
 import { OversizeError } from '../../src/coufun/errors.js';
 
 function chunks(...parts: string[]): Readable {
-  return Readable.from(parts.map((p) => Buffer.from(p)), { objectMode: false });
+  return Readable.from(
+    parts.map((p) => Buffer.from(p)),
+    { objectMode: false },
+  );
 }
 
 describe('readCappedBody', () => {

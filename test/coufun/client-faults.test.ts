@@ -141,7 +141,9 @@ describe('client HTTP status handling', () => {
 
 describe('client body handling', () => {
   it('turns an HTML page into BadResponseError without retrying', async () => {
-    const s = await vendor((_seen, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Maintenance</body></html>'));
+    const s = await vendor((_seen, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Maintenance</body></html>'),
+    );
     const c = clientFor(s);
 
     await expect(c.query(REQ)).rejects.toBeInstanceOf(BadResponseError);

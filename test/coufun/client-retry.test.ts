@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 /** A client whose pauses are recorded instead of slept (the default jitter is replaced by 0.5 = none). */
-async function setup(handler: Handler, options: Partial<CoufunClientOptions> = {}): Promise<{ s: Loopback; c: CoufunClient; pauses: number[] }> {
+async function setup(
+  handler: Handler,
+  options: Partial<CoufunClientOptions> = {},
+): Promise<{ s: Loopback; c: CoufunClient; pauses: number[] }> {
   const pauses: number[] = [];
   server = await serve(handler);
   client = createCoufunClient({
@@ -70,7 +73,11 @@ describe('client retries', () => {
   });
 
   it('counts a code 50 retry toward the total: 500, then 50, then one last try', async () => {
-    const answers = [(res: ServerResponse) => res.writeHead(500).end(), (res: ServerResponse) => sendXml(res, vendorFailure('50')), (res: ServerResponse) => res.writeHead(503).end()];
+    const answers = [
+      (res: ServerResponse) => res.writeHead(500).end(),
+      (res: ServerResponse) => sendXml(res, vendorFailure('50')),
+      (res: ServerResponse) => res.writeHead(503).end(),
+    ];
     const { s, c, pauses } = await setup((_seen, res, n) => answers[n - 1]?.(res));
 
     await expect(c.query(REQ)).rejects.toMatchObject({ name: 'HttpStatusError', status: 503 });
@@ -129,7 +136,9 @@ describe('client retries', () => {
   });
 
   it('returns the code 50 answer when the deadline cuts its retry short', async () => {
-    const { s, c } = await setup((_seen, res, n) => (n === 1 ? sendXml(res, vendorFailure('50', '시스템 점검중')) : undefined), { timeoutMs: 1500 });
+    const { s, c } = await setup((_seen, res, n) => (n === 1 ? sendXml(res, vendorFailure('50', '시스템 점검중')) : undefined), {
+      timeoutMs: 1500,
+    });
 
     await expect(c.query(REQ)).resolves.toMatchObject({ ok: false, code: '50', message: '시스템 점검중' });
     expect(s.requests).toHaveLength(2);

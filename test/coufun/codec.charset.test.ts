@@ -21,13 +21,10 @@ describe('parseResponse: charset', () => {
     expect(parseResponse(body, 'text/xml;charset=euc-kr', NOW).message).toBe(text);
   });
 
-  it.each(['ks_c_5601-1987', 'CP949', 'x-windows-949', 'windows-949', 'UHC', '"euc-kr"'])(
-    'treats charset=%s as CP949',
-    (label) => {
-      expect(parseResponse(eucKr(failureXml('99', '똠')), xmlContentType(label), NOW).message).toBe('똠');
-      expect(normalizeCharset(label)).toBe('cp949');
-    },
-  );
+  it.each(['ks_c_5601-1987', 'CP949', 'x-windows-949', 'windows-949', 'UHC', '"euc-kr"'])('treats charset=%s as CP949', (label) => {
+    expect(parseResponse(eucKr(failureXml('99', '똠')), xmlContentType(label), NOW).message).toBe('똠');
+    expect(normalizeCharset(label)).toBe('cp949');
+  });
 
   it('lets the Content-Type charset beat the XML declaration', () => {
     const body = utf8(failureXml('99', KOREAN)); // declaration says EUC-KR, bytes are UTF-8

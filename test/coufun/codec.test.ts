@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponse } from '../../src/coufun/codec.js';
 import type { CoufunResult, Order } from '../../src/coufun/types.js';
-import {
-  MANUAL_FAILURE_XML,
-  MANUAL_SUCCESS_XML,
-  eucKr,
-  failureXml,
-  flatXml,
-  ordersXml,
-  sampleOrder,
-} from './fixtures.js';
+import { MANUAL_FAILURE_XML, MANUAL_SUCCESS_XML, eucKr, failureXml, flatXml, ordersXml, sampleOrder } from './fixtures.js';
 
 const NOW = Date.parse('2023-10-01T00:00:00Z');
 const CT = 'text/xml; charset=EUC-KR';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, backoffMs, MAINTENANCE_PAUSE_MS, maintenancePauseMs, MIN_ATTEMPT_MS, nextRetryDelay } from '../../src/coufun/retry.js';
+import {
+  BACKOFF_CAP_MS,
+  backoffMs,
+  MAINTENANCE_PAUSE_MS,
+  maintenancePauseMs,
+  MIN_ATTEMPT_MS,
+  nextRetryDelay,
+} from '../../src/coufun/retry.js';
 
 describe('backoffMs', () => {
   it('doubles from 100 ms with no jitter at random 0.5', () => {

@@ -63,11 +63,22 @@ describe('describeError: failures tell the truth', () => {
 });
 
 describe('describeError: every CoufunError subclass has its own words', () => {
-  const covered = ['ValidationError', 'TimeoutError', 'NetworkError', 'HttpStatusError', 'BadResponseError', 'OversizeError', 'VendorError', 'InternalError'];
+  const covered = [
+    'ValidationError',
+    'TimeoutError',
+    'NetworkError',
+    'HttpStatusError',
+    'BadResponseError',
+    'OversizeError',
+    'VendorError',
+    'InternalError',
+  ];
 
   it('covers every subclass src/coufun/errors.ts exports', () => {
     const subclasses = Object.values(errors as Record<string, unknown>)
-      .filter((v): v is { readonly name: string; readonly prototype: unknown } => typeof v === 'function' && v.prototype instanceof CoufunError)
+      .filter(
+        (v): v is { readonly name: string; readonly prototype: unknown } => typeof v === 'function' && v.prototype instanceof CoufunError,
+      )
       .map((c) => c.name)
       .sort();
     expect(subclasses).toEqual([...covered].sort());
@@ -103,7 +114,9 @@ describe('describeError: ValidationError', () => {
     const view = describeError(e, 'en');
     expect(view.title).toBe('Please check the input');
     expect(view.detail).toBe('The coupon number is too long: at most 30 bytes, got 31.');
-    expect(view.hint).toBe('Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.');
+    expect(view.hint).toBe(
+      'Enter the number as printed on the coupon; digits grouped with hyphens or spaces (0123-4567-8902, 0123 4567 8902) are fine.',
+    );
   });
 
   it('bad character: shows it with its code point, an invisible one by code point only', () => {
@@ -162,7 +175,12 @@ describe('describeError: VendorError', () => {
     expect(busy).toMatchObject({ title: 'Coufun: maintenance or delay (code 50)', audience: 'transient', retryable: true, code: '50' });
     expect(busy.hint).toBe('Coufun is under maintenance or slow. Try again shortly.');
     const other = describeError(vendor('99', 'ERROR MESSAGE'), 'ko');
-    expect(other).toMatchObject({ title: '쿠펀 응답: 기타 시스템 오류 (코드 99)', detail: 'ERROR MESSAGE', audience: 'unknown', retryable: false });
+    expect(other).toMatchObject({
+      title: '쿠펀 응답: 기타 시스템 오류 (코드 99)',
+      detail: 'ERROR MESSAGE',
+      audience: 'unknown',
+      retryable: false,
+    });
   });
 
   it('unknown code 77: says the code is unknown, keeps the message, never crashes', () => {
@@ -177,7 +195,9 @@ describe('describeError: VendorError', () => {
     });
     const en = describeError(e, 'en');
     expect(en.title).toBe('Coufun: unknown code 77');
-    expect(en.hint).toBe('Coufun sent a result code the bot does not know (77). Read the message above; if it keeps happening, tell the bot operator.');
+    expect(en.hint).toBe(
+      'Coufun sent a result code the bot does not know (77). Read the message above; if it keeps happening, tell the bot operator.',
+    );
   });
 
   it('an empty or blank RESULT_MSG reads as "no message"', () => {
@@ -206,7 +226,13 @@ describe('describeError: transport failures', () => {
 
   it('network: the reason, capped so a chatty reason cannot flood a card', () => {
     const view = describeError(new NetworkError('connection refused'), 'en');
-    expect(view).toMatchObject({ title: 'Could not reach Coufun', detail: 'Could not connect to Coufun (connection refused).', audience: 'transient', retryable: true, code: 'NETWORK' });
+    expect(view).toMatchObject({
+      title: 'Could not reach Coufun',
+      detail: 'Could not connect to Coufun (connection refused).',
+      audience: 'transient',
+      retryable: true,
+      code: 'NETWORK',
+    });
     const long = describeError(new NetworkError('x'.repeat(500)), 'ko');
     expect(long.detail).toContain('x'.repeat(80));
     expect(long.detail).not.toContain('x'.repeat(81));
@@ -229,7 +255,11 @@ describe('describeError: transport failures', () => {
     });
     for (const status of [302, 403, 404]) {
       const view = describeError(new HttpStatusError(status), 'en');
-      expect(view, String(status)).toMatchObject({ audience: 'operator', retryable: false, hint: 'This may be the bot configuration. Please tell the bot operator.' });
+      expect(view, String(status)).toMatchObject({
+        audience: 'operator',
+        retryable: false,
+        hint: 'This may be the bot configuration. Please tell the bot operator.',
+      });
       expect(view.detail).toBe(`Coufun answered HTTP ${status} instead of a result.`);
     }
   });
@@ -249,7 +279,10 @@ describe('describeError: transport failures', () => {
       }
     }
     expect(details.size).toBe(reasons.length * 2);
-    expect(describeError(new BadResponseError('truncated'), 'en')).toMatchObject({ title: 'Unreadable Coufun answer', detail: "Coufun's answer was cut short." });
+    expect(describeError(new BadResponseError('truncated'), 'en')).toMatchObject({
+      title: 'Unreadable Coufun answer',
+      detail: "Coufun's answer was cut short.",
+    });
   });
 
   it('oversize: the limit with thousands separators, for the operator', () => {
@@ -309,7 +342,14 @@ function order(overrides: Partial<Order> = {}): Order {
 
 describe('json-view', () => {
   it('a found coupon: phone masked in the typed field and in raw, instants as +09:00 ISO', () => {
-    const outcome: LookupOutcome = { ok: true, goodsId: '0000999999', barcode: '012345678902', orders: [order()], vendorMessage: 'SUCCESS', meta: META };
+    const outcome: LookupOutcome = {
+      ok: true,
+      goodsId: '0000999999',
+      barcode: '012345678902',
+      orders: [order()],
+      vendorMessage: 'SUCCESS',
+      meta: META,
+    };
     const json = outcomeToJson(outcome);
     expect(json).toEqual({
       ok: true,
@@ -349,7 +389,11 @@ describe('json-view', () => {
   });
 
   it('masks a raw-only phone and does not touch the order it was given', () => {
-    const input = order({ receiverMobile: null, cancelledAt: new Date(Date.UTC(2024, 0, 1, 0, 0, 0)), raw: { RECEIVER_MOBILE: '+82 10-9876-5432' } });
+    const input = order({
+      receiverMobile: null,
+      cancelledAt: new Date(Date.UTC(2024, 0, 1, 0, 0, 0)),
+      raw: { RECEIVER_MOBILE: '+82 10-9876-5432' },
+    });
     const json = orderToJson(input) as { receiverMobile: unknown; cancelledAt: unknown; raw: Record<string, string> };
     expect(json.receiverMobile).toBeNull();
     expect(json.raw.RECEIVER_MOBILE).toBe('***-5432');
@@ -358,7 +402,13 @@ describe('json-view', () => {
   });
 
   it('a failure: the error’s name, code, message and typed fields, never its cause', () => {
-    const failed = (error: CoufunError): LookupOutcome => ({ ok: false, goodsId: '0000133518', barcode: '0000000000', error, meta: { ...META, env: 'test' } });
+    const failed = (error: CoufunError): LookupOutcome => ({
+      ok: false,
+      goodsId: '0000133518',
+      barcode: '0000000000',
+      error,
+      meta: { ...META, env: 'test' },
+    });
     expect(outcomeToJson(failed(vendor('16', '존재하지 않는 쿠폰번호입니다.')))).toEqual({
       ok: false,
       goodsId: '0000133518',
@@ -377,7 +427,13 @@ describe('json-view', () => {
 
     const withCause = new NetworkError('connection reset', { cause: new Error('token=SECRET-TOKEN') });
     const net = errorToJson(withCause);
-    expect(net).toEqual({ name: 'NetworkError', code: 'NETWORK', message: 'Coufun unreachable: connection reset', retryable: true, reason: 'connection reset' });
+    expect(net).toEqual({
+      name: 'NetworkError',
+      code: 'NETWORK',
+      message: 'Coufun unreachable: connection reset',
+      retryable: true,
+      reason: 'connection reset',
+    });
     expect(JSON.stringify(net)).not.toContain('SECRET');
 
     expect(errorToJson(new ValidationError('BARCODE_NUM', 'max_bytes', { limit: 30, actual: 31 }))).toMatchObject({
@@ -390,7 +446,14 @@ describe('json-view', () => {
   });
 
   it('survives a JSON round trip unchanged', () => {
-    const outcome: LookupOutcome = { ok: true, goodsId: '0000999999', barcode: '012345678902', orders: [order(), order({ exchangedAt: null })], vendorMessage: 'SUCCESS', meta: META };
+    const outcome: LookupOutcome = {
+      ok: true,
+      goodsId: '0000999999',
+      barcode: '012345678902',
+      orders: [order(), order({ exchangedAt: null })],
+      vendorMessage: 'SUCCESS',
+      meta: META,
+    };
     const json = outcomeToJson(outcome);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

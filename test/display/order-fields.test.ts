@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ORDER_FIELDS, ORDER_FIELD_TABLE, orderFieldRows, type OrderFacts, type OrderFieldSpec, type WithinCeiling } from '../../src/display/order-fields.js';
+import {
+  MAX_ORDER_FIELDS,
+  ORDER_FIELD_TABLE,
+  orderFieldRows,
+  type OrderFacts,
+  type OrderFieldSpec,
+  type WithinCeiling,
+} from '../../src/display/order-fields.js';
 import { t } from '../../src/display/labels.js';
 import { LIMITS } from '../../src/slack/render/limits.js';
 import { amountOrder } from '../support/factories.js';

@@ -282,7 +282,10 @@ describe('describeOrder: unknown codes and missing fields', () => {
     expect(withAsked.balance).toBeNull();
     expect(withAsked.orderDate).toBeNull();
     expect(withAsked.receiver).toBeNull();
-    expect(withAsked.rows).toEqual([{ label: '상태', value: '미사용' }, { label: '쿠폰번호', value: '••••8901' }]);
+    expect(withAsked.rows).toEqual([
+      { label: '상태', value: '미사용' },
+      { label: '쿠폰번호', value: '••••8901' },
+    ]);
     expect(withAsked.verdict.line).toBe('사용 가능 · 유효기간 정보 없음');
 
     const none = describeOrder({ ...bare, status: null, raw: {} }, en);
@@ -300,7 +303,10 @@ describe('describeOrder: unknown codes and missing fields', () => {
   });
 
   it('an unparsed raw value is shown as sent, without invisible characters, never masked away', () => {
-    const view = describeOrder(exchangeOrder({ exchangedAt: null, raw: { ...exchangeOrder().raw, EXCHANGE_DATE: '20240231\u202E120000' } }), ko);
+    const view = describeOrder(
+      exchangeOrder({ exchangedAt: null, raw: { ...exchangeOrder().raw, EXCHANGE_DATE: '20240231\u202E120000' } }),
+      ko,
+    );
     expect(view.exchangedAt).toBe('20240231120000');
   });
 

@@ -41,7 +41,11 @@ const EXPECTED: Readonly<Record<string, readonly (string | RegExp)[]>> = {
   '001133518002': ['사용 불가 · 사용됨 (2026-11-29 09:15)'],
   '001133518003': ['사용 불가 · 취소됨 (2026-11-21 18:02)'],
   '004122900017': ['사용 불가 · 기간 만료 (2026-11-30까지 유효, 1일 전 만료)'],
-  '004122900025': ['사용 가능 · 유효기간 2027-02-24 (85일 남음)', '사용 불가 · 사용됨 (2026-11-19 20:15)', '사용 불가 · 취소됨 (2026-10-04 07:00)'],
+  '004122900025': [
+    '사용 가능 · 유효기간 2027-02-24 (85일 남음)',
+    '사용 불가 · 사용됨 (2026-11-19 20:15)',
+    '사용 불가 · 취소됨 (2026-10-04 07:00)',
+  ],
   '004122900033': [usable],
   '009999900011': ['사용 가능 · 잔액 10,000원 · 유효기간 2027-01-30 (60일 남음)'],
   '001133518005': ['확인 필요 · 알 수 없는 상태(200)'],
@@ -73,12 +77,18 @@ describe('verdicts for every sandbox coupon', () => {
     const view = describeOrders(orders(seed.goodsId, seed.barcode), { nowMs: NOW, locale: 'ko', goodsId: seed.goodsId });
     const expected = EXPECTED[seed.barcode] ?? [];
     expect(view.orders).toHaveLength(expected.length);
-    view.orders.forEach((o, i) => expect(o.verdict.line).toMatch(typeof expected[i] === 'string' ? new RegExp(`^${escapeRe(expected[i])}$`) : expected[i]!));
+    view.orders.forEach((o, i) =>
+      expect(o.verdict.line).toMatch(typeof expected[i] === 'string' ? new RegExp(`^${escapeRe(expected[i])}$`) : expected[i]!),
+    );
   });
 
   it.each(coupons.map((s) => [s.label, s] as const))('card: %s leads with the verdict right under the product name', (_label, seed) => {
     const msg = renderLookupMessage([ok(seed.goodsId, seed.barcode)], {
-      locale: 'ko', nowMs: NOW, requesterId: 'U0123ABCD', mode: 'private', goodsName: goodsName(seed.goodsId),
+      locale: 'ko',
+      nowMs: NOW,
+      requesterId: 'U0123ABCD',
+      mode: 'private',
+      goodsName: goodsName(seed.goodsId),
     });
     expect(checkBlockKit(msg)).toEqual([]);
     const [banner, first, second] = msg.blocks;
@@ -86,19 +96,22 @@ describe('verdicts for every sandbox coupon', () => {
     const expected = EXPECTED[seed.barcode] ?? [];
     if (expected.length === 1) {
       expect(first?.type).toBe('header');
-      const verdict = second?.type === 'section' ? second.text?.text ?? '' : '';
+      const verdict = second?.type === 'section' ? (second.text?.text ?? '') : '';
       expect(verdict).toMatch(/^(🟢|🟡|⚪|🔴|🟠|❔) \*(사용 가능|사용 불가|확인 필요)\* · /);
     } else {
       // Several orders: the product name, then the summary.
       expect(first?.type === 'header' ? first.text.text : '').toBe(goodsName(seed.goodsId));
-      const summary = second?.type === 'section' ? second.text?.text ?? '' : '';
+      const summary = second?.type === 'section' ? (second.text?.text ?? '') : '';
       expect(summary).toBe('*3건: 사용 가능 1 · 사용 1 · 취소 1*');
       expect(JSON.stringify(msg.blocks)).toContain('쿠펀이 보낸 순서대로 보여 드립니다.');
     }
   });
 
   it.each(coupons.map((s) => [s.label, s] as const))('terminal: %s prints the verdict under the header', (_label, seed) => {
-    const out = renderReport([ok(seed.goodsId, seed.barcode)], { nowMs: NOW, catalog: { nameOf: (id: string) => (id === seed.goodsId ? goodsName(seed.goodsId) : undefined) } })
+    const out = renderReport([ok(seed.goodsId, seed.barcode)], {
+      nowMs: NOW,
+      catalog: { nameOf: (id: string) => (id === seed.goodsId ? goodsName(seed.goodsId) : undefined) },
+    })
       .map((c) => c.text)
       .join('');
     const lines = out.split('\n');
@@ -117,7 +130,9 @@ describe('verdicts for every sandbox coupon', () => {
   it('English words for English users', () => {
     const en = (barcode: string, goodsId: string, locale: Locale = 'en'): string[] =>
       describeOrders(orders(goodsId, barcode), { nowMs: NOW, locale, goodsId }).orders.map((o) => o.verdict.line);
-    expect(en('012345678902', '0000999999')).toEqual(['Usable · partly used · balance ₩2,500 of ₩10,000 · valid until 2027-01-30 (60 days left)']);
+    expect(en('012345678902', '0000999999')).toEqual([
+      'Usable · partly used · balance ₩2,500 of ₩10,000 · valid until 2027-01-30 (60 days left)',
+    ]);
     expect(en('001133518003', '0000133518')).toEqual(['Not usable · cancelled on 2026-11-21 18:02']);
     expect(en('004122900017', '0000412290')).toEqual(['Not usable · expired: valid until 2026-11-30, expired 1 day ago']);
     expect(en('001133518005', '0000133518')).toEqual(['Check needed · Unknown status (200)']);
@@ -130,7 +145,15 @@ describe('the status row never contradicts the verdict', () => {
   // A spent amount voucher the vendor still calls 000 (unused): "🟢 미사용" beside "사용 금액
   // 10,000원" is the contradiction issue 10 describes; in words it is 전액 사용, code kept visible.
   const card = (locale: Locale): string =>
-    JSON.stringify(renderLookupMessage([ok('0000999999', '012345678906')], { locale, nowMs: NOW, requesterId: 'U0123ABCD', mode: 'private', goodsName: goodsName('0000999999') }).blocks);
+    JSON.stringify(
+      renderLookupMessage([ok('0000999999', '012345678906')], {
+        locale,
+        nowMs: NOW,
+        requesterId: 'U0123ABCD',
+        mode: 'private',
+        goodsName: goodsName('0000999999'),
+      }).blocks,
+    );
 
   it('card (ko): 전액 사용 with the vendor code, not 🟢 미사용', () => {
     const blocks = card('ko');
@@ -145,7 +168,9 @@ describe('the status row never contradicts the verdict', () => {
   });
 
   it('terminal: the status row says 전액 사용 and keeps the code', () => {
-    const out = renderReport([ok('0000999999', '012345678906')], { nowMs: NOW, catalog: { nameOf: () => goodsName('0000999999') } }).map((c) => c.text).join('');
+    const out = renderReport([ok('0000999999', '012345678906')], { nowMs: NOW, catalog: { nameOf: () => goodsName('0000999999') } })
+      .map((c) => c.text)
+      .join('');
     expect(out).toMatch(/상태 +전액 사용 \(쿠펀 상태 000 미사용\)/);
   });
 });

@@ -100,7 +100,12 @@ export function childEnv(slack: FakeSlack, env: Record<string, string>, options:
 export async function spawnBot(slack: FakeSlack, env: Record<string, string>, options: SpawnOptions = {}): Promise<ChildBot> {
   const args = ['--import', 'tsx', ...(options.injectFaults ? ['--import', SELF] : []), 'src/main.ts'];
   const [command, argv] = options.launcher === 'npm-start' ? ['npm', ['start']] : [process.execPath, args];
-  const proc = spawn(command, argv, { cwd: REPO, env: childEnv(slack, env, options), stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
+  const proc = spawn(command, argv, {
+    cwd: REPO,
+    env: childEnv(slack, env, options),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
+  });
 
   const logs: LogLine[] = [];
   let err = '';
@@ -191,7 +196,11 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
         response_url: responseUrl,
         trigger_id: `trigger-${responseUrl.split('/').pop()}`,
       }).toString();
-      const answer = await send('/slack/events', { method: 'POST', body, headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded') });
+      const answer = await send('/slack/events', {
+        method: 'POST',
+        body,
+        headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'),
+      });
       return { ...answer, responseUrl };
     },
     get: (path) => send(path, { method: 'GET' }),

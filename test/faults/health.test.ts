@@ -25,7 +25,11 @@ async function healthz(harness: Harness, method: 'GET' | 'HEAD' = 'GET'): Promis
   const res = await request(`http://127.0.0.1:${harness.bot.port}/healthz`, { method });
   const text = await res.body.text();
   const contentType = res.headers['content-type'];
-  return { status: res.statusCode, contentType: typeof contentType === 'string' ? contentType : undefined, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: res.statusCode,
+    contentType: typeof contentType === 'string' ? contentType : undefined,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 /** One /coupon, waited for until its card arrived and the work behind it ended. */

@@ -18,7 +18,8 @@ describe('an unexpected exception inside a lookup', () => {
   beforeAll(async () => {
     const decode = iconv.decode.bind(iconv);
     vi.spyOn(iconv, 'decode').mockImplementation((bytes, encoding, options) => {
-      if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BUGGY)) throw new TypeError(`cannot read ${FULL_BARCODE} for ${CUSTOMER_PHONE}`);
+      if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(BUGGY))
+        throw new TypeError(`cannot read ${FULL_BARCODE} for ${CUSTOMER_PHONE}`);
       return decode(bytes, encoding, options);
     });
     h = await startHarness({ HEALTH_DEGRADED_AFTER: '1' });

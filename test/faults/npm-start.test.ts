@@ -48,7 +48,9 @@ async function withNpmStart(fn: (bot: ChildBot, slack: FakeSlack) => Promise<voi
 }
 
 describe.sequential('npm start', () => {
-  it('SIGTERM to npm drains the bot (its acknowledged card is delivered) and stops it', { timeout: START_TIMEOUT_MS + 40_000 }, async () => {
+  it('SIGTERM to npm drains the bot (its acknowledged card is delivered) and stops it', {
+    timeout: START_TIMEOUT_MS + 40_000,
+  }, async () => {
     await withNpmStart(async (bot, slack) => {
       // FAULT-SLOW answers after 1.5 s: the lookup is certainly in flight when the signal lands.
       const inFlight = await bot.command(`${GOODS} FAULT-SLOW`);
@@ -66,7 +68,9 @@ describe.sequential('npm start', () => {
     });
   });
 
-  it('SIGTERM to the whole process group (systemd\'s way): one stop, drained, not a forced exit', { timeout: START_TIMEOUT_MS + 40_000 }, async () => {
+  it("SIGTERM to the whole process group (systemd's way): one stop, drained, not a forced exit", {
+    timeout: START_TIMEOUT_MS + 40_000,
+  }, async () => {
     await withNpmStart(async (bot, slack) => {
       const inFlight = await bot.command(`${GOODS} FAULT-SLOW`);
       expect(inFlight.status).toBe(200);

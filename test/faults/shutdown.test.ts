@@ -18,7 +18,11 @@ const GOODS = '0000133518';
 const SLOW = 'FAULT-SLOW';
 const HANG = 'FAULT-HANG';
 
-async function withChild(env: Record<string, string>, options: SpawnOptions, fn: (bot: ChildBot, slack: FakeSlack) => Promise<void>): Promise<void> {
+async function withChild(
+  env: Record<string, string>,
+  options: SpawnOptions,
+  fn: (bot: ChildBot, slack: FakeSlack) => Promise<void>,
+): Promise<void> {
   const slack = await FakeSlack.start();
   let bot: ChildBot | undefined;
   try {
@@ -40,46 +44,49 @@ function latch(): { wait: Promise<void>; open: () => void } {
 const isLookupOf = (barcodeTail: string) => (l: LogLine) => l.msg === 'lookup' && String(l.barcode).endsWith(barcodeTail);
 
 describe.concurrent('the real process', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s: refuses new Slack requests with 503, delivers every acknowledged card, exits 0 drained', async (signal) => {
-    const usersInfo = latch();
-    await withChild({}, {}, async (bot, slack) => {
-      // The cards wait for users.info (the user's locale), so the work is certainly still in
-      // flight after the signal, however slow the machine; the lookups themselves are slow too.
-      slack.on('users.info', async (params) => {
-        await usersInfo.wait;
-        return { body: { ok: true, user: { id: params.user, locale: 'ko-KR' } } };
-      });
-      // Different users: the default per-user rate limit stays out of the way.
-      const inFlight = await Promise.all(['U0A', 'U0B', 'U0C'].map((user) => bot.command(`${GOODS} ${SLOW}`, user)));
-      expect(inFlight.map((a) => a.status)).toEqual([200, 200, 200]);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s: refuses new Slack requests with 503, delivers every acknowledged card, exits 0 drained',
+    async (signal) => {
+      const usersInfo = latch();
+      await withChild({}, {}, async (bot, slack) => {
+        // The cards wait for users.info (the user's locale), so the work is certainly still in
+        // flight after the signal, however slow the machine; the lookups themselves are slow too.
+        slack.on('users.info', async (params) => {
+          await usersInfo.wait;
+          return { body: { ok: true, user: { id: params.user, locale: 'ko-KR' } } };
+        });
+        // Different users: the default per-user rate limit stays out of the way.
+        const inFlight = await Promise.all(['U0A', 'U0B', 'U0C'].map((user) => bot.command(`${GOODS} ${SLOW}`, user)));
+        expect(inFlight.map((a) => a.status)).toEqual([200, 200, 200]);
 
-      bot.proc.kill(signal);
-      const shutting = await bot.waitForLog((l) => l.msg === 'shutting_down', 'shutting_down');
-      expect(shutting).toMatchObject({ reason: signal, inFlight: 3 });
+        bot.proc.kill(signal);
+        const shutting = await bot.waitForLog((l) => l.msg === 'shutting_down', 'shutting_down');
+        expect(shutting).toMatchObject({ reason: signal, inFlight: 3 });
 
-      const late = await bot.command(`${GOODS} 001133518001`, 'U0D');
-      expect(late.status).toBe(503);
-      expect(late.headers['retry-after']).toBe('5');
-      const health = await bot.get('/healthz');
-      expect(health.status).toBe(503);
-      expect(JSON.parse(health.body)).toMatchObject({ status: 'shutting_down', inFlight: 3 });
-      expect(bot.hasExited()).toBe(false);
+        const late = await bot.command(`${GOODS} 001133518001`, 'U0D');
+        expect(late.status).toBe(503);
+        expect(late.headers['retry-after']).toBe('5');
+        const health = await bot.get('/healthz');
+        expect(health.status).toBe(503);
+        expect(JSON.parse(health.body)).toMatchObject({ status: 'shutting_down', inFlight: 3 });
+        expect(bot.hasExited()).toBe(false);
 
-      usersInfo.open();
-      expect(await bot.exited).toEqual({ code: 0, signal: null });
-      for (const a of inFlight) {
-        const posts = slack.postsTo(a.responseUrl);
-        expect(posts).toHaveLength(1);
-        expect(allText(posts[0])).toContain('미사용'); // the card itself, not an error
-      }
-      // The refused request never reached a listener or the vendor.
-      expect(slack.postsTo(late.responseUrl)).toHaveLength(0);
-      expect(bot.logs.filter((l) => l.msg === 'lookup')).toHaveLength(3);
-      expect(bot.logs.find((l) => l.msg === 'stopped')).toMatchObject({ drained: true });
-      expect(bot.logs.some((l) => l.msg === 'shutdown_grace_expired')).toBe(false);
-      expect(bot.stderr()).toBe('');
-    }).finally(usersInfo.open);
-  });
+        usersInfo.open();
+        expect(await bot.exited).toEqual({ code: 0, signal: null });
+        for (const a of inFlight) {
+          const posts = slack.postsTo(a.responseUrl);
+          expect(posts).toHaveLength(1);
+          expect(allText(posts[0])).toContain('미사용'); // the card itself, not an error
+        }
+        // The refused request never reached a listener or the vendor.
+        expect(slack.postsTo(late.responseUrl)).toHaveLength(0);
+        expect(bot.logs.filter((l) => l.msg === 'lookup')).toHaveLength(3);
+        expect(bot.logs.find((l) => l.msg === 'stopped')).toMatchObject({ drained: true });
+        expect(bot.logs.some((l) => l.msg === 'shutdown_grace_expired')).toBe(false);
+        expect(bot.stderr()).toBe('');
+      }).finally(usersInfo.open);
+    },
+  );
 
   it('grace period shorter than the work: exits 0 without waiting for a hanging vendor call, logging the abandoned work', async () => {
     // The vendor deadline is far longer than the grace period: if shutdown waited for the
@@ -94,7 +101,10 @@ describe.concurrent('the real process', () => {
       expect(bot.logs.find((l) => l.msg === 'shutdown_grace_expired')).toMatchObject({ abandoned: 1 });
       expect(bot.logs.find((l) => l.msg === 'stopped')).toMatchObject({ drained: false });
       // An abandoned call may be cut off (and logged) on the way out, but never by its deadline.
-      const beforeStopped = bot.logs.slice(0, bot.logs.findIndex((l) => l.msg === 'stopped'));
+      const beforeStopped = bot.logs.slice(
+        0,
+        bot.logs.findIndex((l) => l.msg === 'stopped'),
+      );
       const timedOut = beforeStopped.filter((l) => isLookupOf('HANG')(l) && l.outcome === 'TIMEOUT');
       expect(timedOut, 'shutdown waited for the vendor deadline').toEqual([]);
     });

@@ -82,7 +82,9 @@ describe('chat.postMessage faults on the shortcut path', () => {
     const responseUrl = await runShortcut();
 
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(logged('thread_post_failed')).toEqual([expect.objectContaining({ entry: 'shortcut', channel: 'C0ALLOWED', reason: 'rate_limited' })]);
+    expect(logged('thread_post_failed')).toEqual([
+      expect.objectContaining({ entry: 'shortcut', channel: 'C0ALLOWED', reason: 'rate_limited' }),
+    ]);
     const [notice, card] = h.slack.postsTo(responseUrl);
     expect(notice).toMatchObject({ response_type: 'ephemeral' });
     expect(allText(card)).toContain('미사용');
@@ -94,7 +96,9 @@ describe('chat.postMessage faults on the shortcut path', () => {
 
     // One call plus the client's two retries, then no more.
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(3);
-    expect(logged('thread_post_failed')).toEqual([expect.objectContaining({ entry: 'shortcut', channel: 'C0ALLOWED', reason: 'slack_error' })]);
+    expect(logged('thread_post_failed')).toEqual([
+      expect.objectContaining({ entry: 'shortcut', channel: 'C0ALLOWED', reason: 'slack_error' }),
+    ]);
     const posts = h.slack.postsTo(responseUrl);
     expect(posts).toHaveLength(2);
     expect(posts.every((p) => p.response_type === 'ephemeral')).toBe(true);

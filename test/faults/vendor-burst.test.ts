@@ -79,10 +79,7 @@ describe('a burst of /coupon requests with every vendor fault mixed in', () => {
     const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      h = await startHarness(
-        { COUFUN_TIMEOUT_MS: String(TIMEOUT_MS), ALLOWED_CHANNEL_IDS: '*' },
-        { sandbox: { slowMs: 300 } },
-      );
+      h = await startHarness({ COUFUN_TIMEOUT_MS: String(TIMEOUT_MS), ALLOWED_CHANNEL_IDS: '*' }, { sandbox: { slowMs: 300 } });
       const harness = h;
       const requests = plan();
       const answers = await Promise.all(requests.map((r) => harness.command({ text: `${GOODS} ${r.barcodes.join(' ')}`, user: r.user })));

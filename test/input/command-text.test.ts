@@ -61,7 +61,11 @@ describe('parseCouponCommand: goods', () => {
 
   it('an ID not in the catalog is used as a raw goods ID, without a name', () => {
     expect(parse(`0000777001 ${B1}`)).toEqual({ kind: 'lookup', goods: { goodsId: '0000777001' }, barcodes: [B1] });
-    expect(parseCouponCommand(`0000133518 ${B1}`, EMPTY_CATALOG)).toEqual({ kind: 'lookup', goods: { goodsId: '0000133518' }, barcodes: [B1] });
+    expect(parseCouponCommand(`0000133518 ${B1}`, EMPTY_CATALOG)).toEqual({
+      kind: 'lookup',
+      goods: { goodsId: '0000133518' },
+      barcodes: [B1],
+    });
   });
 
   it('tabs and newlines separate words too', () => {

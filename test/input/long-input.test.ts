@@ -9,7 +9,12 @@ import { parseCouponCommand } from '../../src/input/command-text.js';
 import { fill, growthRatio, LINEAR_BOUND } from '../support/growth.js';
 
 const { catalog } = parseCatalog(
-  ['0000133518=스타벅스 아메리카노 T', '0000200001=스타벅스 아메리카노 T 2잔', '0000999999=배민 상품권 1만원', 'CU-5000=CU 모바일상품권 5천원'].join(';'),
+  [
+    '0000133518=스타벅스 아메리카노 T',
+    '0000200001=스타벅스 아메리카노 T 2잔',
+    '0000999999=배민 상품권 1만원',
+    'CU-5000=CU 모바일상품권 5천원',
+  ].join(';'),
 );
 
 /** The catalog, counting what `find` is asked: calls and characters handed to it. */
@@ -38,20 +43,27 @@ function words(n: number, unit: readonly string[]): string {
 const MIXED = ['고객님', '0123-4567-8901', '010-1234-5678', '배민', '상품권', '1234', '5678', '3,000원', 'CF-1234-5678', '쿠폰'];
 
 describe('parseCouponCommand on long text', () => {
-  it.each([1_000, 5_000, 20_000])('asks the catalog at most 4 times (its longest name) for %i words, and reads each character a bounded number of times', (n) => {
-    const text = `배민 상품권 1만원 ${words(n, MIXED)}`;
-    const probe = counting(catalog);
-    const parsed = parseCouponCommand(text, probe.catalog);
-    // The longest name, "스타벅스 아메리카노 T 2잔", has 4 words.
-    expect(probe.calls()).toBeLessThanOrEqual(4);
-    expect(probe.chars()).toBeLessThanOrEqual(4 * 40);
-    expect(parsed).toMatchObject({ kind: 'too_many_barcodes', max: 5 });
-  });
+  it.each([1_000, 5_000, 20_000])(
+    'asks the catalog at most 4 times (its longest name) for %i words, and reads each character a bounded number of times',
+    (n) => {
+      const text = `배민 상품권 1만원 ${words(n, MIXED)}`;
+      const probe = counting(catalog);
+      const parsed = parseCouponCommand(text, probe.catalog);
+      // The longest name, "스타벅스 아메리카노 T 2잔", has 4 words.
+      expect(probe.calls()).toBeLessThanOrEqual(4);
+      expect(probe.chars()).toBeLessThanOrEqual(4 * 40);
+      expect(parsed).toMatchObject({ kind: 'too_many_barcodes', max: 5 });
+    },
+  );
 
   it('still finds the longest name among many words', () => {
     const probe = counting(catalog);
     const parsed = parseCouponCommand(`스타벅스 아메리카노 T 2잔 012345678901 ${words(5_000, ['012345678901'])}`, probe.catalog);
-    expect(parsed).toEqual({ kind: 'lookup', goods: { goodsId: '0000200001', name: '스타벅스 아메리카노 T 2잔' }, barcodes: ['012345678901'] });
+    expect(parsed).toEqual({
+      kind: 'lookup',
+      goods: { goodsId: '0000200001', name: '스타벅스 아메리카노 T 2잔' },
+      barcodes: ['012345678901'],
+    });
     const ok = parseCouponCommand('스타벅스 아메리카노 T 2잔 012345678901', probe.catalog);
     expect(ok).toEqual({ kind: 'lookup', goods: { goodsId: '0000200001', name: '스타벅스 아메리카노 T 2잔' }, barcodes: ['012345678901'] });
   });

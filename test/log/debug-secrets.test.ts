@@ -31,7 +31,12 @@ describe('debug logs of a shortcut, its modal and a command', () => {
     expect(view.private_metadata).toContain(responseUrl);
 
     const submitted = await h.interact(
-      submissionPayload({ privateMetadata: view.private_metadata, goods: { kind: 'select', value: '0000999999', label: '배민 상품권 1만원 (0000999999)' }, barcodes: '0123-4567-8902', user: 'U0DEBUG' }),
+      submissionPayload({
+        privateMetadata: view.private_metadata,
+        goods: { kind: 'select', value: '0000999999', label: '배민 상품권 1만원 (0000999999)' },
+        barcodes: '0123-4567-8902',
+        user: 'U0DEBUG',
+      }),
     );
     expect(submitted).toEqual({ status: 200, body: '' });
     const command = await h.command({ text: '0000999999 012345678902', user: 'U0DEBUG2' });
@@ -39,7 +44,10 @@ describe('debug logs of a shortcut, its modal and a command', () => {
 
     await h.slack.waitFor(() => raw.some((l) => l.includes('"msg":"lookup"') && l.includes('"entry":"modal"')), 10_000, 'the modal lookup');
     const text = raw.join('\n');
-    expect(raw.some((l) => JSON.parse(l).level === 'debug'), 'debug lines were written').toBe(true);
+    expect(
+      raw.some((l) => JSON.parse(l).level === 'debug'),
+      'debug lines were written',
+    ).toBe(true);
     for (const [what, needle] of [
       ['shortcut response_url', responseUrl],
       ['command response_url', command.responseUrl],

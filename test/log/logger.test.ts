@@ -21,7 +21,14 @@ describe('createLogger: format', () => {
     logger.event('info', 'lookup', { outcome: 'unused', latencyMs: 12, cacheHit: false });
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
-    expect(parsed()[0]).toEqual({ time: '2024-03-02T03:04:05.678Z', level: 'info', msg: 'lookup', outcome: 'unused', latencyMs: 12, cacheHit: false });
+    expect(parsed()[0]).toEqual({
+      time: '2024-03-02T03:04:05.678Z',
+      level: 'info',
+      msg: 'lookup',
+      outcome: 'unused',
+      latencyMs: 12,
+      cacheHit: false,
+    });
     // Core keys come first, for people reading raw lines (pino's order: level, time, then ours).
     expect(Object.keys(parsed()[0]!).slice(0, 3)).toEqual(['level', 'time', 'msg']);
   });

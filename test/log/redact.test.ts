@@ -112,7 +112,11 @@ describe('redactFields (structured fields)', () => {
   });
 
   it('cleans any other string like free text', () => {
-    const out = redactFields({ detail: `failed with ${BOT_TOKEN}`, note: '고객 010-9876-5432 쿠폰 012345678901', secretless: SIGNING_SECRET });
+    const out = redactFields({
+      detail: `failed with ${BOT_TOKEN}`,
+      note: '고객 010-9876-5432 쿠폰 012345678901',
+      secretless: SIGNING_SECRET,
+    });
     const json = JSON.stringify(out);
     expect(json).not.toContain(BOT_TOKEN);
     expect(json).not.toContain('9876');
@@ -127,8 +131,18 @@ describe('redactFields (structured fields)', () => {
   });
 
   it('walks nested objects and arrays, and leaves numbers and booleans alone', () => {
-    const out = redactFields({ ctx: { barcode: '012345678901', nested: [{ token: 'x' }] }, latencyMs: 12345678901, cacheHit: true, none: null });
-    expect(out).toEqual({ ctx: { barcode: '••••8901', nested: [{ token: '[redacted]' }] }, latencyMs: 12345678901, cacheHit: true, none: null });
+    const out = redactFields({
+      ctx: { barcode: '012345678901', nested: [{ token: 'x' }] },
+      latencyMs: 12345678901,
+      cacheHit: true,
+      none: null,
+    });
+    expect(out).toEqual({
+      ctx: { barcode: '••••8901', nested: [{ token: '[redacted]' }] },
+      latencyMs: 12345678901,
+      cacheHit: true,
+      none: null,
+    });
   });
 
   it('survives a cyclic object', () => {

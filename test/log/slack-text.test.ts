@@ -8,7 +8,11 @@ const TRIGGER = '6789012345.1234567890.abcdef0123456789abcdef0123456789';
 
 describe('scrubSlackText', () => {
   it('removes response_url and trigger_id values, in JSON, escaped JSON and form bodies', () => {
-    const json = JSON.stringify({ trigger_id: TRIGGER, response_url: HOOK, view: { private_metadata: JSON.stringify({ c: 'C1', r: HOOK }) } });
+    const json = JSON.stringify({
+      trigger_id: TRIGGER,
+      response_url: HOOK,
+      view: { private_metadata: JSON.stringify({ c: 'C1', r: HOOK }) },
+    });
     const form = `trigger_id=${encodeURIComponent(TRIGGER)}&response_url=${encodeURIComponent(HOOK)}&text=hi`;
     for (const text of [json, form, `http request body: ${json}`, JSON.stringify({ response_urls: [HOOK] })]) {
       const out = scrubSlackText(text);
@@ -22,7 +26,9 @@ describe('scrubSlackText', () => {
   it('keeps scheme and host of any URL, and Web API method URLs whole', () => {
     expect(scrubSlackText(`posting to ${HOOK} failed`)).toBe('posting to https://hooks.slack.com/[redacted] failed');
     expect(scrubSlackText('wss://wss-primary.slack.com/link/?ticket=abc-123&app_id=A1')).toBe('wss://wss-primary.slack.com/[redacted]');
-    expect(scrubSlackText('http request url: https://slack.com/api/chat.postMessage')).toBe('http request url: https://slack.com/api/chat.postMessage');
+    expect(scrubSlackText('http request url: https://slack.com/api/chat.postMessage')).toBe(
+      'http request url: https://slack.com/api/chat.postMessage',
+    );
   });
 });
 
@@ -36,7 +42,11 @@ describe('the logger', () => {
     const out = lines.join('\n');
     expect(out).not.toContain('AbCdEfGhIjKlMnOpQrStUv');
     expect(out).not.toContain('6789012345');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ responseUrl: '[redacted]', trigger_id: '[redacted]', nested: { response_url: '[redacted]' } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      responseUrl: '[redacted]',
+      trigger_id: '[redacted]',
+      nested: { response_url: '[redacted]' },
+    });
   });
 
   it('keeps our configured endpoints in the started line', () => {
@@ -52,6 +62,8 @@ describe('the logger', () => {
 
 describe('scrubSlackText leaves prose alone', () => {
   it('keeps a status after the word response_url', () => {
-    expect(scrubSlackText('Failed to respond to the response_url: 404 Not Found')).toBe('Failed to respond to the response_url: 404 Not Found');
+    expect(scrubSlackText('Failed to respond to the response_url: 404 Not Found')).toBe(
+      'Failed to respond to the response_url: 404 Not Found',
+    );
   });
 });

@@ -48,7 +48,15 @@ const hashKey = createKeyHasher('shared secret of the deployment');
 const across = (replicaId: string, claimTtlMs = 2000): AcrossReplicas => ({ replicaId, claimTtlMs, pollMs: { min: 1, max: 5 } });
 
 function replica(client: CoufunClient, store: KeyValueStore, replicaId: string, claimTtlMs?: number) {
-  return createLookupService({ client, env: 'test', pocId: 'POC01', cacheTtlMs: 15_000, store, hashKey, acrossReplicas: across(replicaId, claimTtlMs) });
+  return createLookupService({
+    client,
+    env: 'test',
+    pocId: 'POC01',
+    cacheTtlMs: 15_000,
+    store,
+    hashKey,
+    acrossReplicas: across(replicaId, claimTtlMs),
+  });
 }
 
 describe('lookups shared across replicas on one store', () => {
@@ -155,7 +163,15 @@ describe('lookups shared across replicas on one store', () => {
     const store = createMemoryStore({ clock: Date.now });
     const fine = gatedClient();
     fine.release();
-    const service = createLookupService({ client: fine.client, env: 'test', pocId: 'POC01', cacheTtlMs: 1000, store, hashKey, acrossReplicas: across('r1', 60_000) });
+    const service = createLookupService({
+      client: fine.client,
+      env: 'test',
+      pocId: 'POC01',
+      cacheTtlMs: 1000,
+      store,
+      hashKey,
+      acrossReplicas: across('r1', 60_000),
+    });
     expect((await service.lookup(GOODS, BARCODE)).ok).toBe(true);
     await expect.poll(() => store.get(`claim:answer:${hashKey(GOODS, BARCODE)}`)).toBeUndefined();
   });

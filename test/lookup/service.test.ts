@@ -40,9 +40,11 @@ function setup(answers: Answer[], options: { ttl?: number; maxCacheEntries?: num
   return { service, calls, clockState, isClosed: () => closed };
 }
 
-const throwing = (error: unknown): Answer => () => {
-  throw error;
-};
+const throwing =
+  (error: unknown): Answer =>
+  () => {
+    throw error;
+  };
 
 describe('lookup: outcomes', () => {
   it('returns a success with orders and meta', async () => {

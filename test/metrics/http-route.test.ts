@@ -9,7 +9,14 @@ const lines: string[] = [];
 const logger = createLogger({ level: 'info', sink: (l) => lines.push(l) });
 
 async function front(metrics?: () => Promise<{ contentType: string; body: string }>): Promise<string> {
-  const f = await startHttpFront({ slack: null, port: 0, host: '127.0.0.1', health: () => ({ status: 'ok' }), logger, ...(metrics ? { metrics } : {}) });
+  const f = await startHttpFront({
+    slack: null,
+    port: 0,
+    host: '127.0.0.1',
+    health: () => ({ status: 'ok' }),
+    logger,
+    ...(metrics ? { metrics } : {}),
+  });
   fronts.push(f);
   return `http://127.0.0.1:${f.port}`;
 }

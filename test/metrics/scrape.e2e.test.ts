@@ -45,7 +45,10 @@ describe('GET /metrics after real Slack traffic', () => {
     const vendor = await h.command({ text: `${AMERICANO} ${VENDOR_FAIL}`, user: USERS.found });
     await h.slack.post(vendor.responseUrl);
     // Five barcodes spend the budget of 5; the next command is refused.
-    const spend = await h.command({ text: `${BAEMIN} 012345678906 099999999991 099999999992 099999999993 099999999994`, user: USERS.limited });
+    const spend = await h.command({
+      text: `${BAEMIN} 012345678906 099999999991 099999999992 099999999993 099999999994`,
+      user: USERS.limited,
+    });
     await h.slack.post(spend.responseUrl);
     const refused = await h.command({ text: `${BAEMIN} ${OTHER_FOUND}`, user: USERS.limited });
     await h.slack.post(refused.responseUrl);
@@ -98,7 +101,9 @@ describe('GET /metrics after real Slack traffic', () => {
     expect(sampleValue(samples, 'coupon_bot_rate_limit_refusals_total', { entry: 'command' })).toBe(1);
     expect(sampleValue(parseExposition(before), 'coupon_bot_rate_limit_refusals_total', { entry: 'command' })).toBe(0);
     expect(sampleValue(samples, 'coupon_bot_slack_api_errors_total', { method: 'users.info', error: 'missing_scope' })).toBe(1);
-    expect(sampleValue(parseExposition(before), 'coupon_bot_slack_api_errors_total', { method: 'users.info', error: 'missing_scope' })).toBeUndefined();
+    expect(
+      sampleValue(parseExposition(before), 'coupon_bot_slack_api_errors_total', { method: 'users.info', error: 'missing_scope' }),
+    ).toBeUndefined();
   });
 
   it('shows lookups and work in flight (none left once every card is out) and the process defaults', () => {
@@ -139,7 +144,11 @@ describe('GET /metrics after a message shortcut the bot cannot post in the threa
   it('counts the shortcut lookup and the failed chat.postMessage by its error', async () => {
     const responseUrl = h.slack.responseUrl();
     const answer = await h.interact(
-      shortcutPayload({ message: { text: `배민 상품권 1만원 쿠폰 ${FOUND} 이 안 된대요`, ts: '1700000100.000100' }, responseUrl, user: 'U0METRICSHORT' }),
+      shortcutPayload({
+        message: { text: `배민 상품권 1만원 쿠폰 ${FOUND} 이 안 된대요`, ts: '1700000100.000100' },
+        responseUrl,
+        user: 'U0METRICSHORT',
+      }),
     );
     expect(answer.status).toBe(200);
     await h.slack.post(responseUrl, 2); // the "invite the bot" notice, then the private card

@@ -103,9 +103,12 @@ describe('instrumentSlackFetch', () => {
     const seen: [string | undefined, string][] = [];
     const slow = instrumentSlackFetch(lean.fetch, (m, e) => seen.push([m, e]));
     await expect(slow(`${base}/api/auth.test?hang=1`, { method: 'POST', body: '' })).rejects.toThrow(/timeout/i);
-    const refused = instrumentSlackFetch(async () => {
-      throw new TypeError('fetch failed');
-    }, (m, e) => seen.push([m, e]));
+    const refused = instrumentSlackFetch(
+      async () => {
+        throw new TypeError('fetch failed');
+      },
+      (m, e) => seen.push([m, e]),
+    );
     await expect(refused(`${base}/api/auth.test`)).rejects.toThrow('fetch failed');
     expect(seen).toEqual([
       ['auth.test', 'timeout'],

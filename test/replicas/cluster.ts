@@ -55,7 +55,10 @@ export function replicaEnv(setup: ReplicaSetup): Env {
 export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
   const logs: Record<string, unknown>[] = [];
   const env = replicaEnv(setup);
-  const logger = createLogger({ level: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? ('info' as Level), sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger({
+    level: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? ('info' as Level),
+    sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const work = new WorkTracker(logger);
   const bot = await startBot(env, { host: '127.0.0.1', logger, work });
   const base = `http://127.0.0.1:${bot.port}`;
@@ -63,7 +66,8 @@ export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
     const res = await request(`${base}/slack/events`, { method: 'POST', body, headers });
     return { status: res.statusCode, body: await res.body.text() };
   };
-  const post = (body: string): Promise<{ status: number; body: string }> => raw(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
+  const post = (body: string): Promise<{ status: number; body: string }> =>
+    raw(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
   return {
     bot,
     logs,

@@ -61,7 +61,7 @@ describe('two replicas on one Redis (HTTP mode)', () => {
     for (const r of [a, b]) expect(await r.healthz()).toMatchObject({ status: 'ok', redis: 'up' });
   });
 
-  it('reuse each other\'s cached answers', async () => {
+  it("reuse each other's cached answers", async () => {
     const barcode = nextBarcode();
     expect(isCouponCard(await card(a, barcode))).toBe(true);
     const second = await card(b, barcode);
@@ -84,7 +84,9 @@ describe('two replicas on one Redis (HTTP mode)', () => {
 
   it('send 500 identical concurrent lookups split over both to Coufun at most twice', async () => {
     const barcode = nextBarcode();
-    const sent = await Promise.all(Array.from({ length: 500 }, (_, i) => (i % 2 ? a : b).command({ text: `${GOODS} ${barcode}`, user: nextUser() })));
+    const sent = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => (i % 2 ? a : b).command({ text: `${GOODS} ${barcode}`, user: nextUser() })),
+    );
     expect(sent.every((s) => s.status === 200)).toBe(true);
     const cards = await Promise.all(sent.map((s) => slack.post(s.responseUrl, 1, 30_000)));
     expect(cards.filter(isCouponCard)).toHaveLength(500);
@@ -95,7 +97,13 @@ describe('two replicas on one Redis (HTTP mode)', () => {
   it('refresh a thread card posted by one replica on the other, and after a restart of both', async () => {
     const barcode = nextBarcode();
     const ts = `1700200${String(++codes).padStart(3, '0')}.000100`;
-    const answer = await a.interact(shortcutPayload({ message: { ts, text: `배민 상품권 1만원 쿠폰 ${barcode} 확인 부탁드립니다` }, responseUrl: slack.responseUrl(), user: nextUser() }));
+    const answer = await a.interact(
+      shortcutPayload({
+        message: { ts, text: `배민 상품권 1만원 쿠폰 ${barcode} 확인 부탁드립니다` },
+        responseUrl: slack.responseUrl(),
+        user: nextUser(),
+      }),
+    );
     expect(answer.status).toBe(200);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === ts), 15_000, 'thread card');
     const posted = slack.callsTo('chat.postMessage').find((c) => c.params.thread_ts === ts)!.params;
@@ -105,7 +113,9 @@ describe('two replicas on one Redis (HTTP mode)', () => {
 
     const clickOn = async (r: Replica): Promise<Record<string, unknown>> => {
       const responseUrl = slack.responseUrl();
-      const clicked = await r.interact(buttonPayload({ actionId: 'coupon_refresh', value, responseUrl, user: nextUser(), ephemeral: false }));
+      const clicked = await r.interact(
+        buttonPayload({ actionId: 'coupon_refresh', value, responseUrl, user: nextUser(), ephemeral: false }),
+      );
       expect(clicked.status).toBe(200);
       return slack.post(responseUrl, 1, 15_000);
     };
@@ -188,9 +198,10 @@ describe('every Redis key', () => {
 });
 
 function refreshValue(message: Record<string, unknown>): string {
-  const actions = (message.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((blk) => blk.type === 'actions');
+  const actions = (message.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+    (blk) => blk.type === 'actions',
+  );
   const refresh = actions?.elements?.find((e) => e.action_id === 'coupon_refresh');
   if (!refresh) throw new Error('thread card has no refresh button');
   return refresh.value;
 }
-

@@ -35,13 +35,19 @@ const nextTs = (): string => `1700300${String(++seq).padStart(3, '0')}.000100`;
 const nowSec = (): number => Math.floor(Date.now() / 1000);
 
 /** One delivery attempt, signed at its own second (as Slack signs each attempt anew). */
-function deliver(r: Replica, body: Record<string, unknown>, timestampSec: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function deliver(
+  r: Replica,
+  body: Record<string, unknown>,
+  timestampSec: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const raw = JSON.stringify(body);
   return r.raw(raw, { ...signedHeaders(SECRET, raw, 'application/json', timestampSec), ...headers });
 }
 
 const postsInThread = (ts: string): ApiCall[] => slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === ts);
-const lookupLines = (user: string): Record<string, unknown>[] => [...a.logs, ...b.logs].filter((l) => l.msg === 'lookup' && l.user === user);
+const lookupLines = (user: string): Record<string, unknown>[] =>
+  [...a.logs, ...b.logs].filter((l) => l.msg === 'lookup' && l.user === user);
 const decided = (eventId: string): boolean => [...a.logs, ...b.logs].some((l) => l.msg === 'duplicate_event' && l.eventId === eventId);
 
 async function settled(): Promise<void> {
@@ -50,7 +56,10 @@ async function settled(): Promise<void> {
 
 beforeAll(async () => {
   [redis, slack, sandbox] = await Promise.all([startRedisServer(), FakeSlack.start(), startSandbox({ delayMs: 50 })]);
-  [a, b] = (await startReplicas(2, { slack, redisUrl: redis.url, coufunUrl: sandbox.url, env: { REDIS_PREFIX: 'cb-mention-test:' } })) as [Replica, Replica];
+  [a, b] = (await startReplicas(2, { slack, redisUrl: redis.url, coufunUrl: sandbox.url, env: { REDIS_PREFIX: 'cb-mention-test:' } })) as [
+    Replica,
+    Replica,
+  ];
 });
 
 afterAll(async () => {
@@ -98,7 +107,10 @@ describe('two replicas on one Redis: a mention redelivered to the other replica'
     const body = mentionEvent({ text: `${BOT} ${GOODS} ${barcode}`, ts, user, eventId: `Ev0XREP${seq}Z` });
     const eventId = body.event_id as string;
 
-    const answers = await Promise.all([deliver(a, body, nowSec() - 1), deliver(b, body, nowSec(), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })]);
+    const answers = await Promise.all([
+      deliver(a, body, nowSec() - 1),
+      deliver(b, body, nowSec(), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }),
+    ]);
     expect(answers.map((x) => x.status)).toEqual([200, 200]);
 
     await expect.poll(() => decided(eventId) || lookupLines(user).length > 1, { timeout: 10_000 }).toBe(true);
@@ -170,7 +182,9 @@ describe('two replicas on one Redis: a mention card', () => {
     await deliver(a, mentionEvent({ text: `${BOT} ${GOODS} ${barcode}`, ts, user: 'U0XREFRESH' }), nowSec());
     await slack.waitFor(() => postsInThread(ts).length >= 1, 10_000, 'the thread card');
     const posted = postsInThread(ts)[0]!.params;
-    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((blk) => blk.type === 'actions');
+    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+      (blk) => blk.type === 'actions',
+    );
     const value = actions?.elements?.find((e) => e.action_id === 'coupon_refresh')?.value;
     expect(value).toBeDefined();
     expect(value).not.toContain(barcode);
@@ -178,7 +192,9 @@ describe('two replicas on one Redis: a mention card', () => {
     expect(sandbox.requestCount(barcode)).toBe(1);
 
     const responseUrl = slack.responseUrl();
-    const clicked = await b.interact(buttonPayload({ actionId: 'coupon_refresh', value: value!, responseUrl, user: 'U0XREFRESH2', ephemeral: false }));
+    const clicked = await b.interact(
+      buttonPayload({ actionId: 'coupon_refresh', value: value!, responseUrl, user: 'U0XREFRESH2', ephemeral: false }),
+    );
     expect(clicked.status).toBe(200);
     const reply = await slack.post(responseUrl, 1, 15_000);
     expect(reply.replace_original).toBe(true);

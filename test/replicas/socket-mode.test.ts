@@ -49,7 +49,12 @@ async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
   return { bot, ws };
 }
 
-function send(ws: WebSocket, type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, retryAttempt = 0): string {
+function send(
+  ws: WebSocket,
+  type: 'slash_commands' | 'interactive' | 'events_api',
+  payload: Record<string, unknown>,
+  retryAttempt = 0,
+): string {
   const id = `env-${++n}`;
   const retry = type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' } : {};
   ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: type === 'slash_commands', ...retry, payload }));
@@ -58,7 +63,16 @@ function send(ws: WebSocket, type: 'slash_commands' | 'interactive' | 'events_ap
 
 function command(ws: WebSocket, user: string, barcode: string): string {
   const responseUrl = slack.responseUrl();
-  send(ws, 'slash_commands', { team_id: 'T1', channel_id: ALLOWED, user_id: user, command: '/coupon', text: `${GOODS} ${barcode}`, api_app_id: 'A1', response_url: responseUrl, trigger_id: `t-${n}` });
+  send(ws, 'slash_commands', {
+    team_id: 'T1',
+    channel_id: ALLOWED,
+    user_id: user,
+    command: '/coupon',
+    text: `${GOODS} ${barcode}`,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: `t-${n}`,
+  });
   return responseUrl;
 }
 
@@ -128,13 +142,27 @@ describe('Socket Mode, two replicas on one Redis', () => {
   it('a thread card posted through one socket refreshes through the other', async () => {
     const code = barcode('3');
     const ts = `1700300${String(++n).padStart(3, '0')}.000100`;
-    send(a, 'interactive', shortcutPayload({ message: { ts, text: `배민 상품권 1만원 쿠폰 ${code} 확인 부탁드립니다` }, responseUrl: slack.responseUrl(), user: 'U0SOCKT' }));
+    send(
+      a,
+      'interactive',
+      shortcutPayload({
+        message: { ts, text: `배민 상품권 1만원 쿠폰 ${code} 확인 부탁드립니다` },
+        responseUrl: slack.responseUrl(),
+        user: 'U0SOCKT',
+      }),
+    );
     await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === ts), 15_000, 'thread card');
     const posted = slack.callsTo('chat.postMessage').find((c) => c.params.thread_ts === ts)!.params;
-    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((blk) => blk.type === 'actions');
+    const actions = (posted.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find(
+      (blk) => blk.type === 'actions',
+    );
     const value = actions!.elements!.find((e) => e.action_id === 'coupon_refresh')!.value;
     const responseUrl = slack.responseUrl();
-    const id = send(b, 'interactive', buttonPayload({ actionId: 'coupon_refresh', value, responseUrl, user: 'U0SOCKT2', ephemeral: false }));
+    const id = send(
+      b,
+      'interactive',
+      buttonPayload({ actionId: 'coupon_refresh', value, responseUrl, user: 'U0SOCKT2', ephemeral: false }),
+    );
     const reply = await slack.post(responseUrl, 1, 15_000);
     expect(reply.replace_original).toBe(true);
     expect(isCouponCard(reply)).toBe(true);
@@ -151,11 +179,15 @@ describe('Socket Mode, two replicas on one Redis', () => {
     const again = send(b, 'events_api', body, 1);
     // Decided either way: recognised as a duplicate, or (wrongly) looked up a second time.
     const lookups = (): Record<string, unknown>[] => logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SOCKM');
-    await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id) || lookups().length > 1, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id) || lookups().length > 1, { timeout: 15_000 })
+      .toBe(true);
     await expect.poll(() => acked.has(first) && acked.has(again)).toBe(true);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === ts)).toHaveLength(1);
     expect(sandbox.requestCount(code)).toBe(1);
     expect(lookups()).toEqual([expect.objectContaining({ entry: 'mention' })]);
-    expect(logs.filter((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id)).toEqual([expect.objectContaining({ retryNum: 1 })]);
+    expect(logs.filter((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id)).toEqual([
+      expect.objectContaining({ retryNum: 1 }),
+    ]);
   });
 });

@@ -87,7 +87,13 @@ describe('HTTP front limits and request checks', () => {
         channel: { id: ALLOWED, name: 'cs' },
         user: { id: 'U0BIG', name: 'big', team_id: 'T1' },
         message_ts: '1700000000.000100',
-        message: { type: 'message', ts: '1700000000.000100', user: 'U0CUST', text, blocks: [{ type: 'rich_text', block_id: 'b', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }] },
+        message: {
+          type: 'message',
+          ts: '1700000000.000100',
+          user: 'U0CUST',
+          text,
+          blocks: [{ type: 'rich_text', block_id: 'b', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }],
+        },
       };
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       expect(body.length).toBeGreaterThan(700_000);
@@ -213,16 +219,28 @@ describe('HTTP front limits and request checks', () => {
       ['payload an array', `payload=${encodeURIComponent('[1,2]')}`, FORM],
       ['payload repeated', 'payload=%7B%7D&payload=%7B%7D', FORM],
       ['form without command or payload', 'team_id=T1&text=hi', FORM],
-      ['block_actions with actions: null', `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":null}')}`, FORM],
+      [
+        'block_actions with actions: null',
+        `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":null}')}`,
+        FORM,
+      ],
       ['view_submission without a view', `payload=${encodeURIComponent('{"type":"view_submission","user":{"id":"U1"}}')}`, FORM],
-      ['message_action without a message', `payload=${encodeURIComponent('{"type":"message_action","callback_id":"coupon_lookup","user":{"id":"U1"},"channel":{"id":"C1"}}')}`, FORM],
+      [
+        'message_action without a message',
+        `payload=${encodeURIComponent('{"type":"message_action","callback_id":"coupon_lookup","user":{"id":"U1"},"channel":{"id":"C1"}}')}`,
+        FORM,
+      ],
       ['event_callback with event: null', '{"type":"event_callback","event":null}', 'application/json'],
       ['JSON null', 'null', 'application/json'],
       ['JSON not an object', '"hello"', 'application/json'],
       ['JSON without type', '{"event":{}}', 'application/json'],
       ['not JSON at all', '<xml/>', 'application/json'],
     ])('%s', async (_name, body, type) => {
-      const res = await within(request(h.eventsUrl, { method: 'POST', body, headers: signedHeaders(SECRET, body, type) }), 10_000, 'answer');
+      const res = await within(
+        request(h.eventsUrl, { method: 'POST', body, headers: signedHeaders(SECRET, body, type) }),
+        10_000,
+        'answer',
+      );
       await res.body.text();
       expect(res.statusCode).toBe(400);
     });
@@ -247,7 +265,11 @@ describe('HTTP front limits and request checks', () => {
               ? { 'content-type': FORM }
               : i % 3 === 1
                 ? { 'content-type': FORM, 'x-slack-request-timestamp': String(nowSec()), 'x-slack-signature': forged }
-                : { 'content-type': FORM, 'x-slack-request-timestamp': String(nowSec()), 'x-slack-signature': slackSignature('wrong-secret', nowSec(), body) };
+                : {
+                    'content-type': FORM,
+                    'x-slack-request-timestamp': String(nowSec()),
+                    'x-slack-signature': slackSignature('wrong-secret', nowSec(), body),
+                  };
           const res = await request(h.eventsUrl, { method: 'POST', body, headers });
           await res.body.text();
           return res.statusCode;

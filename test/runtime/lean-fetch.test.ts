@@ -58,7 +58,10 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
     expect(res.headers.get('missing')).toBeNull();
     expect(Object.fromEntries(res.headers.entries())['content-type']).toBe('application/json');
     expect(await res.json()).toEqual({ ok: true, echo: '{"text":"hi"}' });
-    expect(seen.at(-1)).toMatchObject({ method: 'POST', headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' } });
+    expect(seen.at(-1)).toMatchObject({
+      method: 'POST',
+      headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/json' },
+    });
   });
 
   it('hands a 429 and its Retry-After to the caller, as the Web API client expects', async () => {
@@ -68,7 +71,11 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
   });
 
   it('accepts a Headers object and passes a non-string body to the real fetch', async () => {
-    const res = await lean.fetch(`${base}/form`, { method: 'POST', headers: new Headers({ 'x-test': 'yes' }), body: new URLSearchParams({ a: 'b' }) });
+    const res = await lean.fetch(`${base}/form`, {
+      method: 'POST',
+      headers: new Headers({ 'x-test': 'yes' }),
+      body: new URLSearchParams({ a: 'b' }),
+    });
     expect(res.status).toBe(200);
     expect(seen.at(-1)).toMatchObject({ body: 'a=b', headers: { 'x-test': 'yes' } });
   });
@@ -78,11 +85,13 @@ describe('lean fetch (Slack Web API and response_url calls)', () => {
   });
 
   it('gives up on the real-fetch path too: a non-string body, or a Request, to a server that never answers', async () => {
-    await expect(lean.fetch(`${base}/hang`, { method: 'POST', body: new URLSearchParams({ a: 'b' }) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(lean.fetch(`${base}/hang`, { method: 'POST', body: new URLSearchParams({ a: 'b' }) })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
     await expect(lean.fetch(new Request(`${base}/hang`, { method: 'POST', body: 'x' }))).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
-  it('keeps the caller\'s own abort signal on the real-fetch path', async () => {
+  it("keeps the caller's own abort signal on the real-fetch path", async () => {
     const caller = new AbortController();
     const pending = lean.fetch(`${base}/hang`, { method: 'POST', body: new URLSearchParams({ a: 'b' }), signal: caller.signal });
     caller.abort();

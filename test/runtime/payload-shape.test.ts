@@ -6,7 +6,9 @@ const check = (type: string | undefined, body: string) => checkPayloadShape(type
 describe('checkPayloadShape', () => {
   it('accepts what Slack sends', () => {
     expect(check(FORM, 'command=%2Fcoupon&text=1')).toEqual({ ok: true });
-    expect(check(FORM, `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"a"}]}')}`)).toEqual({ ok: true });
+    expect(
+      check(FORM, `payload=${encodeURIComponent('{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"a"}]}')}`),
+    ).toEqual({ ok: true });
     // Types Bolt answers itself (or the app does not use) are left to Bolt.
     expect(check(FORM, `payload=${encodeURIComponent('{"type":"block_suggestion"}')}`)).toEqual({ ok: true });
     expect(check(FORM, 'ssl_check=1&token=x')).toEqual({ ok: true });

@@ -84,6 +84,8 @@ export async function within<T>(p: Promise<T>, boundMs: number, what: string): P
 
 /** A request head: request line, headers, blank line. */
 export function head(lines: Record<string, string | number>, path = '/slack/events', method = 'POST'): string {
-  const headers = Object.entries(lines).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const headers = Object.entries(lines)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `${method} ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${headers}\r\n`;
 }

@@ -116,9 +116,13 @@ describe('WorkTracker', () => {
   it('a failed task tells the person, with the reference it was logged under', async () => {
     const { tracker, lines } = setup();
     const told: string[] = [];
-    tracker.run({ entry: 'command' }, async () => {
-      throw new RangeError('a card that cannot be built');
-    }, async (ref) => told.push(ref));
+    tracker.run(
+      { entry: 'command' },
+      async () => {
+        throw new RangeError('a card that cannot be built');
+      },
+      async (ref) => told.push(ref),
+    );
     await tracker.drain(1000);
     const failed = lines.find((l) => l.msg === 'background_task_failed');
     expect(failed).toMatchObject({ entry: 'command', ref: expect.stringMatching(/^[0-9a-f]{8}$/) });
@@ -127,11 +131,15 @@ describe('WorkTracker', () => {
 
   it('a failing notice is logged too, never thrown', async () => {
     const { tracker, lines } = setup();
-    tracker.run({ entry: 'shortcut' }, async () => {
-      throw new Error('boom');
-    }, async () => {
-      throw new Error('response_url expired');
-    });
+    tracker.run(
+      { entry: 'shortcut' },
+      async () => {
+        throw new Error('boom');
+      },
+      async () => {
+        throw new Error('response_url expired');
+      },
+    );
     await expect(tracker.drain(1000)).resolves.toBe(true);
     expect(lines.map((l) => l.msg)).toEqual(['background_task_failed', 'failure_notice_failed']);
   });

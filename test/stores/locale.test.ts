@@ -25,7 +25,8 @@ function fakeUserInfo(locales: Record<string, string | undefined>, failFor: Read
   const fn: UserInfoFn = async (userId) => {
     calls.push(userId);
     if (held) await new Promise<void>((r) => gates.push(r));
-    if (failFor.has(userId)) throw Object.assign(new Error('An API error occurred: missing_scope'), { code: 'slack_webapi_platform_error' });
+    if (failFor.has(userId))
+      throw Object.assign(new Error('An API error occurred: missing_scope'), { code: 'slack_webapi_platform_error' });
     return { locale: locales[userId] };
   };
   return {

@@ -54,7 +54,8 @@ class Checker {
       case 'section':
         if (block.text === undefined && block.fields === undefined) this.add(at, 'needs text or fields');
         if (block.text !== undefined) this.text(block.text, `${at}.text`, LIMITS.sectionText);
-        if (block.fields !== undefined) this.list(block.fields, `${at}.fields`, LIMITS.sectionFields, (f, w) => this.text(f, w, LIMITS.fieldText));
+        if (block.fields !== undefined)
+          this.list(block.fields, `${at}.fields`, LIMITS.sectionFields, (f, w) => this.text(f, w, LIMITS.fieldText));
         if (block.accessory !== undefined) this.element(block.accessory, `${at}.accessory`);
         return;
       case 'header':

@@ -72,10 +72,18 @@ export async function startHarness(env: Env = {}, options: BotOptions = {}): Pro
     // The parts startBot would build, built here so the harness keeps references to them.
     const config = loadAppConfig(botEnv);
     const clock = options.clock ?? systemClock;
-    const logger = createLogger({ level: config.logLevel, clock, sink: options.logSink ?? ((line) => logs.push(JSON.parse(line) as Record<string, unknown>)) });
+    const logger = createLogger({
+      level: config.logLevel,
+      clock,
+      sink: options.logSink ?? ((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    });
     const work = new WorkTracker(logger);
     const metrics = createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
-    lookup = await openLookup(config.coufun, { clock, observer: metrics.lookupObserver, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+    lookup = await openLookup(config.coufun, {
+      clock,
+      observer: metrics.lookupObserver,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    });
     const store = createMemoryStore({ clock });
     const running = await startBot(botEnv, { host: '127.0.0.1', ...options, logger, lookup, store, work, metrics });
     bot = Object.assign(running, { config, lookup, work, buttonRefs: new ButtonRefs(store) });
@@ -149,7 +157,16 @@ export function buttonPayload(opts: {
     trigger_id: `trigger-${Date.now()}`,
     channel: { id: channel, name: 'cs-triage' },
     response_url: opts.responseUrl,
-    actions: [{ type: 'button', action_id: opts.actionId, block_id: 'card_actions', value: opts.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.000200' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: opts.actionId,
+        block_id: 'card_actions',
+        value: opts.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.000200',
+      },
+    ],
   };
 }
 

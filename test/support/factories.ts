@@ -133,7 +133,9 @@ export function okOutcome(orders: readonly Order[], options: OutcomeOptions = {}
     ok: true,
     goodsId: options.goodsId ?? GOODS_ID,
     barcode,
-    orders: orders.map((o) => (o.barcode === BARCODE && barcode !== BARCODE ? { ...o, barcode, raw: { ...o.raw, BARCODE_NUM: barcode } } : o)),
+    orders: orders.map((o) =>
+      o.barcode === BARCODE && barcode !== BARCODE ? { ...o, barcode, raw: { ...o.raw, BARCODE_NUM: barcode } } : o,
+    ),
     vendorMessage: '정상 처리되었습니다.',
     meta: options.meta ?? meta(),
   };

@@ -44,9 +44,13 @@ function accepts(port: number): Promise<boolean> {
 }
 
 async function spawnOn(port: number): Promise<ChildProcess> {
-  const child = spawn(redisServerBinary(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    redisServerBinary(),
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let failed: Error | undefined;
   child.once('error', (e) => (failed = e));
   for (let i = 0; i < 200; i += 1) {

@@ -45,10 +45,13 @@ describe.skipIf(!present)('workbench in Chromium', () => {
     ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' });
     // Nothing may leave the machine: every request elsewhere is refused and recorded.
-    await page.route((url) => !url.href.startsWith(wb.url), async (route) => {
-      outside.push(route.request().url());
-      await route.abort();
-    });
+    await page.route(
+      (url) => !url.href.startsWith(wb.url),
+      async (route) => {
+        outside.push(route.request().url());
+        await route.abort();
+      },
+    );
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(wb.url);
     await page.waitForSelector('#messages li.msg >> nth=3');
@@ -62,10 +65,14 @@ describe.skipIf(!present)('workbench in Chromium', () => {
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: `${SHOTS}/${name}.png` });
   const channelMsgs = (): Locator => page.locator('#messages > li.msg');
   const threadMsgs = (): Locator => page.locator('#thread-messages > li.msg');
-  const sample = (key: Parameters<Workbench['samples']['get']>[0]): Locator => page.locator(`#messages > li[data-message-id="${wb.samples.get(key)}"]`);
+  const sample = (key: Parameters<Workbench['samples']['get']>[0]): Locator =>
+    page.locator(`#messages > li[data-message-id="${wb.samples.get(key)}"]`);
 
   /** What the person reads in a message: its header, body and notes, without the JSON toggle. */
-  const readable = (message: Locator): Promise<string> => message.evaluate((li) => [...li.querySelectorAll('.msg-head, .msg-ephemeral-note, .msg-body')].map((e) => (e as HTMLElement).innerText).join('\n'));
+  const readable = (message: Locator): Promise<string> =>
+    message.evaluate((li) =>
+      [...li.querySelectorAll('.msg-head, .msg-ephemeral-note, .msg-body')].map((e) => (e as HTMLElement).innerText).join('\n'),
+    );
 
   /** Open a message's thread from its reply count, once it shows `n` replies. */
   async function openThread(message: Locator, n: number): Promise<void> {
@@ -73,7 +80,14 @@ describe.skipIf(!present)('workbench in Chromium', () => {
     await expect.poll(() => replies.innerText().catch(() => '')).toBe(`답글 ${n}개`);
     await replies.click();
     const parentId = await message.getAttribute('data-message-id');
-    await expect.poll(() => threadMsgs().first().getAttribute('data-message-id').catch(() => null)).toBe(parentId);
+    await expect
+      .poll(() =>
+        threadMsgs()
+          .first()
+          .getAttribute('data-message-id')
+          .catch(() => null),
+      )
+      .toBe(parentId);
   }
 
   async function send(text: string): Promise<void> {
@@ -102,7 +116,10 @@ describe.skipIf(!present)('workbench in Chromium', () => {
 
   it('/coupon 0000999999 012345678902 → a private card with its balance', async () => {
     await send('/coupon 0000999999 012345678902');
-    const card = channelMsgs().filter({ hasText: '배민 상품권 1만원' }).filter({ has: page.locator('.bk-header') }).last();
+    const card = channelMsgs()
+      .filter({ hasText: '배민 상품권 1만원' })
+      .filter({ has: page.locator('.bk-header') })
+      .last();
     await expect.poll(() => card.count()).toBe(1);
     await expect.poll(() => readable(card)).toContain('2,500원');
     const text = await readable(card);

@@ -38,7 +38,9 @@ describe('mrkdwn formatting', () => {
   });
 
   it('reads a raw > at the start of a line as a block quote, and &gt; as a character', () => {
-    expect(mrkdwnToHtml('> 인용 *굵게*\n> 둘째 줄\n본문')).toBe('<blockquote class="mk-quote">인용 <b>굵게</b><br>둘째 줄</blockquote>본문');
+    expect(mrkdwnToHtml('> 인용 *굵게*\n> 둘째 줄\n본문')).toBe(
+      '<blockquote class="mk-quote">인용 <b>굵게</b><br>둘째 줄</blockquote>본문',
+    );
     expect(mrkdwnToHtml('&gt; not a quote')).toBe('&gt; not a quote');
   });
 });
@@ -59,7 +61,9 @@ describe("mrkdwn: Slack's control sequences", () => {
     );
     expect(mrkdwnToHtml('<https://example.com>')).toContain('>https://example.com</a>');
     expect(mrkdwnToHtml('<javascript:alert(1)|click>')).toBe('&lt;javascript:alert(1)|click&gt;');
-    expect(mrkdwnToHtml('*<https://x.test|굵은 링크>*')).toBe('<b><a class="mk-link" href="https://x.test" target="_blank" rel="noopener noreferrer">굵은 링크</a></b>');
+    expect(mrkdwnToHtml('*<https://x.test|굵은 링크>*')).toBe(
+      '<b><a class="mk-link" href="https://x.test" target="_blank" rel="noopener noreferrer">굵은 링크</a></b>',
+    );
   });
 });
 
@@ -68,7 +72,9 @@ const bare = (s: string | undefined): string | undefined => s?.replace(/\uFE0F/g
 
 describe('mrkdwn emoji', () => {
   it("turns Slack's shortcodes into Unicode from the dataset, leaving unknown ones as typed", () => {
-    expect(bare(mrkdwnToHtml(':warning: :no_entry: :hourglass: :information_source: :mag: :x: :point_right:'))).toBe(bare('⚠️ ⛔️ ⌛️ ℹ️ 🔍 ❌ 👉'));
+    expect(bare(mrkdwnToHtml(':warning: :no_entry: :hourglass: :information_source: :mag: :x: :point_right:'))).toBe(
+      bare('⚠️ ⛔️ ⌛️ ℹ️ 🔍 ❌ 👉'),
+    );
     expect(bare(mrkdwnToHtml(':+1: :thumbsup: :test_tube:'))).toBe('👍 👍 🧪');
     expect(mrkdwnToHtml(':not_an_emoji_at_all:')).toBe(':not_an_emoji_at_all:');
     expect(bare(replaceShortcodes(':wave::skin-tone-3:'))).toBe('👋🏼');
@@ -88,7 +94,16 @@ describe('mrkdwn escaping', () => {
   });
 
   it('never lets markup through, even unescaped by a careless sender', () => {
-    for (const hostile of ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<https://x.test|<b>x</b>>', '<@U1|"><script>>', '\uE0000\uE001 <@U1>', '*<img src=x>*', '```<script>```', '`<script>`']) {
+    for (const hostile of [
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '<https://x.test|<b>x</b>>',
+      '<@U1|"><script>>',
+      '\uE0000\uE001 <@U1>',
+      '*<img src=x>*',
+      '```<script>```',
+      '`<script>`',
+    ]) {
       const html = mrkdwnToHtml(hostile, names);
       expect(html, hostile).not.toMatch(/<(script|img|b>x)/i);
       // Attribute-looking text may remain as text, but never inside a tag.

@@ -45,23 +45,41 @@ describe('the Web API stand-in', () => {
 
   it('users.info answers each profile with its locale', () => {
     const { slack } = setup();
-    expect(slack.api('users.info', { user: PERSON.ko.id, include_locale: 'true' }, auth).body).toMatchObject({ ok: true, user: { locale: 'ko-KR' } });
-    expect(slack.api('users.info', { user: PERSON.en.id, include_locale: 'true' }, auth).body).toMatchObject({ ok: true, user: { locale: 'en-US' } });
+    expect(slack.api('users.info', { user: PERSON.ko.id, include_locale: 'true' }, auth).body).toMatchObject({
+      ok: true,
+      user: { locale: 'ko-KR' },
+    });
+    expect(slack.api('users.info', { user: PERSON.en.id, include_locale: 'true' }, auth).body).toMatchObject({
+      ok: true,
+      user: { locale: 'en-US' },
+    });
     expect(slack.api('users.info', { user: 'U0NOBODY' }, auth).body).toEqual({ ok: false, error: 'user_not_found' });
   });
 
   it('chat.postMessage posts in channels and threads (reply counts), chat.update edits, bad blocks are refused', () => {
     const { world, slack } = setup();
     const parent = slack.api('chat.postMessage', { channel: CHANNELS.triage.id, text: 'parent' }, auth).body as { ts: string };
-    slack.api('chat.postMessage', { channel: CHANNELS.triage.id, text: 'reply', thread_ts: parent.ts, blocks: JSON.stringify([{ type: 'divider' }]) }, auth);
+    slack.api(
+      'chat.postMessage',
+      { channel: CHANNELS.triage.id, text: 'reply', thread_ts: parent.ts, blocks: JSON.stringify([{ type: 'divider' }]) },
+      auth,
+    );
     const p = world.findByTs(CHANNELS.triage.id, parent.ts)!;
     expect(world.replyCount(p)).toBe(1);
     expect(world.channelMessages(CHANNELS.triage.id).map((m) => m.text)).toEqual(['parent']);
-    expect(world.replies(CHANNELS.triage.id, parent.ts)[0]!.blocks).toEqual([expect.objectContaining({ type: 'divider', block_id: expect.any(String) })]);
+    expect(world.replies(CHANNELS.triage.id, parent.ts)[0]!.blocks).toEqual([
+      expect.objectContaining({ type: 'divider', block_id: expect.any(String) }),
+    ]);
     slack.api('chat.update', { channel: CHANNELS.triage.id, ts: parent.ts, text: 'edited' }, auth);
     expect(p).toMatchObject({ text: 'edited', edited: true });
-    expect(slack.api('chat.postMessage', { channel: 'C0NOWHERE', text: 'x' }, auth).body).toEqual({ ok: false, error: 'channel_not_found' });
-    expect(slack.api('chat.postMessage', { channel: CHANNELS.triage.id, text: 'x', blocks: '[nope' }, auth).body).toEqual({ ok: false, error: 'invalid_blocks' });
+    expect(slack.api('chat.postMessage', { channel: 'C0NOWHERE', text: 'x' }, auth).body).toEqual({
+      ok: false,
+      error: 'channel_not_found',
+    });
+    expect(slack.api('chat.postMessage', { channel: CHANNELS.triage.id, text: 'x', blocks: '[nope' }, auth).body).toEqual({
+      ok: false,
+      error: 'invalid_blocks',
+    });
     expect(slack.api('chat.postMessage', { channel: CHANNELS.triage.id }, auth).body).toEqual({ ok: false, error: 'no_text' });
   });
 
@@ -69,24 +87,55 @@ describe('the Web API stand-in', () => {
     const { world, slack } = setup();
     slack.api('chat.postEphemeral', { channel: CHANNELS.triage.id, user: PERSON.ko.id, text: 'psst' }, auth);
     expect(world.channelMessages(CHANNELS.triage.id)[0]).toMatchObject({ text: 'psst', ephemeralFor: PERSON.ko.id });
-    expect(slack.api('views.open', { trigger_id: 'made-up', view: { type: 'modal', blocks: [] } }, auth).body).toEqual({ ok: false, error: 'invalid_trigger_id' });
+    expect(slack.api('views.open', { trigger_id: 'made-up', view: { type: 'modal', blocks: [] } }, auth).body).toEqual({
+      ok: false,
+      error: 'invalid_trigger_id',
+    });
     const trigger = world.newTrigger(PERSON.ko.id);
-    const opened = slack.api('views.open', { trigger_id: trigger, view: JSON.stringify({ type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [] }) }, auth).body as { view: { id: string; hash: string } };
+    const opened = slack.api(
+      'views.open',
+      { trigger_id: trigger, view: JSON.stringify({ type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [] }) },
+      auth,
+    ).body as { view: { id: string; hash: string } };
     expect(world.topModal()?.viewId).toBe(opened.view.id);
-    expect(slack.api('views.open', { trigger_id: trigger, view: { type: 'modal', blocks: [] } }, auth).body).toEqual({ ok: false, error: 'invalid_trigger_id' });
-    expect(slack.api('views.update', { view_id: opened.view.id, hash: 'stale', view: { type: 'modal', blocks: [] } }, auth).body).toEqual({ ok: false, error: 'hash_conflict' });
-    expect(slack.api('views.update', { view_id: opened.view.id, hash: opened.view.hash, view: { type: 'modal', blocks: [] } }, auth).body).toMatchObject({ ok: true });
+    expect(slack.api('views.open', { trigger_id: trigger, view: { type: 'modal', blocks: [] } }, auth).body).toEqual({
+      ok: false,
+      error: 'invalid_trigger_id',
+    });
+    expect(slack.api('views.update', { view_id: opened.view.id, hash: 'stale', view: { type: 'modal', blocks: [] } }, auth).body).toEqual({
+      ok: false,
+      error: 'hash_conflict',
+    });
+    expect(
+      slack.api('views.update', { view_id: opened.view.id, hash: opened.view.hash, view: { type: 'modal', blocks: [] } }, auth).body,
+    ).toMatchObject({ ok: true });
   });
 
   it('response_url: ephemeral by default, in_channel posts, replace_original and delete_original act on the clicked message, five uses', () => {
     const { world, slack } = setup();
-    const clicked = world.post({ channel: CHANNELS.triage.id, threadTs: undefined, user: BOT_USER_ID, botId: 'B', username: undefined, text: 'card', blocks: undefined, attachments: undefined, ephemeralFor: PERSON.ko.id, via: 'x', raw: {} });
+    const clicked = world.post({
+      channel: CHANNELS.triage.id,
+      threadTs: undefined,
+      user: BOT_USER_ID,
+      botId: 'B',
+      username: undefined,
+      text: 'card',
+      blocks: undefined,
+      attachments: undefined,
+      ephemeralFor: PERSON.ko.id,
+      via: 'x',
+      raw: {},
+    });
     const id = world.newResponseUrl({ channel: CHANNELS.triage.id, user: PERSON.ko.id, originalId: clicked.id, threadTs: undefined });
     slack.respond(id, { text: 'private' });
     slack.respond(id, { text: 'public', response_type: 'in_channel' });
     slack.respond(id, { text: 'replaced', replace_original: true });
     const texts = world.channelMessages(CHANNELS.triage.id).map((m) => [m.text, m.ephemeralFor !== undefined]);
-    expect(texts).toEqual([['replaced', true], ['private', true], ['public', false]]);
+    expect(texts).toEqual([
+      ['replaced', true],
+      ['private', true],
+      ['public', false],
+    ]);
     slack.respond(id, { delete_original: true });
     expect(world.find(clicked.id)).toBeUndefined();
     expect(slack.respond(id, { text: 'fifth' }).status).toBe(200);
@@ -101,7 +150,9 @@ describe('page actions → payloads', () => {
     const sent: { kind: string; body: Record<string, unknown> }[] = [];
     const answer: BotAnswer = { status: 200, body: '', json: undefined, elapsedMs: 5 };
     const link = {
-      form: async (fields: Record<string, string>) => (sent.push({ kind: 'form', body: fields.payload ? (JSON.parse(fields.payload) as Record<string, unknown>) : fields }), answer),
+      form: async (fields: Record<string, string>) => (
+        sent.push({ kind: 'form', body: fields.payload ? (JSON.parse(fields.payload) as Record<string, unknown>) : fields }), answer
+      ),
       interactive: async (payload: Record<string, unknown>) => (sent.push({ kind: 'interactive', body: payload }), answer),
       event: async (envelope: Record<string, unknown>) => (sent.push({ kind: 'event', body: envelope }), answer),
     } as unknown as BotLink;
@@ -113,7 +164,16 @@ describe('page actions → payloads', () => {
   it('a slash command: form fields with a response_url and trigger_id; an unknown one never reaches the bot', async () => {
     const { sent, i, world } = recorder();
     await i.send(CHANNELS.triage.id, '/coupon  0000999999 012345678902 ');
-    expect(sent[0]).toMatchObject({ kind: 'form', body: { command: '/coupon', text: '0000999999 012345678902', channel_id: CHANNELS.triage.id, user_id: PERSON.ko.id, response_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9\/response\//) } });
+    expect(sent[0]).toMatchObject({
+      kind: 'form',
+      body: {
+        command: '/coupon',
+        text: '0000999999 012345678902',
+        channel_id: CHANNELS.triage.id,
+        user_id: PERSON.ko.id,
+        response_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9\/response\//),
+      },
+    });
     await i.send(CHANNELS.triage.id, '/nope x');
     expect(sent).toHaveLength(1);
     expect(world.channelMessages(CHANNELS.triage.id).at(-1)).toMatchObject({ username: 'Slackbot', ephemeralFor: PERSON.ko.id });
@@ -125,7 +185,18 @@ describe('page actions → payloads', () => {
     expect(m.text).toBe(`<@${BOT_USER_ID}> 이거 봐주세요 &lt;b&gt;`);
     expect(sent[0]).toMatchObject({
       kind: 'event',
-      body: { type: 'event_callback', event_id: expect.stringMatching(/^Ev/), event: { type: 'app_mention', user: PERSON.ko.id, channel: CHANNELS.triage.id, text: m.text, ts: m.ts, thread_ts: '1700000000.000100' } },
+      body: {
+        type: 'event_callback',
+        event_id: expect.stringMatching(/^Ev/),
+        event: {
+          type: 'app_mention',
+          user: PERSON.ko.id,
+          channel: CHANNELS.triage.id,
+          text: m.text,
+          ts: m.ts,
+          thread_ts: '1700000000.000100',
+        },
+      },
     });
     await i.postAsMe(CHANNELS.triage.id, '그냥 메시지');
     expect(sent).toHaveLength(1);
@@ -182,7 +253,8 @@ describe('with the real bot', () => {
 
   it('answers only to names of this machine and refuses cross-site page actions', async () => {
     const port = wb.port;
-    const at = (host: string) => request(`http://127.0.0.1:${port}/`, { headers: { host } }).then(async (r) => (await r.body.text(), r.statusCode));
+    const at = (host: string) =>
+      request(`http://127.0.0.1:${port}/`, { headers: { host } }).then(async (r) => (await r.body.text(), r.statusCode));
     expect(await at(`127.0.0.1:${port}`)).toBe(200);
     expect(await at(`localhost:${port}`)).toBe(200);
     expect(await at(`evil.example:${port}`)).toBe(421);
@@ -223,7 +295,12 @@ describe('with COUPON_COMMAND set in the operator environment', () => {
   });
 
   it('the bot gets neither the renamed command nor the real token', () => {
-    const env = botEnv({ COUPON_COMMAND: '/giftcheck', COUPON_GOODS: 'A=a', SLACK_BOT_TOKEN: 'xoxb-real' }, 'http://127.0.0.1:1/api/', 's', 'xoxb-placeholder');
+    const env = botEnv(
+      { COUPON_COMMAND: '/giftcheck', COUPON_GOODS: 'A=a', SLACK_BOT_TOKEN: 'xoxb-real' },
+      'http://127.0.0.1:1/api/',
+      's',
+      'xoxb-placeholder',
+    );
     expect(env.COUPON_COMMAND).toBeUndefined();
     expect(env.COUPON_GOODS).toBe('A=a');
     expect(env.SLACK_BOT_TOKEN).toBe('xoxb-placeholder');

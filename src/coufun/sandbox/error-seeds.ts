@@ -13,39 +13,62 @@ function healthy(nowMs: number, barcode: string): Reply {
 
 function vendorError(barcode: string, code: SandboxVendorCode, label: string, demonstrates: string): Scenario {
   return {
-    goodsId: GOODS.americano, barcode, label, demonstrates, group: 'vendor-error',
+    goodsId: GOODS.americano,
+    barcode,
+    label,
+    demonstrates,
+    group: 'vendor-error',
     reply: () => ({ kind: 'xml', xml: errorXml(code, VENDOR_MESSAGES[code]) }),
   };
 }
 
 function fault(barcode: string, kind: Fault, label: string, demonstrates: string): Scenario {
   return {
-    goodsId: GOODS.americano, barcode, label, demonstrates, group: 'fault',
+    goodsId: GOODS.americano,
+    barcode,
+    label,
+    demonstrates,
+    group: 'fault',
     reply: (nowMs) => ({ kind: 'fault', fault: kind, xml: healthy(nowMs, barcode).xml }),
   };
 }
 
 /** Vendor result codes other than `00`, each with its Korean RESULT_MSG. */
 export const VENDOR_ERROR_SCENARIOS: readonly Scenario[] = [
-  vendorError('ERR01-IP', '01', '미등록 IP (01)', 'Vendor code 01: the caller\'s IP is not registered (an operator problem).'),
+  vendorError('ERR01-IP', '01', '미등록 IP (01)', "Vendor code 01: the caller's IP is not registered (an operator problem)."),
   vendorError('ERR98-PERM', '98', 'API 권한 없음 (98)', 'Vendor code 98: the POC_ID lacks API permission (an operator problem).'),
   vendorError('ERR09-LIMIT', '09', '조회 횟수 초과 (09)', 'Vendor code 09: too many look-ups for this product number.'),
   vendorError('ERR17-USED', '17', '이미 사용된 쿠폰 (17)', 'Vendor code 17: the request was made on an already-used coupon.'),
   vendorError('ERR99-SYSTEM', '99', '기타 시스템 오류 (99)', 'Vendor code 99: some other system error.'),
-  vendorError('ERR95-MARKUP', '95', '서식·제어문자 메시지 (95)', 'Vendor code 95 whose RESULT_MSG holds mrkdwn markers, a U+202E override and a dotted phone number: shown as text, masked.'),
-  vendorError('ERR77-UNKNOWN', '77', '알 수 없는 코드 (77)', 'Vendor code 77, which no table knows: shown with its message, never a crash.'),
+  vendorError(
+    'ERR95-MARKUP',
+    '95',
+    '서식·제어문자 메시지 (95)',
+    'Vendor code 95 whose RESULT_MSG holds mrkdwn markers, a U+202E override and a dotted phone number: shown as text, masked.',
+  ),
+  vendorError(
+    'ERR77-UNKNOWN',
+    '77',
+    '알 수 없는 코드 (77)',
+    'Vendor code 77, which no table knows: shown with its message, never a crash.',
+  ),
   {
-    goodsId: GOODS.americano, barcode: 'FLAKY-50', group: 'vendor-error', label: '일시 장애 후 성공 (50)',
+    goodsId: GOODS.americano,
+    barcode: 'FLAKY-50',
+    group: 'vendor-error',
+    label: '일시 장애 후 성공 (50)',
     demonstrates: 'Vendor code 50 (maintenance, transient) on the first request after a reset, then an unused exchange voucher.',
-    reply: (nowMs, firstHit) =>
-      firstHit() ? { kind: 'xml', xml: errorXml('50', VENDOR_MESSAGES['50']) } : healthy(nowMs, 'FLAKY-50'),
+    reply: (nowMs, firstHit) => (firstHit() ? { kind: 'xml', xml: errorXml('50', VENDOR_MESSAGES['50']) } : healthy(nowMs, 'FLAKY-50')),
   },
 ];
 
 /** Transport faults: each barcode makes the HTTP exchange itself go wrong. */
 export const FAULT_SCENARIOS: readonly Scenario[] = [
   {
-    goodsId: GOODS.americano, barcode: 'FLAKY-500', group: 'fault', label: 'HTTP 500 후 성공',
+    goodsId: GOODS.americano,
+    barcode: 'FLAKY-500',
+    group: 'fault',
+    label: 'HTTP 500 후 성공',
     demonstrates: 'An HTTP 500 HTML page on the first request after a reset, then an unused exchange voucher.',
     reply: (nowMs, firstHit) =>
       firstHit() ? { kind: 'fault', fault: 'http500', xml: healthy(nowMs, 'FLAKY-500').xml } : healthy(nowMs, 'FLAKY-500'),

@@ -32,8 +32,7 @@ const BY_BARCODE: ReadonlyMap<string, Scenario> = new Map(SCENARIOS.map((s) => [
 
 /** Every seed, coupons first, then vendor errors, then faults. */
 export const SANDBOX_SEEDS: readonly SandboxSeed[] = Object.freeze(
-  SCENARIOS.map(({ goodsId, barcode, label, demonstrates, group }) =>
-    Object.freeze({ goodsId, barcode, label, demonstrates, group })),
+  SCENARIOS.map(({ goodsId, barcode, label, demonstrates, group }) => Object.freeze({ goodsId, barcode, label, demonstrates, group })),
 );
 
 /** The scenario answering `barcode` (exact seed, else synthetic `SIM…`), or undefined (code 16). */

@@ -72,7 +72,7 @@ export function quirkyXml(message: string, order: OrderSpec): string {
   const fields = ORDER_FIELDS.flatMap((f) => {
     const v = order[f];
     if (v === undefined) return [];
-    if (v === '') return [(empties++ % 2 === 0 ? `\t<${f}/>` : `\t<${f} />`)];
+    if (v === '') return [empties++ % 2 === 0 ? `\t<${f}/>` : `\t<${f} />`];
     if (f === 'BARCODE_NUM' || f === 'RECEIVER_MOBILE') return [`\t<${f}>${cdata(v)}</${f}>`];
     return [`\t<${f}>\r\n\t\t${escapeXml(v)}\r\n\t</${f}>`];
   });

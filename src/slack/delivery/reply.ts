@@ -35,7 +35,12 @@ export function respondNotice(
   context: Record<string, unknown>,
   extra: Partial<RespondArguments> = {},
 ): Promise<boolean> {
-  return safeRespond(respond, { response_type: 'ephemeral', ...extra, ...renderNotice(notice, locale) } as RespondArguments, logger, context);
+  return safeRespond(
+    respond,
+    { response_type: 'ephemeral', ...extra, ...renderNotice(notice, locale) } as RespondArguments,
+    logger,
+    context,
+  );
 }
 
 /**

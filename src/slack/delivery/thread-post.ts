@@ -36,7 +36,8 @@ export async function postInThread(
         // At least a second per attempt: a `Retry-After: 0` answered forever must still use up the budget.
         const retryAfterS = typeof err.retryAfter === 'number' && Number.isFinite(err.retryAfter) ? err.retryAfter : 1;
         const waitMs = Math.max(1000, retryAfterS * 1000);
-        if (waitMs > budget) return { ok: false, reason: 'rate_limited', detail: `retry-after ${err.retryAfter ?? '?'} s exceeds the wait budget` };
+        if (waitMs > budget)
+          return { ok: false, reason: 'rate_limited', detail: `retry-after ${err.retryAfter ?? '?'} s exceeds the wait budget` };
         budget -= waitMs;
         await sleep(waitMs);
         continue;

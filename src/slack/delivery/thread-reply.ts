@@ -41,9 +41,10 @@ export async function replyInThread(
   if (posted.ok) return;
 
   deps.logger.event('warn', 'thread_post_failed', { ...context, reason: posted.reason, detail: posted.detail });
-  const notice = posted.reason === 'not_in_channel'
-    ? renderNotice({ kind: 'bot_not_in_channel', channelId: target.channelId }, locale)
-    : renderNotice({ kind: 'thread_post_failed', reason: posted.reason === 'rate_limited' ? 'rate_limited' : posted.detail }, locale);
+  const notice =
+    posted.reason === 'not_in_channel'
+      ? renderNotice({ kind: 'bot_not_in_channel', channelId: target.channelId }, locale)
+      : renderNotice({ kind: 'thread_post_failed', reason: posted.reason === 'rate_limited' ? 'rate_limited' : posted.detail }, locale);
   const privateCard = renderLookupMessage(outcomes, { ...base, mode: 'private' });
   await sendPrivately(deps, target, [notice, privateCard], context);
 }
@@ -60,7 +61,12 @@ export async function sendPrivately(
     return;
   }
   for (const message of messages) {
-    const sent = await safeRespond(target.respond, { response_type: 'ephemeral', replace_original: false, ...message }, deps.logger, context);
+    const sent = await safeRespond(
+      target.respond,
+      { response_type: 'ephemeral', replace_original: false, ...message },
+      deps.logger,
+      context,
+    );
     if (!sent) return;
   }
 }

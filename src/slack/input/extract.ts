@@ -134,7 +134,12 @@ function* runs(scan: string): Generator<Run> {
     if (between === '-' && sep !== ' ') {
       sep = '-';
       uniform &&= digits && text.length === size;
-    } else if (between === ' ' && sep !== '-' && uniform && spaceJoins(size, text, digits, scan.slice(at + text.length, at + text.length + 6))) {
+    } else if (
+      between === ' ' &&
+      sep !== '-' &&
+      uniform &&
+      spaceJoins(size, text, digits, scan.slice(at + text.length, at + text.length + 6))
+    ) {
       sep = ' ';
       uniform = text.length === size;
     } else {

@@ -54,7 +54,10 @@ export function stripSlackMarkup(text: string): string {
 
 /** Letters and digits only, lower-cased: "does the text already say this?" ignoring markup. */
 function readableLetters(text: string): string {
-  return stripSlackMarkup(text).normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return stripSlackMarkup(text)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function blocksText(blocks: unknown, depth: number): string {
@@ -67,7 +70,10 @@ function blockText(block: unknown, depth: number): string {
     case 'rich_text':
       return joinLines(arr(block.elements).map((e) => richText(e, depth + 1)));
     case 'context':
-      return arr(block.elements).map(textObject).filter((t) => t !== '').join(' ');
+      return arr(block.elements)
+        .map(textObject)
+        .filter((t) => t !== '')
+        .join(' ');
     default:
       // section, header, markdown and unknown kinds: whatever text they carry
       return joinLines([textObject(block.text), ...arr(block.fields).map(textObject)]);
@@ -108,7 +114,10 @@ function richText(element: unknown, depth: number): string {
       return escapeMrkdwn(str(element.fallback));
     default:
       // rich_text_section, _quote, _preformatted and unknown containers: inline children in order
-      if (Array.isArray(element.elements)) return arr(element.elements).map((e) => richText(e, depth + 1)).join('');
+      if (Array.isArray(element.elements))
+        return arr(element.elements)
+          .map((e) => richText(e, depth + 1))
+          .join('');
       return escapeMrkdwn(str(element.text));
   }
 }
@@ -133,7 +142,10 @@ function attachmentText(attachment: unknown, depth: number): string {
 }
 
 function joinLines(parts: readonly string[]): string {
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join('\n');
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join('\n');
 }
 
 function isRec(value: unknown): value is Rec {

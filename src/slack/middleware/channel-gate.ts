@@ -62,7 +62,8 @@ export function channelGate(deps: BotDeps) {
       const locale = (origin.userId && deps.locales.peek(origin.userId)) || 'ko';
       // Unreadable metadata (a form from an older version of the bot) is an expired form, not a
       // channel an operator could permit.
-      const notice = origin.channelId === undefined ? ({ kind: 'expired_action' } as const) : ({ kind: 'channel_refused', channelId } as const);
+      const notice =
+        origin.channelId === undefined ? ({ kind: 'expired_action' } as const) : ({ kind: 'channel_refused', channelId } as const);
       await ack?.({ response_action: 'update', view: renderNoticeModal(notice, locale) });
       return;
     }
@@ -70,7 +71,11 @@ export function channelGate(deps: BotDeps) {
     if (origin.kind === 'app_mention') {
       // Nobody to tell without a person (Bolt acked the event already).
       if (origin.userId === undefined || origin.channelId === undefined) return;
-      const send = ephemeralResponder(args.client, { channelId: origin.channelId, userId: origin.userId, threadTs: mentionThread(args.body) });
+      const send = ephemeralResponder(args.client, {
+        channelId: origin.channelId,
+        userId: origin.userId,
+        threadTs: mentionThread(args.body),
+      });
       const locale = await deps.locales.localeOf(origin.userId);
       await respondNotice(send, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: 'mention', channel: channelId });
       return;
@@ -78,7 +83,14 @@ export function channelGate(deps: BotDeps) {
     const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
     if (!respond) return;
     const locale = origin.userId ? await deps.locales.localeOf(origin.userId) : 'ko';
-    await respondNotice(respond, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: origin.kind, channel: channelId }, { replace_original: false });
+    await respondNotice(
+      respond,
+      { kind: 'channel_refused', channelId },
+      locale,
+      deps.logger,
+      { entry: origin.kind, channel: channelId },
+      { replace_original: false },
+    );
   };
 }
 

@@ -24,7 +24,10 @@ export interface RateStep {
 }
 
 /** The decision alone, with the refusal logged (for a caller that answers in its own way, e.g. a form). */
-export async function decideRate(deps: Pick<BotDeps, 'limiter' | 'logger' | 'metrics'>, step: Pick<RateStep, 'userId' | 'cost' | 'checkOnly' | 'context'>): Promise<RateDecision> {
+export async function decideRate(
+  deps: Pick<BotDeps, 'limiter' | 'logger' | 'metrics'>,
+  step: Pick<RateStep, 'userId' | 'cost' | 'checkOnly' | 'context'>,
+): Promise<RateDecision> {
   const rate = step.checkOnly ? await deps.limiter.check(step.userId, step.cost) : await deps.limiter.take(step.userId, step.cost);
   if (!rate.ok) {
     deps.logger.event('info', 'rate_limited', step.context);
@@ -38,6 +41,13 @@ export async function admit(deps: BotDeps, respond: Responder, step: RateStep): 
   const rate = await decideRate(deps, step);
   if (rate.ok) return true;
   const locale = await (step.locale ?? deps.locales.localeOf(step.userId));
-  await respondNotice(respond, { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale, deps.logger, step.context, step.extra ?? {});
+  await respondNotice(
+    respond,
+    { kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() },
+    locale,
+    deps.logger,
+    step.context,
+    step.extra ?? {},
+  );
   return false;
 }

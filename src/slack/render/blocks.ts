@@ -80,7 +80,9 @@ export function fieldsSection(fields: readonly Field[]): SectionBlock {
   if (fields.length > LIMITS.sectionFields) throw new RangeError(`a section holds at most ${LIMITS.sectionFields} fields`);
   return {
     type: 'section',
-    fields: fields.map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${f.masked ? escapeMrkdwn(f.value) : escapeText(f.value)}`, LIMITS.fieldText)),
+    fields: fields.map((f) =>
+      mrkdwn(`*${escapeMrkdwn(f.label)}*\n${f.masked ? escapeMrkdwn(f.value) : escapeText(f.value)}`, LIMITS.fieldText),
+    ),
   };
 }
 
@@ -122,14 +124,16 @@ export function fallbackText(lines: readonly string[]): string {
 
 /** mrkdwn → what a person reads: no emoji codes, no emphasis, mentions as `#C…`, entities decoded. */
 export function unmark(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/:[a-z_]+: /g, '')
-    .replace(/<#([A-Z0-9]+)>/g, '#$1')
-    // Only paired markers are markup: a lone `*` or `` ` `` is content (e.g. the character a
-    // ValidationError reports) and must survive.
-    .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return (
+    mrkdwn
+      .replace(/:[a-z_]+: /g, '')
+      .replace(/<#([A-Z0-9]+)>/g, '#$1')
+      // Only paired markers are markup: a lone `*` or `` ` `` is content (e.g. the character a
+      // ValidationError reports) and must survive.
+      .replace(/\*([^*\n]+)\*/g, '$1')
+      .replace(/`([^`\n]+)`/g, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }

@@ -5,7 +5,16 @@
  * long it shows the first orders and says how many were left off.
  */
 import type { KnownBlock } from '@slack/types';
-import { describeEmptyAnswer, describeError, describeOrders, envLabel, maskBarcode, type ErrorView, type Locale, type OrdersView } from '../../display/index.js';
+import {
+  describeEmptyAnswer,
+  describeError,
+  describeOrders,
+  envLabel,
+  maskBarcode,
+  type ErrorView,
+  type Locale,
+  type OrdersView,
+} from '../../display/index.js';
 import type { LookupOutcome } from '../../lookup/types.js';
 import { cardActions, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
 import { context, divider, escapeMrkdwn, fallbackText, header, inertMarkers, type SlackMessage } from './blocks.js';
@@ -90,7 +99,9 @@ function compactBlocks(described: readonly Described[], ctx: CardContext, top: K
     d.ok
       ? [
           // The compact card has its one header already: just the summary line.
-          ...(d.orders.summary ? [{ kind: 'keep', block: summaryLineBlock(d.orders.summary, maskBarcode(d.outcome.barcode)) } as const] : []),
+          ...(d.orders.summary
+            ? [{ kind: 'keep', block: summaryLineBlock(d.orders.summary, maskBarcode(d.outcome.barcode)) } as const]
+            : []),
           ...d.orders.orders.map((view): BodyItem => ({ kind: 'order', block: compactOrderBlock(view) })),
         ]
       : [{ kind: 'keep', block: errorBlock(d.view, d.outcome.barcode, locale) }],

@@ -56,7 +56,11 @@ const WORDS: Translations<Words> = {
   },
   en: {
     missing: (barcode, goods) =>
-      barcode && goods ? 'No coupon number and no product found.' : barcode ? 'No coupon number found.' : 'Could not tell which product this is.',
+      barcode && goods
+        ? 'No coupon number and no product found.'
+        : barcode
+          ? 'No coupon number found.'
+          : 'Could not tell which product this is.',
     severalGoods: (names) => `Several products are named (${names}); one lookup covers one product.`,
     tooMany: (given, max) => `That is ${given} coupon numbers; at most ${max} can be looked up at once.`,
     knownGoods: (names) => `Products: ${names}`,
@@ -80,7 +84,8 @@ export function renderMentionReply(input: MentionReplyInput): SlackMessage {
     hints.push(w.noCatalog);
   } else {
     hints.push(w.howTo(`\`@coupon-bot ${escapeMrkdwn(w.goodsPlaceholder)} ${escapeMrkdwn(w.numberPlaceholder)}\``));
-    if (problem.kind === 'missing' && problem.goods) hints.push(w.knownGoods(names.join(', ') + (catalog.entries.length > NAMES_SHOWN ? ' …' : '')));
+    if (problem.kind === 'missing' && problem.goods)
+      hints.push(w.knownGoods(names.join(', ') + (catalog.entries.length > NAMES_SHOWN ? ' …' : '')));
   }
   hints.push(w.shortcut, w.nothingSent);
   const head = `${mention(input.requesterId)} :warning: ${headline}`;
@@ -100,4 +105,3 @@ function headlineOf(problem: MentionProblem, w: Words): string {
       return w.tooMany(problem.given, problem.max);
   }
 }
-

@@ -55,7 +55,13 @@ function goodsInput(input: LookupModalInput): InputBlock {
         placeholder: plain(words.goodsInputPlaceholder, LIMITS.placeholder),
         ...(preselected ? { initial_value: preselected.id } : {}),
       };
-  return { type: 'input', block_id: MODAL_IDS.goodsBlock, label: plain(words.goodsLabel, LIMITS.inputLabel), hint: plain(words.goodsHint, LIMITS.inputHint), element };
+  return {
+    type: 'input',
+    block_id: MODAL_IDS.goodsBlock,
+    label: plain(words.goodsLabel, LIMITS.inputLabel),
+    hint: plain(words.goodsHint, LIMITS.inputHint),
+    element,
+  };
 }
 
 function barcodesInput(input: LookupModalInput): InputBlock {

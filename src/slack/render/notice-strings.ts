@@ -43,7 +43,8 @@ const KO: NoticeWords = {
       '고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 로 메시지 속 쿠폰번호를 바로 조회할 수도 있습니다. 스레드 안에서는 `@coupon-bot &lt;상품&gt; &lt;쿠폰번호&gt;` 로 멘션하면 그 스레드에 결과 카드가 달립니다 (스레드의 모두에게 보임).',
     privacy: '결과는 나에게만 보입니다. 필요하면 카드의 *채널에 공유* 를 누르세요. 수신번호는 항상 가려집니다.',
   },
-  missingBarcode: (usage) => (usage ? `쿠폰번호가 없습니다. 상품 다음에 쿠폰번호를 적어 주세요: ${usage}` : '쿠폰번호를 하나 이상 입력해 주세요.'),
+  missingBarcode: (usage) =>
+    usage ? `쿠폰번호가 없습니다. 상품 다음에 쿠폰번호를 적어 주세요: ${usage}` : '쿠폰번호를 하나 이상 입력해 주세요.',
   tooManyBarcodes: (given, max) => `쿠폰번호를 ${given}개 적으셨습니다. 한 번에 ${max}개까지 조회할 수 있습니다.`,
   invalidTitle: '입력값을 확인해 주세요',
   position: (n) => `${n}번째 쿠폰번호`,
@@ -72,7 +73,8 @@ const EN: NoticeWords = {
       'You can also use ⋮ → *쿠폰 조회* (look up coupon) on a complaint message to check the numbers in it. Inside a thread, mention `@coupon-bot &lt;goods&gt; &lt;coupon number&gt;` and the card is posted in that thread (visible to everyone there).',
     privacy: 'Only you see the result; press *Share in channel* on the card to show it. Phone numbers are always masked.',
   },
-  missingBarcode: (usage) => (usage ? `No coupon number. Put the coupon number after the goods: ${usage}` : 'Enter at least one coupon number.'),
+  missingBarcode: (usage) =>
+    usage ? `No coupon number. Put the coupon number after the goods: ${usage}` : 'Enter at least one coupon number.',
   tooManyBarcodes: (given, max) => `You gave ${given} coupon numbers; at most ${max} can be looked up at once.`,
   invalidTitle: 'Please check your input',
   position: (n) => `coupon number ${n}`,

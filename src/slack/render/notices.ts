@@ -61,7 +61,9 @@ function paragraphs(notice: Notice, locale: Locale): string[] {
     case 'bot_not_in_channel':
       return [`:information_source: ${w.botNotInChannel(channelRef(notice.channelId))}`];
     case 'thread_post_failed':
-      return [`:information_source: ${w.threadPostFailed(notice.reason === 'rate_limited' ? w.slackRateLimited : escapeMrkdwn(notice.reason))}`];
+      return [
+        `:information_source: ${w.threadPostFailed(notice.reason === 'rate_limited' ? w.slackRateLimited : escapeMrkdwn(notice.reason))}`,
+      ];
     case 'nothing_found':
       return [`:mag: ${w.nothingFound}`];
     case 'expired_action':

@@ -8,7 +8,10 @@ import type { KeyValueStore } from '../types.js';
 
 const DEFAULT_MAX_ENTRIES = 10_000;
 
-export function createMemoryStore(options: { readonly clock: Clock; readonly maxEntries?: number }): KeyValueStore & { readonly size: number } {
+export function createMemoryStore(options: {
+  readonly clock: Clock;
+  readonly maxEntries?: number;
+}): KeyValueStore & { readonly size: number } {
   const { clock } = options;
   // The entry's own deadline decides (expired at exactly `ttlMs`, as everywhere in the bot);
   // lru-cache's TTL (one tick longer) only lets it drop dead entries before the LRU ones.

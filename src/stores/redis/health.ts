@@ -34,7 +34,11 @@ export class RedisHealth implements StoreHealth {
 
   constructor(
     private readonly redis: Redis,
-    private readonly options: { readonly logger?: Logger; readonly probeIntervalMs?: number; /** Deadline for a probe's PING, ms. */ readonly timeoutMs?: number },
+    private readonly options: {
+      readonly logger?: Logger;
+      readonly probeIntervalMs?: number /** Deadline for a probe's PING, ms. */;
+      readonly timeoutMs?: number;
+    },
   ) {
     redis.on('ready', () => void this.probe());
     redis.on('close', () => this.down('connection_closed'));

@@ -9,7 +9,12 @@ import type { KeyValueStore } from '../types.js';
 import { withDeadline } from './deadline.js';
 import type { ValueCodec } from './value-codec.js';
 
-export function createRedisStore(options: { readonly redis: Redis; readonly prefix: string; readonly codec: ValueCodec; /** Per operation, ms; default none (the client's own). */ readonly timeoutMs?: number }): KeyValueStore {
+export function createRedisStore(options: {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly codec: ValueCodec /** Per operation, ms; default none (the client's own). */;
+  readonly timeoutMs?: number;
+}): KeyValueStore {
   const { redis, prefix, codec } = options;
   const bounded = <T>(op: Promise<T>): Promise<T> => withDeadline(op, options.timeoutMs);
   const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));

@@ -40,7 +40,13 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(
     redis: Redis,
-    private readonly options: { readonly prefix: string; readonly perMinute: number; readonly clock: Clock; readonly hashKey: KeyHasher; /** Per operation, ms. */ readonly timeoutMs?: number },
+    private readonly options: {
+      readonly prefix: string;
+      readonly perMinute: number;
+      readonly clock: Clock;
+      readonly hashKey: KeyHasher /** Per operation, ms. */;
+      readonly timeoutMs?: number;
+    },
   ) {
     // EVALSHA with a fallback to EVAL: the script is loaded once per server, not sent each time.
     if (!('couponRateWindow' in redis)) redis.defineCommand('couponRateWindow', { numberOfKeys: 1, lua: SCRIPT });
@@ -59,7 +65,15 @@ export class RedisRateLimiter implements RateLimiter {
     const key = `${this.options.prefix}rate:${this.options.hashKey('rate', userId)}`;
     // Members must be unique per hit; several hits in one millisecond are several members.
     const member = `${randomBytes(6).toString('base64url')}:`;
-    const run = this.redis.couponRateWindow(key, this.options.clock(), RATE_WINDOW_MS, this.options.perMinute, cost, record ? '1' : '0', member);
+    const run = this.redis.couponRateWindow(
+      key,
+      this.options.clock(),
+      RATE_WINDOW_MS,
+      this.options.perMinute,
+      cost,
+      record ? '1' : '0',
+      member,
+    );
     const [ok, retryAtMs] = await withDeadline(run, this.options.timeoutMs);
     return ok === 1 ? { ok: true } : { ok: false, retryAtMs: Number(retryAtMs) };
   }

@@ -62,13 +62,35 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     ...(options.maxReconnectDelayMs !== undefined ? { maxReconnectDelayMs: options.maxReconnectDelayMs } : {}),
     onError: (e) => health?.startFailed(e),
   });
-  health = new RedisHealth(redis, { timeoutMs: options.commandTimeoutMs, ...(options.logger ? { logger: options.logger } : {}), ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}) });
-  const shared = createRedisStore({ redis, prefix: options.prefix, codec: createValueCodec(options.secret), timeoutMs: options.commandTimeoutMs });
-  const local = createMemoryStore({ clock: options.clock, ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}) });
+  health = new RedisHealth(redis, {
+    timeoutMs: options.commandTimeoutMs,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.probeIntervalMs !== undefined ? { probeIntervalMs: options.probeIntervalMs } : {}),
+  });
+  const shared = createRedisStore({
+    redis,
+    prefix: options.prefix,
+    codec: createValueCodec(options.secret),
+    timeoutMs: options.commandTimeoutMs,
+  });
+  const local = createMemoryStore({
+    clock: options.clock,
+    ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}),
+  });
   const store = createFailoverStore(shared, local, health);
-  const cache = createFailoverStore(shared, createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }), health);
+  const cache = createFailoverStore(
+    shared,
+    createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }),
+    health,
+  );
   const limiter = new FailoverRateLimiter(
-    new RedisRateLimiter(redis, { prefix: options.prefix, perMinute: options.perMinute, clock: options.clock, hashKey: options.hashKey, timeoutMs: options.commandTimeoutMs }),
+    new RedisRateLimiter(redis, {
+      prefix: options.prefix,
+      perMinute: options.perMinute,
+      clock: options.clock,
+      hashKey: options.hashKey,
+      timeoutMs: options.commandTimeoutMs,
+    }),
     new MemoryRateLimiter(options.perMinute, options.clock),
     health,
   );

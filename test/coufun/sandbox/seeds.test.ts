@@ -79,7 +79,7 @@ describe('answer (protocol core)', () => {
     expect(resultCode(ask('0000133518', '001133518001', ctx({ pocId: 'MYPOC' }), 'MYPOC').xml)).toBe('00');
   });
 
-  it('dates seeds relative to the clock\'s KST today', () => {
+  it("dates seeds relative to the clock's KST today", () => {
     const unused = ask('0000999999', '012345678901').xml;
     expect(unused).toContain(tag('ORDER_DATE', '20240131'));
     expect(unused).toContain(tag('VALID_END_DATE', '20240430'));
@@ -97,7 +97,11 @@ describe('answer (protocol core)', () => {
     const total = /<TOTAL_AMOUNT>(\d+)</.exec(a)?.[1];
     expect(['5000', '10000', '20000', '30000', '50000']).toContain(total);
     expect(a).toContain(tag('REMAIN_AMOUNT', total ?? ''));
-    const totals = new Set(['SIMaaaaa', 'SIMbbbbb', 'SIMccccc', 'SIMddddd', 'SIMeeeee', 'SIMfffff'].map((b) => /<TOTAL_AMOUNT>(\d+)</.exec(ask('0000999999', b).xml)?.[1]));
+    const totals = new Set(
+      ['SIMaaaaa', 'SIMbbbbb', 'SIMccccc', 'SIMddddd', 'SIMeeeee', 'SIMfffff'].map(
+        (b) => /<TOTAL_AMOUNT>(\d+)</.exec(ask('0000999999', b).xml)?.[1],
+      ),
+    );
     expect(totals.size).toBeGreaterThan(1);
     expect(resultCode(ask('1234567890', 'SIMbench0001').xml)).toBe('31');
     expect(resultCode(ask('0000999999', 'SIM1234').xml)).toBe('16'); // 4 characters after SIM

@@ -98,7 +98,11 @@ describe('postInThread (scripted client)', () => {
 
   it.each(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'])('%s → not_in_channel', async (error) => {
     const { client } = scripted(platform(error));
-    expect(await postInThread(client, MESSAGE, { sleep: fakeSleep().sleep })).toEqual({ ok: false, reason: 'not_in_channel', detail: error });
+    expect(await postInThread(client, MESSAGE, { sleep: fakeSleep().sleep })).toEqual({
+      ok: false,
+      reason: 'not_in_channel',
+      detail: error,
+    });
   });
 
   it.each(['invalid_blocks', 'msg_too_long', 'invalid_auth'])('%s → slack_error with the Slack error code', async (error) => {
@@ -135,7 +139,9 @@ describe('postInThread (real WebClient against a fake Slack on 127.0.0.1)', () =
 
   it('reads a real 429 Retry-After, waits, retries and succeeds', async () => {
     slack.on('chat.postMessage', (_p, i) =>
-      i === 0 ? { status: 429, headers: { 'retry-after': '2' }, body: { ok: false, error: 'ratelimited' } } : { body: { ok: true, ts: '1712345679.000300' } },
+      i === 0
+        ? { status: 429, headers: { 'retry-after': '2' }, body: { ok: false, error: 'ratelimited' } }
+        : { body: { ok: true, ts: '1712345679.000300' } },
     );
     const s = fakeSleep();
     const r = await postInThread(client(), MESSAGE, { sleep: s.sleep });

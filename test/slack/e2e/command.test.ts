@@ -15,7 +15,11 @@ const TOMYUM = '0000777001';
 const nextUser = userIds('CMD');
 
 /** Ask with a fresh user and return the first post to the command's response_url. */
-async function ask(h: Harness, text: string, user = nextUser()): Promise<{ ack: { status: number; body: string }; card: Record<string, unknown> }> {
+async function ask(
+  h: Harness,
+  text: string,
+  user = nextUser(),
+): Promise<{ ack: { status: number; body: string }; card: Record<string, unknown> }> {
   const { status, body, responseUrl } = await h.command({ text, user });
   const card = await h.slack.post(responseUrl);
   return { ack: { status, body }, card };
@@ -62,13 +66,47 @@ describe('/coupon against the sandbox', () => {
   });
 
   describe.each([
-    { what: '금액권 · 미사용', goods: BAEMIN, barcode: '012345678901', facts: ['배민 상품권 1만원', '금액권', '🟢 미사용', '10,000원', '010-****-5678'] },
-    { what: '금액권 · 일부 사용', goods: BAEMIN, barcode: '012345678902', facts: ['🟡 *사용 가능* · 부분 사용 · 잔액 2,500원 / 10,000원', '금액권', '🟡 부분 사용 (쿠펀 상태 000 미사용)', '2,500원', '총 금액 10,000원', '사용 금액 7,500원', '010-****-5432', '교환일시'] },
-    { what: '금액권 · 전액 사용', goods: CU, barcode: '012345678903', facts: ['CU 모바일상품권 5천원', '금액권', '⚪ 사용', '0원 (총 금액 5,000원'] },
-    { what: '교환권 · 미사용', goods: AMERICANO, barcode: '001133518001', facts: ['스타벅스 아메리카노 T', '교환권', '🟢 미사용', '60일 남음'] },
+    {
+      what: '금액권 · 미사용',
+      goods: BAEMIN,
+      barcode: '012345678901',
+      facts: ['배민 상품권 1만원', '금액권', '🟢 미사용', '10,000원', '010-****-5678'],
+    },
+    {
+      what: '금액권 · 일부 사용',
+      goods: BAEMIN,
+      barcode: '012345678902',
+      facts: [
+        '🟡 *사용 가능* · 부분 사용 · 잔액 2,500원 / 10,000원',
+        '금액권',
+        '🟡 부분 사용 (쿠펀 상태 000 미사용)',
+        '2,500원',
+        '총 금액 10,000원',
+        '사용 금액 7,500원',
+        '010-****-5432',
+        '교환일시',
+      ],
+    },
+    {
+      what: '금액권 · 전액 사용',
+      goods: CU,
+      barcode: '012345678903',
+      facts: ['CU 모바일상품권 5천원', '금액권', '⚪ 사용', '0원 (총 금액 5,000원'],
+    },
+    {
+      what: '교환권 · 미사용',
+      goods: AMERICANO,
+      barcode: '001133518001',
+      facts: ['스타벅스 아메리카노 T', '교환권', '🟢 미사용', '60일 남음'],
+    },
     { what: '교환권 · 사용 완료', goods: AMERICANO, barcode: '001133518002', facts: ['교환권', '⚪ 사용', '교환일시', '010-****-4444'] },
     { what: '교환권 · 취소', goods: AMERICANO, barcode: '001133518003', facts: ['교환권', '🔴 취소', '취소일시'] },
-    { what: '교환권 · 기간 만료', goods: KYOCHON, barcode: '004122900017', facts: ['교촌 허니콤보 + 콜라 1.25L', '🟠 기간만료', '1일 전 만료'] },
+    {
+      what: '교환권 · 기간 만료',
+      goods: KYOCHON,
+      barcode: '004122900017',
+      facts: ['교촌 허니콤보 + 콜라 1.25L', '🟠 기간만료', '1일 전 만료'],
+    },
     { what: '주문 1건 (ORDER_INFO)', goods: KYOCHON, barcode: '004122900033', facts: ['교환권', '🟢 미사용'] },
     { what: '옛 011 번호', goods: BAEMIN, barcode: '009999900011', facts: ['금액권', '011-***-4567'] },
     { what: '알 수 없는 상태', goods: AMERICANO, barcode: '001133518005', facts: ['알 수 없는 상태(200)'] },
@@ -150,12 +188,54 @@ describe('/coupon against the sandbox', () => {
   });
 
   describe.each([
-    { barcode: 'ERR01-IP', code: '01', message: '등록되지 않은 IP입니다.', title: '쿠펀 응답: 등록되지 않은 IP (코드 01)', hint: '봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다. 봇 설정 문제이니 봇 운영자에게 알려 주세요.', emoji: '🛠️' },
-    { barcode: 'ERR98-PERM', code: '98', message: 'API 사용 권한이 없습니다.', title: '쿠펀 응답: API 권한 없음 (코드 98)', hint: '봇 운영자에게 알려 주세요.', emoji: '🛠️' },
-    { barcode: 'ERR09-LIMIT', code: '09', message: '해당 상품번호의 조회 횟수를 초과하였습니다.', title: '쿠펀 응답: 조회 횟수 초과 (코드 09)', hint: '잠시 후 다시 시도해 주세요.', emoji: '⚠️' },
-    { barcode: 'ERR17-USED', code: '17', message: '이미 사용된 쿠폰입니다.', title: '쿠펀 응답: 이미 사용된 쿠폰 (코드 17)', hint: '다시 사용할 수 없습니다.', emoji: '⚠️' },
-    { barcode: 'ERR99-SYSTEM', code: '99', message: '시스템 오류가 발생하였습니다.', title: '쿠펀 응답: 기타 시스템 오류 (코드 99)', hint: '쿠펀 쪽 오류입니다.', emoji: '❓' },
-    { barcode: 'ERR77-UNKNOWN', code: '77', message: '처리 중 알 수 없는 오류가 발생하였습니다.', title: '쿠펀 응답: 알 수 없는 코드 77', hint: '봇이 모르는 결과 코드(77)', emoji: '❓' },
+    {
+      barcode: 'ERR01-IP',
+      code: '01',
+      message: '등록되지 않은 IP입니다.',
+      title: '쿠펀 응답: 등록되지 않은 IP (코드 01)',
+      hint: '봇 서버의 IP가 쿠펀에 등록되어 있지 않습니다. 봇 설정 문제이니 봇 운영자에게 알려 주세요.',
+      emoji: '🛠️',
+    },
+    {
+      barcode: 'ERR98-PERM',
+      code: '98',
+      message: 'API 사용 권한이 없습니다.',
+      title: '쿠펀 응답: API 권한 없음 (코드 98)',
+      hint: '봇 운영자에게 알려 주세요.',
+      emoji: '🛠️',
+    },
+    {
+      barcode: 'ERR09-LIMIT',
+      code: '09',
+      message: '해당 상품번호의 조회 횟수를 초과하였습니다.',
+      title: '쿠펀 응답: 조회 횟수 초과 (코드 09)',
+      hint: '잠시 후 다시 시도해 주세요.',
+      emoji: '⚠️',
+    },
+    {
+      barcode: 'ERR17-USED',
+      code: '17',
+      message: '이미 사용된 쿠폰입니다.',
+      title: '쿠펀 응답: 이미 사용된 쿠폰 (코드 17)',
+      hint: '다시 사용할 수 없습니다.',
+      emoji: '⚠️',
+    },
+    {
+      barcode: 'ERR99-SYSTEM',
+      code: '99',
+      message: '시스템 오류가 발생하였습니다.',
+      title: '쿠펀 응답: 기타 시스템 오류 (코드 99)',
+      hint: '쿠펀 쪽 오류입니다.',
+      emoji: '❓',
+    },
+    {
+      barcode: 'ERR77-UNKNOWN',
+      code: '77',
+      message: '처리 중 알 수 없는 오류가 발생하였습니다.',
+      title: '쿠펀 응답: 알 수 없는 코드 77',
+      hint: '봇이 모르는 결과 코드(77)',
+      emoji: '❓',
+    },
   ])('vendor code $code ($barcode)', ({ barcode, code, message, title, hint, emoji }) => {
     it('shows the code, the vendor message verbatim and who should act, without a retry button', async () => {
       const { card } = await ask(h, `${AMERICANO} ${barcode}`);
@@ -212,9 +292,21 @@ describe('/coupon against the sandbox', () => {
   });
 
   describe.each([
-    { what: 'a 31-byte barcode', text: `${AMERICANO} ${'1'.repeat(31)}`, says: ['입력값을 확인해 주세요', '1번째 쿠폰번호', '최대 30바이트인데 31바이트입니다'] },
-    { what: 'Korean in the barcode', text: `${AMERICANO} 001133518001 쿠폰123456`, says: ['입력값을 확인해 주세요', '2번째 쿠폰번호', '"쿠" (U+CFE0)'] },
-    { what: 'six barcodes', text: `${AMERICANO} 001133518001 001133518002 001133518003 001133518004 001133518005 001133518006`, says: ['쿠폰번호를 6개 적으셨습니다', '5개까지'] },
+    {
+      what: 'a 31-byte barcode',
+      text: `${AMERICANO} ${'1'.repeat(31)}`,
+      says: ['입력값을 확인해 주세요', '1번째 쿠폰번호', '최대 30바이트인데 31바이트입니다'],
+    },
+    {
+      what: 'Korean in the barcode',
+      text: `${AMERICANO} 001133518001 쿠폰123456`,
+      says: ['입력값을 확인해 주세요', '2번째 쿠폰번호', '"쿠" (U+CFE0)'],
+    },
+    {
+      what: 'six barcodes',
+      text: `${AMERICANO} 001133518001 001133518002 001133518003 001133518004 001133518005 001133518006`,
+      says: ['쿠폰번호를 6개 적으셨습니다', '5개까지'],
+    },
     { what: 'no barcode', text: AMERICANO, says: ['쿠폰번호가 없습니다', '/coupon <상품ID 또는 상품명> <쿠폰번호>'] },
     { what: 'an 11-byte goods ID', text: '00001335181 001133518001', says: ['입력값을 확인해 주세요', '상품 ID가 너무 깁니다'] },
   ])('$what', ({ text, says }) => {
@@ -237,7 +329,15 @@ describe('/coupon against the sandbox', () => {
     const { card } = await ask(h, `${BAEMIN} 012345678902`, user);
 
     const text = allText(card);
-    for (const s of ['Stored-value voucher', '🟡 *Usable* · partly used', '₩2,500', 'Sandbox (simulated data)', `Requested by <@${user}>`, 'Share in channel', 'Refresh']) {
+    for (const s of [
+      'Stored-value voucher',
+      '🟡 *Usable* · partly used',
+      '₩2,500',
+      'Sandbox (simulated data)',
+      `Requested by <@${user}>`,
+      'Share in channel',
+      'Refresh',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain('미사용');

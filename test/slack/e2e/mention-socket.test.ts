@@ -62,13 +62,26 @@ describe('Socket Mode: app_mention', () => {
   });
 
   function envelope(id: string, payload: Record<string, unknown>, retryAttempt = 0): string {
-    return JSON.stringify({ envelope_id: id, type: 'events_api', accepts_response_payload: false, retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '', payload });
+    return JSON.stringify({
+      envelope_id: id,
+      type: 'events_api',
+      accepts_response_payload: false,
+      retry_attempt: retryAttempt,
+      retry_reason: retryAttempt ? 'timeout' : '',
+      payload,
+    });
   }
 
   it('acks the envelope on the socket and posts the card in the mention’s thread, once per event_id', async () => {
     const ws = await socket;
     const parent = '1700300001.000100';
-    const body = mentionEvent({ text: `<@${BOT_USER}> 0000999999 0123-4567-8902`, ts: '1700300002.000100', thread_ts: parent, user: 'U0SOCK', eventId: 'Ev0SOCKMENTION' });
+    const body = mentionEvent({
+      text: `<@${BOT_USER}> 0000999999 0123-4567-8902`,
+      ts: '1700300002.000100',
+      thread_ts: parent,
+      user: 'U0SOCK',
+      eventId: 'Ev0SOCKMENTION',
+    });
 
     ws.send(envelope('env-m1', body));
     await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === parent), 10_000, 'the thread card');
@@ -83,17 +96,27 @@ describe('Socket Mode: app_mention', () => {
     const posts = slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === parent);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.params.channel).toBe(ALLOWED);
-    const visible = allText({ text: posts[0]!.params.text, blocks: (posts[0]!.params.blocks as { type: string }[]).filter((b) => b.type !== 'actions') });
+    const visible = allText({
+      text: posts[0]!.params.text,
+      blocks: (posts[0]!.params.blocks as { type: string }[]).filter((b) => b.type !== 'actions'),
+    });
     expect(visible).toContain('확인: <@U0SOCK>');
     expect(visible).toContain('2,500원');
     expect(JSON.stringify(posts[0]!.params)).not.toContain('012345678902');
-    expect(logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SOCK')).toEqual([expect.objectContaining({ entry: 'mention', barcode: '••••8902' })]);
+    expect(logs.filter((l) => l.msg === 'lookup' && l.user === 'U0SOCK')).toEqual([
+      expect.objectContaining({ entry: 'mention', barcode: '••••8902' }),
+    ]);
   });
 
   it('refuses a mention in a channel that is not permitted with one private notice, still acking', async () => {
     const ws = await socket;
     const before = lookup.service.health().vendorRequests;
-    ws.send(envelope('env-m3', mentionEvent({ text: `<@${BOT_USER}> 0000999999 012345678902`, ts: '1700300003.000100', user: 'U0SOCKDENIED', channel: 'C0OTHER' })));
+    ws.send(
+      envelope(
+        'env-m3',
+        mentionEvent({ text: `<@${BOT_USER}> 0000999999 012345678902`, ts: '1700300003.000100', user: 'U0SOCKDENIED', channel: 'C0OTHER' }),
+      ),
+    );
     await slack.waitFor(() => slack.callsTo('chat.postEphemeral').some((c) => c.params.user === 'U0SOCKDENIED'), 10_000, 'the refusal');
     await expect.poll(() => received.some((m) => m.envelope_id === 'env-m3')).toBe(true);
     expect(await work.drain(10_000)).toBe(true);

@@ -4,7 +4,16 @@
  * recording the thread posts and the private (`chat.postEphemeral`) notices.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED, DENIED, SECRET, allText, buttonPayload, startHarness, type Harness, type SlackHttpAnswer } from '../../support/bot-harness.js';
+import {
+  ALLOWED,
+  DENIED,
+  SECRET,
+  allText,
+  buttonPayload,
+  startHarness,
+  type Harness,
+  type SlackHttpAnswer,
+} from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { BOT_USER, mentionEvent, richTextBlock, type MentionOptions } from '../../support/payloads.js';
 import { signedHeaders } from '../../support/signing.js';
@@ -22,7 +31,9 @@ function nextTs(): string {
 }
 
 /** A normal chat.postMessage answer, to undo a test's failing handler. */
-const postOk: ApiHandler = (params) => ({ body: { ok: true, channel: params.channel, ts: `1700900000.${String(Date.now() % 1e6).padStart(6, '0')}` } });
+const postOk: ApiHandler = (params) => ({
+  body: { ok: true, channel: params.channel, ts: `1700900000.${String(Date.now() % 1e6).padStart(6, '0')}` },
+});
 
 /** POST one signed Events API delivery; `headers` adds e.g. Slack's retry headers. */
 let deliveries = 0;
@@ -69,7 +80,12 @@ describe('mention in a permitted channel → the card in its thread', () => {
     });
     const before = lookups(h);
 
-    const answer = await mention(h, { text: `${BOT} ${BAEMIN.id} 012345678902 확인 부탁드립니다`, ts, thread_ts: parent, user: 'U0THREAD' });
+    const answer = await mention(h, {
+      text: `${BOT} ${BAEMIN.id} 012345678902 확인 부탁드립니다`,
+      ts,
+      thread_ts: parent,
+      user: 'U0THREAD',
+    });
     expect(answer.status).toBe(200);
     release();
 
@@ -126,7 +142,12 @@ describe('mention in a permitted channel → the card in its thread', () => {
 
   it('reads the mention from its rich_text blocks like a complaint', async () => {
     const ts = nextTs();
-    await mention(h, { text: '', ts, user: 'U0BLOCKS', blocks: [richTextBlock(`${AMERICANO.name} 쿠폰 001133518003 이미 사용됐다고 나옵니다`)] });
+    await mention(h, {
+      text: '',
+      ts,
+      user: 'U0BLOCKS',
+      blocks: [richTextBlock(`${AMERICANO.name} 쿠폰 001133518003 이미 사용됐다고 나옵니다`)],
+    });
 
     const post = await threadPost(h, ts);
     expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518003'] });
@@ -138,12 +159,15 @@ describe('mention in a permitted channel → the card in its thread', () => {
     const post = await threadPost(h, ts);
     await settled(h);
     const requestsBefore = vendorRequests(h);
-    const refresh = ((post.params.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')?.elements ?? []).find(
-      (e) => e.action_id === 'coupon_refresh',
-    )!;
+    const refresh = (
+      (post.params.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).find((b) => b.type === 'actions')
+        ?.elements ?? []
+    ).find((e) => e.action_id === 'coupon_refresh')!;
 
     const responseUrl = h.slack.responseUrl();
-    const answer = await h.interact(buttonPayload({ actionId: 'coupon_refresh', value: refresh.value, responseUrl, user: 'U0REFRESH', ephemeral: false }));
+    const answer = await h.interact(
+      buttonPayload({ actionId: 'coupon_refresh', value: refresh.value, responseUrl, user: 'U0REFRESH', ephemeral: false }),
+    );
     expect(answer.status).toBe(200);
     const reply = await h.slack.post(responseUrl);
 
@@ -165,7 +189,9 @@ describe('mention in a permitted channel → the card in its thread', () => {
 
   it('when the thread refuses the card, tells the person privately in the thread and shows the card privately', async () => {
     const ts = nextTs();
-    h.slack.on('chat.postMessage', (params, i) => (params.thread_ts === ts ? { body: { ok: false, error: 'fatal_error' } } : postOk(params, i)));
+    h.slack.on('chat.postMessage', (params, i) =>
+      params.thread_ts === ts ? { body: { ok: false, error: 'fatal_error' } } : postOk(params, i),
+    );
     await mention(h, { text: `${BOT} ${BAEMIN.id} 012345678902`, ts, user: 'U0ARCHIVED' });
 
     await h.slack.waitFor(() => ephemeralsTo(h, 'U0ARCHIVED').length >= 2, 10_000, 'two private messages');
@@ -181,7 +207,15 @@ describe('mention in a permitted channel → the card in its thread', () => {
 
   it('(after the others) no log line holds a full coupon number, a phone number or the bot token', () => {
     const logs = JSON.stringify(h.logs);
-    for (const secret of ['012345678901', '012345678902', '001133518002', '001133518003', '0123-4567-8901', '9876-5432', 'xoxb-test-token']) {
+    for (const secret of [
+      '012345678901',
+      '012345678902',
+      '001133518002',
+      '001133518003',
+      '0123-4567-8901',
+      '9876-5432',
+      'xoxb-test-token',
+    ]) {
       expect(logs).not.toContain(secret);
     }
     expect(h.logs.filter((l) => l.msg === 'lookup' && l.entry === 'mention').length).toBeGreaterThanOrEqual(6);
@@ -222,7 +256,10 @@ describe('mention that cannot be looked up as written → a short reply in its t
     const { text, post } = await replyTo(`${BOT} ${BAEMIN.name} 쿠폰이 안 된다고 합니다`, 'U0NONUMBER', parent);
     expect(post.params.thread_ts).toBe(parent);
     expect(text).toContain('쿠폰번호를 찾지 못했습니다');
-    expect(h.logs.find((l) => l.msg === 'mention_unanswerable' && l.user === 'U0NONUMBER')).toMatchObject({ entry: 'mention', problem: 'missing' });
+    expect(h.logs.find((l) => l.msg === 'mention_unanswerable' && l.user === 'U0NONUMBER')).toMatchObject({
+      entry: 'mention',
+      problem: 'missing',
+    });
   });
 
   it('a bare mention: says both are missing', async () => {
@@ -264,7 +301,9 @@ describe('mention that cannot be looked up as written → a short reply in its t
 
   it('when the thread refuses the reply, the person still gets it privately', async () => {
     const ts = nextTs();
-    h.slack.on('chat.postMessage', (params, i) => (params.thread_ts === ts ? { body: { ok: false, error: 'is_archived' } } : postOk(params, i)));
+    h.slack.on('chat.postMessage', (params, i) =>
+      params.thread_ts === ts ? { body: { ok: false, error: 'is_archived' } } : postOk(params, i),
+    );
     await mention(h, { text: `${BOT} ${BAEMIN.name}`, ts, user: 'U0REPLYFAIL' });
     await h.slack.waitFor(() => ephemeralsTo(h, 'U0REPLYFAIL').length >= 1, 10_000, 'private reply');
     expect(allText(ephemeralsTo(h, 'U0REPLYFAIL')[0]!.params)).toContain('쿠폰번호를 찾지 못했습니다');
@@ -302,30 +341,39 @@ describe('mention gates', () => {
   it.each([
     ['without X-Slack-Retry-Num', {}],
     ['with X-Slack-Retry-Num', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }],
-  ])('a second delivery of the same event_id (%s) is handled once: one lookup, one post', async (_how, retryHeaders: Record<string, string>) => {
-    const ts = nextTs();
-    const eventId = `Ev0RETRY${seq}X`;
-    const user = `U0RETRY${Object.keys(retryHeaders).length}`;
-    const lookupsBefore = lookups(h);
-    const body = mentionEvent({ text: `${BOT} ${BAEMIN.id} 012345678901`, ts, user, eventId });
+  ])(
+    'a second delivery of the same event_id (%s) is handled once: one lookup, one post',
+    async (_how, retryHeaders: Record<string, string>) => {
+      const ts = nextTs();
+      const eventId = `Ev0RETRY${seq}X`;
+      const user = `U0RETRY${Object.keys(retryHeaders).length}`;
+      const lookupsBefore = lookups(h);
+      const body = mentionEvent({ text: `${BOT} ${BAEMIN.id} 012345678901`, ts, user, eventId });
 
-    const first = await deliver(h, body);
-    const again = await deliver(h, body, retryHeaders);
-    expect(first.status).toBe(200);
-    expect(again.status).toBe(200);
+      const first = await deliver(h, body);
+      const again = await deliver(h, body, retryHeaders);
+      expect(first.status).toBe(200);
+      expect(again.status).toBe(200);
 
-    // Bolt answers HTTP before its middleware runs: wait until the second delivery was decided
-    // (or, were it not recognised, until it produced a second lookup).
-    await expect.poll(() => h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) || h.logs.filter((l) => l.msg === 'lookup' && l.user === user).length > 1).toBe(true);
-    await threadPost(h, ts);
-    await settled(h);
-    expect(postsInThread(h, ts)).toHaveLength(1);
-    expect(lookups(h) - lookupsBefore).toBe(1);
-    expect(h.logs.filter((l) => l.msg === 'lookup' && l.user === user)).toHaveLength(1);
-    const duplicate = h.logs.filter((l) => l.msg === 'duplicate_event' && l.eventId === eventId);
-    expect(duplicate).toHaveLength(1);
-    if (retryHeaders['x-slack-retry-num']) expect(duplicate[0]).toMatchObject({ retryNum: 1, retryReason: 'http_timeout' });
-  });
+      // Bolt answers HTTP before its middleware runs: wait until the second delivery was decided
+      // (or, were it not recognised, until it produced a second lookup).
+      await expect
+        .poll(
+          () =>
+            h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) ||
+            h.logs.filter((l) => l.msg === 'lookup' && l.user === user).length > 1,
+        )
+        .toBe(true);
+      await threadPost(h, ts);
+      await settled(h);
+      expect(postsInThread(h, ts)).toHaveLength(1);
+      expect(lookups(h) - lookupsBefore).toBe(1);
+      expect(h.logs.filter((l) => l.msg === 'lookup' && l.user === user)).toHaveLength(1);
+      const duplicate = h.logs.filter((l) => l.msg === 'duplicate_event' && l.eventId === eventId);
+      expect(duplicate).toHaveLength(1);
+      if (retryHeaders['x-slack-retry-num']) expect(duplicate[0]).toMatchObject({ retryNum: 1, retryReason: 'http_timeout' });
+    },
+  );
 
   it('a retried refusal is not repeated either', async () => {
     const ts = nextTs();
@@ -335,7 +383,9 @@ describe('mention gates', () => {
     await deliver(h, body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     // Decided either way: recognised as a duplicate, or (wrongly) refused a second time.
     const eventId = body.event_id as string;
-    await expect.poll(() => h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) || ephemeralsTo(h, 'U0DENIEDTWICE').length > 1).toBe(true);
+    await expect
+      .poll(() => h.logs.some((l) => l.msg === 'duplicate_event' && l.eventId === eventId) || ephemeralsTo(h, 'U0DENIEDTWICE').length > 1)
+      .toBe(true);
     expect(ephemeralsTo(h, 'U0DENIEDTWICE')).toHaveLength(1);
     expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.user === 'U0DENIEDTWICE')).toHaveLength(1);
   });
@@ -397,7 +447,11 @@ describe('mention: per-user rate limit', () => {
 
   it('over the limit: a private notice in the thread, no lookup, no thread post; other people are unaffected', async () => {
     const first = nextTs();
-    await mention(h, { text: `${BOT} ${BAEMIN.id} 012345678901 012345678902 012345678903 012345678904 012345678905`, ts: first, user: 'U0BUSY' });
+    await mention(h, {
+      text: `${BOT} ${BAEMIN.id} 012345678901 012345678902 012345678903 012345678904 012345678905`,
+      ts: first,
+      user: 'U0BUSY',
+    });
     await threadPost(h, first);
     await settled(h);
     const lookupsBefore = lookups(h);

@@ -50,12 +50,21 @@ async function openModal(h: Harness, message: ShortcutMessage, user: string): Pr
 
 async function submit(h: Harness, opts: { meta: string; goods: GoodsState; barcodes?: string; user: string }) {
   const answer = await h.interact(
-    submissionPayload({ privateMetadata: opts.meta, goods: opts.goods, user: opts.user, ...(opts.barcodes !== undefined ? { barcodes: opts.barcodes } : {}) }),
+    submissionPayload({
+      privateMetadata: opts.meta,
+      goods: opts.goods,
+      user: opts.user,
+      ...(opts.barcodes !== undefined ? { barcodes: opts.barcodes } : {}),
+    }),
   );
   return { status: answer.status, body: answer.body === '' ? null : (JSON.parse(answer.body) as Record<string, unknown>) };
 }
 
-const select = (goods: { id: string; name: string }): GoodsState => ({ kind: 'select', value: goods.id, label: `${goods.name} (${goods.id})` });
+const select = (goods: { id: string; name: string }): GoodsState => ({
+  kind: 'select',
+  value: goods.id,
+  label: `${goods.name} (${goods.id})`,
+});
 
 describe('shortcut modal: prefilled from the message', () => {
   let h: Harness;
@@ -73,7 +82,11 @@ describe('shortcut modal: prefilled from the message', () => {
     const parent = nextTs();
     const ts = nextTs();
     const before = lookups(h);
-    const modal = await openModal(h, { text: '고객님 쿠폰 0123-4567-8902, 0123 4567 8901 둘 다 안 된대요', ts, thread_ts: parent }, 'U0PREFILL');
+    const modal = await openModal(
+      h,
+      { text: '고객님 쿠폰 0123-4567-8902, 0123 4567 8901 둘 다 안 된대요', ts, thread_ts: parent },
+      'U0PREFILL',
+    );
 
     expect(modal.view).toMatchObject({ type: 'modal', callback_id: 'coupon_lookup_modal' });
     expect(modal.goods.type).toBe('static_select');
@@ -91,7 +104,11 @@ describe('shortcut modal: prefilled from the message', () => {
   });
 
   it('several goods named → no preselected goods, and a note asking to choose', async () => {
-    const modal = await openModal(h, { text: `${BAEMIN.name}이랑 ${AMERICANO.name} 쿠폰 012345678901 확인 부탁드립니다`, ts: nextTs() }, 'U0SEVERAL');
+    const modal = await openModal(
+      h,
+      { text: `${BAEMIN.name}이랑 ${AMERICANO.name} 쿠폰 012345678901 확인 부탁드립니다`, ts: nextTs() },
+      'U0SEVERAL',
+    );
 
     expect(modal.goods.initial_option).toBeUndefined();
     expect(modal.barcodes.initial_value).toBe('012345678901');
@@ -141,7 +158,12 @@ describe('shortcut modal: submission', () => {
     const meta = encodeModalMetadata({ channelId: ALLOWED, threadTs: ts, responseUrl });
     const before = lookups(h);
 
-    const answer = await submit(h, { meta, goods: select(BAEMIN), barcodes: ' 0123-4567-8902\n0123 4567 8901, 012345678902\n', user: 'U0SUBMIT' });
+    const answer = await submit(h, {
+      meta,
+      goods: select(BAEMIN),
+      barcodes: ' 0123-4567-8902\n0123 4567 8901, 012345678902\n',
+      user: 'U0SUBMIT',
+    });
     expect(answer).toEqual({ status: 200, body: null });
 
     const post = await threadPost(h, ts);
@@ -163,7 +185,12 @@ describe('shortcut modal: submission', () => {
   it('goods typed by name (text input) is resolved through the catalog', async () => {
     const ts = nextTs();
     const meta = encodeModalMetadata({ channelId: ALLOWED, threadTs: ts });
-    const answer = await submit(h, { meta, goods: { kind: 'text', value: ` ${AMERICANO.name} ` }, barcodes: '001133518001', user: 'U0TYPED' });
+    const answer = await submit(h, {
+      meta,
+      goods: { kind: 'text', value: ` ${AMERICANO.name} ` },
+      barcodes: '001133518001',
+      user: 'U0TYPED',
+    });
     expect(answer.body).toBeNull();
 
     const post = await threadPost(h, ts);
@@ -175,7 +202,11 @@ describe('shortcut modal: submission', () => {
     ['a 31-character barcode', '012345678901\n' + '1'.repeat(31), ['2번째 쿠폰번호']],
     ['no barcode at all', undefined, ['쿠폰번호를 하나 이상 입력해 주세요']],
     ['only blank lines', ' \n\n , ', ['쿠폰번호를 하나 이상 입력해 주세요']],
-    ['6 barcodes', ['012345678901', '012345678902', '012345678903', '012345678904', '012345678905', '001133518001'].join('\n'), ['6개', '5개까지']],
+    [
+      '6 barcodes',
+      ['012345678901', '012345678902', '012345678903', '012345678904', '012345678905', '001133518001'].join('\n'),
+      ['6개', '5개까지'],
+    ],
     ['a barcode with Korean letters', '쿠폰012345678901', ['1번째 쿠폰번호']],
   ])('invalid: %s → inline error on the barcodes block, nothing looked up', async (_what, barcodes, expected) => {
     const ts = nextTs();
@@ -243,7 +274,9 @@ describe('shortcut modal: submission', () => {
 
   it('bot not in the channel → invite notice and the card privately at the shortcut’s response_url', async () => {
     const ts = nextTs();
-    h.slack.on('chat.postMessage', (params, i) => (params.thread_ts === ts ? { body: { ok: false, error: 'not_in_channel' } } : postOk(params, i)));
+    h.slack.on('chat.postMessage', (params, i) =>
+      params.thread_ts === ts ? { body: { ok: false, error: 'not_in_channel' } } : postOk(params, i),
+    );
     const responseUrl = h.slack.responseUrl();
     const meta = encodeModalMetadata({ channelId: ALLOWED, threadTs: ts, responseUrl });
 
@@ -274,14 +307,24 @@ describe('shortcut modal: rate limit on submission', () => {
 
   it('a submission over the limit gets an inline error on the barcodes block and no lookup', async () => {
     const first = nextTs();
-    const ok = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: first }), goods: select(BAEMIN), barcodes: '012345678901\n012345678902\n012345678905', user: 'U0MBUSY' });
+    const ok = await submit(h, {
+      meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: first }),
+      goods: select(BAEMIN),
+      barcodes: '012345678901\n012345678902\n012345678905',
+      user: 'U0MBUSY',
+    });
     expect(ok.body).toBeNull();
     await threadPost(h, first);
     await settled(h);
     const before = lookups(h);
 
     const second = nextTs();
-    const over = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: second }), goods: select(BAEMIN), barcodes: '012345678903\n012345678904\n012345678901', user: 'U0MBUSY' });
+    const over = await submit(h, {
+      meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: second }),
+      goods: select(BAEMIN),
+      barcodes: '012345678903\n012345678904\n012345678901',
+      user: 'U0MBUSY',
+    });
     expect(over.body?.response_action).toBe('errors');
     expect((over.body?.errors as Record<string, string>).barcodes).toContain('조회가 너무 잦습니다');
     await settled(h);
@@ -290,7 +333,12 @@ describe('shortcut modal: rate limit on submission', () => {
 
     offsetMs += 61_000;
     const later = nextTs();
-    const again = await submit(h, { meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: later }), goods: select(BAEMIN), barcodes: '012345678903\n012345678904', user: 'U0MBUSY' });
+    const again = await submit(h, {
+      meta: encodeModalMetadata({ channelId: ALLOWED, threadTs: later }),
+      goods: select(BAEMIN),
+      barcodes: '012345678903\n012345678904',
+      user: 'U0MBUSY',
+    });
     expect(again.body).toBeNull();
     await threadPost(h, later);
   });

@@ -70,7 +70,9 @@ describe('channel allowlist (ALLOWED_CHANNEL_IDS=C0ALLOWED)', () => {
 
     for (const actionId of ['coupon_refresh', 'coupon_share']) {
       const clickUrl = h.slack.responseUrl();
-      const answer = await h.interact(buttonPayload({ actionId, value: buttonValue(card, actionId), responseUrl: clickUrl, user, channel: DENIED }));
+      const answer = await h.interact(
+        buttonPayload({ actionId, value: buttonValue(card, actionId), responseUrl: clickUrl, user, channel: DENIED }),
+      );
       const reply = await h.slack.post(clickUrl);
 
       expect(answer).toEqual({ status: 200, body: '' });
@@ -184,11 +186,19 @@ describe('request signing', () => {
 
   it('rejects a forged button click with 401', async () => {
     const responseUrl = h.slack.responseUrl();
-    const payload = buttonPayload({ actionId: 'coupon_refresh', value: JSON.stringify({ g: AMERICANO, b: ['001133518001'] }), responseUrl });
+    const payload = buttonPayload({
+      actionId: 'coupon_refresh',
+      value: JSON.stringify({ g: AMERICANO, b: ['001133518001'] }),
+      responseUrl,
+    });
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const now = Math.floor(Date.now() / 1000);
 
-    const answer = await h.raw(body, { 'content-type': FORM, 'x-slack-request-timestamp': String(now), 'x-slack-signature': slackSignature('forged', now, body) });
+    const answer = await h.raw(body, {
+      'content-type': FORM,
+      'x-slack-request-timestamp': String(now),
+      'x-slack-signature': slackSignature('forged', now, body),
+    });
 
     expect(answer.status).toBe(401);
     await expectNothingFor(responseUrl);
@@ -277,7 +287,9 @@ describe('logs', () => {
     const card = await h.slack.post(responseUrl);
     // Also a button click, a refusal and bad input, so every path has written its lines.
     const clickUrl = h.slack.responseUrl();
-    await h.interact(buttonPayload({ actionId: 'coupon_refresh', value: buttonValue(card, 'coupon_refresh'), responseUrl: clickUrl, user }));
+    await h.interact(
+      buttonPayload({ actionId: 'coupon_refresh', value: buttonValue(card, 'coupon_refresh'), responseUrl: clickUrl, user }),
+    );
     await h.slack.post(clickUrl);
     const denied = await h.command({ text: `${BAEMIN} 012345678903`, channel: DENIED, user });
     await h.slack.post(denied.responseUrl);
@@ -301,7 +313,11 @@ describe('logs', () => {
     const responseUrl = h.slack.responseUrl();
     const body = commandBody(`${BAEMIN} 012345678904`, responseUrl, nextUser());
     const now = Math.floor(Date.now() / 1000);
-    const answer = await h.raw(body, { 'content-type': FORM, 'x-slack-request-timestamp': String(now), 'x-slack-signature': slackSignature('forged', now, body) });
+    const answer = await h.raw(body, {
+      'content-type': FORM,
+      'x-slack-request-timestamp': String(now),
+      'x-slack-signature': slackSignature('forged', now, body),
+    });
 
     expect(answer.status).toBe(401);
     const all = JSON.stringify(h.logs);

@@ -4,7 +4,16 @@
  * thread replies and can refuse them (not in channel, 429 with Retry-After).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blocksOf, lookups, postsInThread, readable, refreshRequest, settled, threadPost, vendorRequests } from '../../support/thread-cards.js';
+import {
+  blocksOf,
+  lookups,
+  postsInThread,
+  readable,
+  refreshRequest,
+  settled,
+  threadPost,
+  vendorRequests,
+} from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
 import { richTextBlock, shortcutPayload, type ShortcutMessage } from '../../support/payloads.js';
@@ -20,7 +29,9 @@ function nextTs(): string {
 }
 
 /** A normal chat.postMessage answer, to undo a test's failing handler. */
-const postOk: ApiHandler = (params) => ({ body: { ok: true, channel: params.channel, ts: `1700900000.${String(Date.now() % 1e6).padStart(6, '0')}` } });
+const postOk: ApiHandler = (params) => ({
+  body: { ok: true, channel: params.channel, ts: `1700900000.${String(Date.now() % 1e6).padStart(6, '0')}` },
+});
 
 async function runShortcut(h: Harness, message: ShortcutMessage, opts: { user?: string; channel?: string } = {}) {
   const responseUrl = h.slack.responseUrl();
@@ -52,7 +63,11 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     });
     const before = lookups(h);
 
-    const { answer, responseUrl } = await runShortcut(h, { text: `${BAEMIN.name} 쿠폰 012345678902 사용이 안 된다고 합니다`, ts }, { user: 'U0DIRECT' });
+    const { answer, responseUrl } = await runShortcut(
+      h,
+      { text: `${BAEMIN.name} 쿠폰 012345678902 사용이 안 된다고 합니다`, ts },
+      { user: 'U0DIRECT' },
+    );
     expect(answer).toEqual({ status: 200, body: '' });
     release();
 
@@ -97,7 +112,11 @@ describe('message shortcut: goods and barcode in the message → card in its thr
     ['space-grouped', '0123 4567 8901', '012345678901', '10,000원'],
   ])('reads a %s coupon number (%s) as the sandbox barcode %s', async (_kind, written, barcode, balance) => {
     const ts = nextTs();
-    await runShortcut(h, { text: `[CS] ${BAEMIN.name} 쿠폰번호 ${written} 사용불가 문의, 수신번호 010-9876-5432`, ts }, { user: 'U0GROUPED' });
+    await runShortcut(
+      h,
+      { text: `[CS] ${BAEMIN.name} 쿠폰번호 ${written} 사용불가 문의, 수신번호 010-9876-5432`, ts },
+      { user: 'U0GROUPED' },
+    );
 
     const post = await threadPost(h, ts);
     expect(await refreshRequest(h, post.params)).toEqual({ g: BAEMIN.id, b: [barcode] });
@@ -107,7 +126,11 @@ describe('message shortcut: goods and barcode in the message → card in its thr
 
   it('finds goods and barcode in rich_text blocks when the text is empty', async () => {
     const ts = nextTs();
-    await runShortcut(h, { text: '', ts, blocks: [richTextBlock(`고객 문의: ${AMERICANO.name} 쿠폰 0011-3351-8002 이미 사용됐다고 나옵니다`)] }, { user: 'U0BLOCKS' });
+    await runShortcut(
+      h,
+      { text: '', ts, blocks: [richTextBlock(`고객 문의: ${AMERICANO.name} 쿠폰 0011-3351-8002 이미 사용됐다고 나옵니다`)] },
+      { user: 'U0BLOCKS' },
+    );
 
     const post = await threadPost(h, ts);
     expect(await refreshRequest(h, post.params)).toEqual({ g: AMERICANO.id, b: ['001133518002'] });
@@ -156,27 +179,33 @@ describe('message shortcut: when the thread reply cannot be posted', () => {
     h.slack.on('chat.postMessage', postOk);
   });
 
-  it.each(['not_in_channel', 'channel_not_found'])('%s: tells the user privately to invite the bot, and shows the card privately', async (error) => {
-    const ts = nextTs();
-    h.slack.on('chat.postMessage', (params, i) => (params.thread_ts === ts ? { body: { ok: false, error } } : postOk(params, i)));
-    const { answer, responseUrl } = await runShortcut(h, { text: `${BAEMIN.name} 012345678902`, ts }, { user: 'U0NOTIN' });
-    expect(answer.status).toBe(200);
+  it.each(['not_in_channel', 'channel_not_found'])(
+    '%s: tells the user privately to invite the bot, and shows the card privately',
+    async (error) => {
+      const ts = nextTs();
+      h.slack.on('chat.postMessage', (params, i) => (params.thread_ts === ts ? { body: { ok: false, error } } : postOk(params, i)));
+      const { answer, responseUrl } = await runShortcut(h, { text: `${BAEMIN.name} 012345678902`, ts }, { user: 'U0NOTIN' });
+      expect(answer.status).toBe(200);
 
-    const notice = await h.slack.post(responseUrl, 1);
-    expect(notice).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(allText(notice)).toContain('/invite @coupon-bot');
-    expect(allText(notice)).toContain(`<#${ALLOWED}>`);
-    const card = await h.slack.post(responseUrl, 2);
-    expect(card).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(readable(card)).toContain('••••8902');
-    expect(readable(card)).toContain('요청: <@U0NOTIN>');
-    expect(readable(card)).not.toContain('012345678902');
+      const notice = await h.slack.post(responseUrl, 1);
+      expect(notice).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(allText(notice)).toContain('/invite @coupon-bot');
+      expect(allText(notice)).toContain(`<#${ALLOWED}>`);
+      const card = await h.slack.post(responseUrl, 2);
+      expect(card).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(readable(card)).toContain('••••8902');
+      expect(readable(card)).toContain('요청: <@U0NOTIN>');
+      expect(readable(card)).not.toContain('012345678902');
 
-    await settled(h);
-    expect(postsInThread(h, ts)).toHaveLength(1);
-    expect(h.slack.postsTo(responseUrl)).toHaveLength(2);
-    expect(h.logs.filter((l) => l.msg === 'thread_post_failed' && l.user === 'U0NOTIN').at(-1)).toMatchObject({ reason: 'not_in_channel', detail: error });
-  });
+      await settled(h);
+      expect(postsInThread(h, ts)).toHaveLength(1);
+      expect(h.slack.postsTo(responseUrl)).toHaveLength(2);
+      expect(h.logs.filter((l) => l.msg === 'thread_post_failed' && l.user === 'U0NOTIN').at(-1)).toMatchObject({
+        reason: 'not_in_channel',
+        detail: error,
+      });
+    },
+  );
 
   it('429 with Retry-After: 1 → waits, retries and posts the card once', async () => {
     const ts = nextTs();
@@ -184,7 +213,9 @@ describe('message shortcut: when the thread reply cannot be posted', () => {
     h.slack.on('chat.postMessage', (params, i) => {
       if (params.thread_ts !== ts) return postOk(params, i);
       attempts += 1;
-      return attempts === 1 ? { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } } : postOk(params, i);
+      return attempts === 1
+        ? { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } }
+        : postOk(params, i);
     });
     const { responseUrl } = await runShortcut(h, { text: `${BAEMIN.name} 012345678901`, ts }, { user: 'U0RETRY' });
 
@@ -200,7 +231,9 @@ describe('message shortcut: when the thread reply cannot be posted', () => {
   it('429 with a Retry-After beyond the wait budget → gives up at once and answers privately', async () => {
     const ts = nextTs();
     h.slack.on('chat.postMessage', (params, i) =>
-      params.thread_ts === ts ? { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } } : postOk(params, i),
+      params.thread_ts === ts
+        ? { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } }
+        : postOk(params, i),
     );
     const { responseUrl } = await runShortcut(h, { text: `${BAEMIN.name} 012345678901`, ts }, { user: 'U0GIVEUP' });
 
@@ -265,7 +298,11 @@ describe('message shortcut: per-user rate limit', () => {
 
   it('refuses a shortcut over the limit privately, with no lookup and no modal; other users and a later minute are unaffected', async () => {
     const first = nextTs();
-    await runShortcut(h, { text: `${BAEMIN.name} 012345678901 012345678902 012345678903 012345678904 012345678905`, ts: first }, { user: 'U0BUSY' });
+    await runShortcut(
+      h,
+      { text: `${BAEMIN.name} 012345678901 012345678902 012345678903 012345678904 012345678905`, ts: first },
+      { user: 'U0BUSY' },
+    );
     await threadPost(h, first);
     await settled(h);
     const lookupsBefore = lookups(h);

@@ -121,7 +121,14 @@ describe('Socket Mode', () => {
         envelope_id: 'env-2',
         type: 'slash_commands',
         accepts_response_payload: true,
-        payload: { team_id: 'T1', channel_id: 'C0OTHER', user_id: 'U0SOCK', command: '/coupon', text: '0000999999 012345678902', response_url: responseUrl },
+        payload: {
+          team_id: 'T1',
+          channel_id: 'C0OTHER',
+          user_id: 'U0SOCK',
+          command: '/coupon',
+          text: '0000999999 012345678902',
+          response_url: responseUrl,
+        },
       }),
     );
     const notice = await slack.post(responseUrl);

@@ -65,7 +65,11 @@ const CASES: readonly Case[] = [
   },
   { name: 'a mobile number only', text: '고객 연락처 010-1234-5678 으로 회신 부탁드립니다', barcodes: [] },
   { name: 'an unseparated mobile number only', text: '01012345678 번으로 문자 받으셨다고 합니다', barcodes: [] },
-  { name: 'an international mobile number', text: 'Customer called from +82 10-1234-5678 about a coupon that will not redeem', barcodes: [] },
+  {
+    name: 'an international mobile number',
+    text: 'Customer called from +82 10-1234-5678 about a coupon that will not redeem',
+    barcodes: [],
+  },
   { name: 'an international number without spaces', text: '해외 번호 +821012345678 로 연락 요망', barcodes: [] },
   { name: 'landline numbers', text: '매장 전화 02-1234-5678 / 031-123-4567 / 0311234567 에서 사용 거절', barcodes: [] },
   { name: 'a labelled order number only', text: '주문번호 20240115-0001234 취소 요청 건입니다', barcodes: [] },

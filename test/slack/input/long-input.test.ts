@@ -10,11 +10,20 @@ import { extract, MAX_SCANNED_CHARS, messageText } from '../../../src/slack/inpu
 import { fill, growthRatio, LINEAR_BOUND } from '../../support/growth.js';
 
 const { catalog } = parseCatalog(
-  ['0000133518=스타벅스 아메리카노 T', '0000200001=스타벅스 아메리카노 T 2잔', '0000999999=배민 상품권 1만원', '0000000001=배민', 'CU-5000=CU 모바일상품권 5천원'].join(';'),
+  [
+    '0000133518=스타벅스 아메리카노 T',
+    '0000200001=스타벅스 아메리카노 T 2잔',
+    '0000999999=배민 상품권 1만원',
+    '0000000001=배민',
+    'CU-5000=CU 모바일상품권 5천원',
+  ].join(';'),
 );
 
 const SHAPES: readonly (readonly [string, string])[] = [
-  ['a complaint with every kind of number', '고객님 쿠폰 0123-4567-8901 이 안 됩니다. 010-1234-5678, 주문번호 20240115-0001234, 3,000원, 배민 상품권 1만원. '],
+  [
+    'a complaint with every kind of number',
+    '고객님 쿠폰 0123-4567-8901 이 안 됩니다. 010-1234-5678, 주문번호 20240115-0001234, 3,000원, 배민 상품권 1만원. ',
+  ],
   ['space-separated digit groups', '1234 '],
   ['one endless hyphen run', '1234-'],
   ['dotted words with no @', 'a.'],
@@ -80,13 +89,20 @@ describe('messageText on large messages', () => {
           {
             type: 'rich_text_section',
             elements: Array.from({ length: elements }, (_, i) =>
-              i % 3 === 0 ? { type: 'text', text: '쿠폰 0123-4567-8901 ' } : i % 3 === 1 ? { type: 'link', url: 'https://example.com/x', text: '링크' } : { type: 'user', user_id: 'U0ALICE' },
+              i % 3 === 0
+                ? { type: 'text', text: '쿠폰 0123-4567-8901 ' }
+                : i % 3 === 1
+                  ? { type: 'link', url: 'https://example.com/x', text: '링크' }
+                  : { type: 'user', user_id: 'U0ALICE' },
             ),
           },
         ],
       },
     ],
-    attachments: Array.from({ length: elements / 100 }, () => ({ title: '문의', fields: [{ title: '쿠폰번호', value: '0123 4567 8901' }] })),
+    attachments: Array.from({ length: elements / 100 }, () => ({
+      title: '문의',
+      fields: [{ title: '쿠폰번호', value: '0123 4567 8901' }],
+    })),
   });
 
   it('reads ten times the elements in about ten times the CPU', () => {

@@ -12,11 +12,17 @@ describe('originOf', () => {
   });
 
   it('slash command with empty IDs → undefined, not ""', () => {
-    expect(originOf({ command: '/coupon', channel_id: '', user_id: '' })).toEqual({ kind: 'command', channelId: undefined, userId: undefined });
+    expect(originOf({ command: '/coupon', channel_id: '', user_id: '' })).toEqual({
+      kind: 'command',
+      channelId: undefined,
+      userId: undefined,
+    });
   });
 
   it('block_actions: channel from body.channel', () => {
-    expect(originOf({ type: 'block_actions', user: { id: 'U1' }, channel: { id: 'C0123ABCD' }, container: { channel_id: 'C9999' } })).toEqual({
+    expect(
+      originOf({ type: 'block_actions', user: { id: 'U1' }, channel: { id: 'C0123ABCD' }, container: { channel_id: 'C9999' } }),
+    ).toEqual({
       kind: 'block_actions',
       channelId: 'C0123ABCD',
       userId: 'U1',
@@ -60,11 +66,19 @@ describe('originOf', () => {
     ['garbage metadata', { id: 'V1', private_metadata: '{not json' }],
     ['metadata of another shape', { id: 'V1', private_metadata: '{"channel":"C0123ABCD"}' }],
   ])('view_submission with %s → no channel', (_name, view) => {
-    expect(originOf({ type: 'view_submission', user: { id: 'U1' }, view })).toEqual({ kind: 'view_submission', channelId: undefined, userId: 'U1' });
+    expect(originOf({ type: 'view_submission', user: { id: 'U1' }, view })).toEqual({
+      kind: 'view_submission',
+      channelId: undefined,
+      userId: 'U1',
+    });
   });
 
   it('global shortcut: kind only (no channel)', () => {
-    expect(originOf({ type: 'shortcut', callback_id: 'x', user: { id: 'U1' } })).toEqual({ kind: 'shortcut', channelId: undefined, userId: 'U1' });
+    expect(originOf({ type: 'shortcut', callback_id: 'x', user: { id: 'U1' } })).toEqual({
+      kind: 'shortcut',
+      channelId: undefined,
+      userId: 'U1',
+    });
   });
 
   it('an event never yields a channel, even when the event names one', () => {

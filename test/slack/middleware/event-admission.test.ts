@@ -22,7 +22,10 @@ async function passes(mw: (args: never) => Promise<void>, body: unknown, context
   return nexted;
 }
 
-const mention = (eventId: string | undefined, event: Record<string, unknown> = { type: 'app_mention', user: 'U1', channel: 'C1', ts: '1.2' }) => ({
+const mention = (
+  eventId: string | undefined,
+  event: Record<string, unknown> = { type: 'app_mention', user: 'U1', channel: 'C1', ts: '1.2' },
+) => ({
   type: 'event_callback',
   ...(eventId !== undefined ? { event_id: eventId } : {}),
   event,
@@ -60,7 +63,9 @@ describe('eventOnce', () => {
     expect(await passes(mw, mention('Ev0AAA'))).toBe(true);
     expect(await passes(mw, mention('Ev0AAA'), { retryNum: 2, retryReason: 'http_timeout' })).toBe(false);
     expect(await passes(mw, mention('Ev0BBB'))).toBe(true);
-    expect(lines.filter((l) => l.msg === 'duplicate_event')).toEqual([expect.objectContaining({ eventId: 'Ev0AAA', retryNum: 2, retryReason: 'http_timeout' })]);
+    expect(lines.filter((l) => l.msg === 'duplicate_event')).toEqual([
+      expect.objectContaining({ eventId: 'Ev0AAA', retryNum: 2, retryReason: 'http_timeout' }),
+    ]);
     expect(await store.get('event:Ev0AAA')).toBe(1);
 
     now += EVENT_CLAIM_TTL_MS;

@@ -14,7 +14,10 @@ describe('action IDs', () => {
 describe('encode / decode action values', () => {
   it.each<[string, CardActionValue]>([
     ['one barcode', { goodsId: GOODS_ID, barcodes: ['012345678902'] }],
-    ['five barcodes, leading zeros kept', { goodsId: '0000000001', barcodes: Array.from({ length: MAX_BARCODES }, (_, i) => `00${barcodeN(i)}`) }],
+    [
+      'five barcodes, leading zeros kept',
+      { goodsId: '0000000001', barcodes: Array.from({ length: MAX_BARCODES }, (_, i) => `00${barcodeN(i)}`) },
+    ],
     ['odd characters', { goodsId: 'A-1_"\\', barcodes: ['x"y', '한글', '🎫'] }],
   ])('round trip: %s', (_name, value) => {
     const encoded = encodeActionValue(value);

@@ -69,7 +69,10 @@ describe('text objects and blocks', () => {
   });
 
   it('fields: *label*\\nvalue, both escaped, each cut to 2000; more than 10 is a RangeError', () => {
-    const s = fieldsSection([{ label: 'A&B', value: '<x>' }, { label: 'L', value: 'v'.repeat(3000) }]);
+    const s = fieldsSection([
+      { label: 'A&B', value: '<x>' },
+      { label: 'L', value: 'v'.repeat(3000) },
+    ]);
     expect(s.fields?.[0]).toEqual({ type: 'mrkdwn', text: '*A&amp;B*\n&lt;x&gt;' });
     expect(s.fields?.[1]?.text).toHaveLength(LIMITS.fieldText);
     expect(() => fieldsSection(Array.from({ length: 11 }, (_, i) => ({ label: `l${i}`, value: 'v' })))).toThrow(RangeError);

@@ -1,12 +1,32 @@
 /** Failure cards tell the truth: footers, buttons and wording per failure, and vendor text shown as text. */
 import { describe, expect, it } from 'vitest';
-import { BadResponseError, HttpStatusError, InternalError, NetworkError, OversizeError, TimeoutError, type CoufunError } from '../../../src/coufun/errors.js';
+import {
+  BadResponseError,
+  HttpStatusError,
+  InternalError,
+  NetworkError,
+  OversizeError,
+  TimeoutError,
+  type CoufunError,
+} from '../../../src/coufun/errors.js';
 import { ACTION_IDS, renderLookupMessage, type SlackMessage } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';
-import { blocksOfType, buttons, cardCtx, errOutcome, exchangeOrder, footerTexts, meta, okOutcome, USER, vendorError } from '../../support/factories.js';
+import {
+  blocksOfType,
+  buttons,
+  cardCtx,
+  errOutcome,
+  exchangeOrder,
+  footerTexts,
+  meta,
+  okOutcome,
+  USER,
+  vendorError,
+} from '../../support/factories.js';
 
 const sections = (msg: SlackMessage): string[] => blocksOfType(msg, 'section').flatMap((s) => (s.text ? [s.text.text] : []));
-const card = (error: CoufunError, latencyMs = 5000): SlackMessage => renderLookupMessage([errOutcome(error, { meta: meta({ latencyMs }) })], cardCtx());
+const card = (error: CoufunError, latencyMs = 5000): SlackMessage =>
+  renderLookupMessage([errOutcome(error, { meta: meta({ latencyMs }) })], cardCtx());
 
 describe('failure footers', () => {
   const silent: ReadonlyArray<readonly [string, CoufunError]> = [
@@ -45,7 +65,10 @@ describe('failure footers', () => {
 
   it('a success beside a timeout keeps the success time, not the timeout', () => {
     const msg = renderLookupMessage(
-      [okOutcome([exchangeOrder()], { meta: meta({ latencyMs: 40 }) }), errOutcome(new TimeoutError(5000), { barcode: '731190447702', meta: meta({ latencyMs: 5000 }) })],
+      [
+        okOutcome([exchangeOrder()], { meta: meta({ latencyMs: 40 }) }),
+        errOutcome(new TimeoutError(5000), { barcode: '731190447702', meta: meta({ latencyMs: 5000 }) }),
+      ],
       cardCtx(),
     );
     expect(footerTexts(msg)).toContain('쿠펀 응답 40ms');
@@ -101,7 +124,10 @@ describe('a vendor code that answers the question itself', () => {
 
 describe('vendor text is shown as text', () => {
   const hostile = '*굵게* _기울임_ ~취소선~ `코드` \u202E요망\u202C \u200B고객 010.5555.6666 / 010 7777 8888';
-  const msg = renderLookupMessage([errOutcome(vendorError('99', hostile))], cardCtx({ mode: 'thread', buttonRef: 'Zr0QmH2v4cT9xLwq1sJb8A' }));
+  const msg = renderLookupMessage(
+    [errOutcome(vendorError('99', hostile))],
+    cardCtx({ mode: 'thread', buttonRef: 'Zr0QmH2v4cT9xLwq1sJb8A' }),
+  );
   const text = sections(msg)[0] ?? '';
 
   it('mrkdwn markers cannot format: no *bold*, _italic_, ~strike~ or `code` survives', () => {

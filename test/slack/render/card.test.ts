@@ -150,7 +150,18 @@ describe('card: several orders and barcodes', () => {
     expectValid(msg);
     expect([0, 1, 2].map((n) => fieldMap(msg, n).쿠폰번호)).toEqual(['••••7701', '••••7702', '••••7703']);
     expect(blocksOfType(msg, 'divider')).toHaveLength(2);
-    expect(msg.blocks.map((b) => b.type)).toEqual(['header', 'section', 'divider', 'header', 'section', 'divider', 'header', 'section', 'actions', 'context']);
+    expect(msg.blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'divider',
+      'header',
+      'section',
+      'divider',
+      'header',
+      'section',
+      'actions',
+      'context',
+    ]);
   });
 
   it('a success without orders reads as an unreadable answer (and may be retried)', () => {
@@ -188,7 +199,11 @@ describe('card: masking', () => {
 
   it('masks the vendor raw barcode and raw phone when the typed ones are missing', () => {
     const base = exchangeOrder();
-    const order = exchangeOrder({ barcode: null, receiverMobile: null, raw: { ...base.raw, BARCODE_NUM: BARCODE, RECEIVER_MOBILE: '010-1234-5678' } });
+    const order = exchangeOrder({
+      barcode: null,
+      receiverMobile: null,
+      raw: { ...base.raw, BARCODE_NUM: BARCODE, RECEIVER_MOBILE: '010-1234-5678' },
+    });
     const msg = renderLookupMessage([okOutcome([order])], cardCtx({ mode: 'shared' }));
     expect(fieldMap(msg).쿠폰번호).toBe('••••8902');
     expect(fieldMap(msg).수신번호).toBe(MASKED_PHONE);
@@ -221,7 +236,10 @@ describe('card: footer and sandbox banner', () => {
     const outcomes = [okOutcome([exchangeOrder()], { meta: meta({ env: 'sandbox' }) })];
     const ko = renderLookupMessage(outcomes, cardCtx());
     expectValid(ko);
-    expect(ko.blocks[0]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '🧪 *샌드박스 (모의 데이터)* — 실제 쿠폰 정보가 아닙니다' }] });
+    expect(ko.blocks[0]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '🧪 *샌드박스 (모의 데이터)* — 실제 쿠폰 정보가 아닙니다' }],
+    });
     expect(footerTexts(ko)[0]).toBe('🧪 *샌드박스 (모의 데이터)*');
     expect(ko.text.split('\n')[0]).toBe('🧪 샌드박스 (모의 데이터)');
 
@@ -261,7 +279,10 @@ describe('card: footer and sandbox banner', () => {
 
   it('answers on different KST days show both dates', () => {
     const msg = renderLookupMessage(
-      [okOutcome([exchangeOrder()], { meta: meta({ cacheHit: true, answeredAt: NOW_MS - 3_600_000 }) }), okOutcome([exchangeOrder()], { barcode: barcodeN(2) })],
+      [
+        okOutcome([exchangeOrder()], { meta: meta({ cacheHit: true, answeredAt: NOW_MS - 3_600_000 }) }),
+        okOutcome([exchangeOrder()], { barcode: barcodeN(2) }),
+      ],
       cardCtx({ locale: 'en' }),
     );
     expect(footerTexts(msg)[1]).toBe('as of 2024-02-29 23:30–2024-03-01 00:30 KST');
@@ -269,7 +290,10 @@ describe('card: footer and sandbox banner', () => {
 
   it('slowest latency when nothing was cached', () => {
     const msg = renderLookupMessage(
-      [okOutcome([exchangeOrder()], { meta: meta({ latencyMs: 40 }) }), okOutcome([exchangeOrder()], { barcode: barcodeN(2), meta: meta({ latencyMs: 1_234 }) })],
+      [
+        okOutcome([exchangeOrder()], { meta: meta({ latencyMs: 40 }) }),
+        okOutcome([exchangeOrder()], { barcode: barcodeN(2), meta: meta({ latencyMs: 1_234 }) }),
+      ],
       cardCtx(),
     );
     expect(footerTexts(msg)).toContain('쿠펀 응답 1.2초');
@@ -372,13 +396,19 @@ describe('card: modes', () => {
   });
 
   it('private: share stays when an answer sits beside the operator problem', () => {
-    const msg = renderLookupMessage([okOutcome([exchangeOrder()]), errOutcome(vendorError('01', 'IP'), { barcode: barcodeN(2) })], cardCtx());
+    const msg = renderLookupMessage(
+      [okOutcome([exchangeOrder()]), errOutcome(vendorError('01', 'IP'), { barcode: barcodeN(2) })],
+      cardCtx(),
+    );
     expect(buttons(msg).map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.refresh]);
   });
 
   it('no buttons at all when the barcode could not be carried in a value', () => {
     const absurd = 'X'.repeat(101);
-    const msg = renderLookupMessage([errOutcome(new ValidationError('BARCODE_NUM', 'max_bytes', { limit: 30, actual: 101 }), { barcode: absurd })], cardCtx());
+    const msg = renderLookupMessage(
+      [errOutcome(new ValidationError('BARCODE_NUM', 'max_bytes', { limit: 30, actual: 101 }), { barcode: absurd })],
+      cardCtx(),
+    );
     expect(blocksOfType(msg, 'actions')).toEqual([]);
     expectValid(msg);
   });
@@ -438,7 +468,11 @@ describe('card: error blocks', () => {
   });
 
   const transport: ReadonlyArray<readonly [string, CoufunError, string]> = [
-    ['HTML error page', new BadResponseError('not_xml', '<html><body><h1>502 Bad Gateway</h1></body></html>'), '다른 내용(예: 오류 페이지)'],
+    [
+      'HTML error page',
+      new BadResponseError('not_xml', '<html><body><h1>502 Bad Gateway</h1></body></html>'),
+      '다른 내용(예: 오류 페이지)',
+    ],
     ['wrong XML', new BadResponseError('wrong_root', '<?xml version="1.0"?><error>oops</error>'), '쿠폰 조회 결과 형식이 아닙니다'],
     ['timeout', new TimeoutError(5000), '5초 안에 응답하지 않았습니다'],
     ['network', new NetworkError('ECONNREFUSED'), '(ECONNREFUSED)'],
@@ -455,11 +489,25 @@ describe('card: error blocks', () => {
 
   it('mixes orders and errors in request order', () => {
     const msg = renderLookupMessage(
-      [okOutcome([exchangeOrder()]), errOutcome(vendorError('16', '오류'), { barcode: barcodeN(2) }), okOutcome([usedOrder()], { barcode: barcodeN(3) })],
+      [
+        okOutcome([exchangeOrder()]),
+        errOutcome(vendorError('16', '오류'), { barcode: barcodeN(2) }),
+        okOutcome([usedOrder()], { barcode: barcodeN(3) }),
+      ],
       cardCtx(),
     );
     expectValid(msg);
-    expect(msg.blocks.map((b) => b.type)).toEqual(['header', 'section', 'divider', 'section', 'divider', 'header', 'section', 'actions', 'context']);
+    expect(msg.blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'divider',
+      'section',
+      'divider',
+      'header',
+      'section',
+      'actions',
+      'context',
+    ]);
     expect(msg.text.split('\n')).toEqual([
       `${GOODS_ID} ••••8902: 사용 가능 · 유효기간 2024-04-30 (60일 남음)`,
       `${GOODS_ID} ••••7702: 사용 가능 여부 확인 불가 · 쿠펀 응답: 쿠폰번호 오류 (코드 16)`,
@@ -484,7 +532,12 @@ describe('card: English', () => {
     });
     expect(fieldMap(msg, 1).Exchanged).toBe('2024-02-25 14:05');
     expect(buttons(msg).map((b) => b.text.text)).toEqual(['Share in channel', 'Refresh']);
-    expect(footerTexts(msg)).toEqual(['📡 *Production*', 'as of 2024-03-01 00:30 KST', 'Coufun answered in 42ms', `Requested by <@${USER}>`]);
+    expect(footerTexts(msg)).toEqual([
+      '📡 *Production*',
+      'as of 2024-03-01 00:30 KST',
+      'Coufun answered in 42ms',
+      `Requested by <@${USER}>`,
+    ]);
     expect(msg.text).toBe(
       'Coffee ••••8902: 2 orders: usable 1 · used 1, Usable · partly used · balance ₩2,500 of ₩10,000 · valid until 2024-03-04 (3 days left), Not usable · used on 2024-02-25 14:05',
     );
@@ -539,7 +592,9 @@ describe('card: fallback text', () => {
 describe('card: vendor messages never show a bearer value or a phone number whole', () => {
   it('masks the barcode asked about and long digit runs, keeps the rest verbatim', async () => {
     const { cleanVendorText: maskVendorMessage } = await import('../../../src/display/vendor-text.js');
-    expect(maskVendorMessage('쿠폰 012345678902 은(는) 이미 사용되었습니다', '012345678902')).toBe('쿠폰 ••••8902 은(는) 이미 사용되었습니다');
+    expect(maskVendorMessage('쿠폰 012345678902 은(는) 이미 사용되었습니다', '012345678902')).toBe(
+      '쿠폰 ••••8902 은(는) 이미 사용되었습니다',
+    );
     expect(maskVendorMessage('수신자 010-1234-5678 확인 필요', 'ABCDEFGH12')).toBe('수신자 ••••5678 확인 필요');
     expect(maskVendorMessage('잔액 10000원, 코드 16', '012345678902')).toBe('잔액 10000원, 코드 16');
     expect(maskVendorMessage('CF-ABCD-1234 오류', 'CF-ABCD-1234')).toBe('••••1234 오류');

@@ -53,7 +53,10 @@ const inputBlock = (element: unknown, extra: Record<string, unknown> = {}): unkn
 
 describe('checkBlockKit: accepts what Slack accepts', () => {
   it('a plain message at the limits', () => {
-    const blocks = [sectionOf('x'.repeat(LIMITS.sectionText)), ...Array.from({ length: LIMITS.messageBlocks - 1 }, () => ({ type: 'divider' }))];
+    const blocks = [
+      sectionOf('x'.repeat(LIMITS.sectionText)),
+      ...Array.from({ length: LIMITS.messageBlocks - 1 }, () => ({ type: 'divider' })),
+    ];
     expect(checkBlockKit(message(blocks))).toEqual([]);
   });
 
@@ -62,12 +65,18 @@ describe('checkBlockKit: accepts what Slack accepts', () => {
       inputBlock({ type: 'plain_text_input', action_id: 'a', initial_value: 'x'.repeat(LIMITS.textInputLength) }),
       ...Array.from({ length: LIMITS.viewBlocks - 1 }, () => ({ type: 'divider' })),
     ];
-    expect(checkBlockKit(modal({ title: { type: 'plain_text', text: 'x'.repeat(24) }, submit: { type: 'plain_text', text: 'OK' } }, blocks))).toEqual([]);
+    expect(
+      checkBlockKit(modal({ title: { type: 'plain_text', text: 'x'.repeat(24) }, submit: { type: 'plain_text', text: 'OK' } }, blocks)),
+    ).toEqual([]);
   });
 
   it('a select whose initial option is one of its options (also in option groups)', () => {
     const flat = select({ options: [option('a'), option('b')], initial_option: option('b') });
-    const grouped = select({ action_id: 'sel2', option_groups: [{ label: { type: 'plain_text', text: 'g' }, options: [option('a'), option('b')] }], initial_option: option('a') });
+    const grouped = select({
+      action_id: 'sel2',
+      option_groups: [{ label: { type: 'plain_text', text: 'g' }, options: [option('a'), option('b')] }],
+      initial_option: option('a'),
+    });
     expect(checkBlockKit(message([{ type: 'actions', elements: [flat, grouped] }]))).toEqual([]);
   });
 });
@@ -84,7 +93,9 @@ describe('checkBlockKit: catches real violations', () => {
   });
 
   it('a 3001-character section', () => {
-    expect(checkBlockKit(message([sectionOf('x'.repeat(3001))]))).toEqual(['blocks[0] (section).text: text has 3001 characters (max 3000)']);
+    expect(checkBlockKit(message([sectionOf('x'.repeat(3001))]))).toEqual([
+      'blocks[0] (section).text: text has 3001 characters (max 3000)',
+    ]);
   });
 
   it('a duplicate action_id (across blocks)', () => {
@@ -96,7 +107,10 @@ describe('checkBlockKit: catches real violations', () => {
   });
 
   it('a duplicate block_id', () => {
-    const blocks = [{ type: 'divider', block_id: 'b' }, { type: 'divider', block_id: 'b' }];
+    const blocks = [
+      { type: 'divider', block_id: 'b' },
+      { type: 'divider', block_id: 'b' },
+    ];
     expect(checkBlockKit(message(blocks))).toEqual(['blocks[1]: block_id "b" is not unique']);
   });
 
@@ -134,7 +148,11 @@ describe('checkBlockKit: catches real violations', () => {
 
   it.each<[string, unknown, string]>([
     ['mrkdwn header', { type: 'header', text: { type: 'mrkdwn', text: 'x' } }, 'blocks[0] (header).text: must be plain_text, is mrkdwn'],
-    ['151-character header', { type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } }, 'blocks[0] (header).text: text has 151 characters (max 150)'],
+    [
+      '151-character header',
+      { type: 'header', text: { type: 'plain_text', text: 'x'.repeat(151) } },
+      'blocks[0] (header).text: text has 151 characters (max 150)',
+    ],
     ['empty section text', sectionOf(''), 'blocks[0] (section).text: text is empty'],
     ['section without text or fields', { type: 'section' }, 'blocks[0] (section): needs text or fields'],
     ['unknown text type', sectionOf('x', 'markdown'), 'blocks[0] (section).text: must be plain_text or mrkdwn, is markdown'],
@@ -143,7 +161,11 @@ describe('checkBlockKit: catches real violations', () => {
       { type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) },
       'blocks[0] (section).fields: has 11 items (max 10)',
     ],
-    ['a 2001-character field', { type: 'section', fields: [{ type: 'mrkdwn', text: 'x'.repeat(2001) }] }, 'blocks[0] (section).fields[0]: text has 2001 characters (max 2000)'],
+    [
+      'a 2001-character field',
+      { type: 'section', fields: [{ type: 'mrkdwn', text: 'x'.repeat(2001) }] },
+      'blocks[0] (section).fields[0]: text has 2001 characters (max 2000)',
+    ],
     ['empty fields', { type: 'section', fields: [] }, 'blocks[0] (section).fields: must be a non-empty array'],
     [
       '11 context elements',
@@ -160,17 +182,37 @@ describe('checkBlockKit: catches real violations', () => {
       { type: 'actions', elements: [{ ...(button('b') as object), text: { type: 'plain_text', text: 'x'.repeat(76) } }] },
       'blocks[0] (actions).elements[0] (button).text: text has 76 characters (max 75)',
     ],
-    ['a mrkdwn button', { type: 'actions', elements: [{ ...(button('b') as object), text: { type: 'mrkdwn', text: 'x' } }] }, 'blocks[0] (actions).elements[0] (button).text: must be plain_text, is mrkdwn'],
-    ['a 2001-character button value', { type: 'actions', elements: [button('b', { value: 'v'.repeat(2001) })] }, 'blocks[0] (actions).elements[0] (button): value has 2001 characters (max 2000)'],
-    ['a 256-character action_id', { type: 'actions', elements: [button('a'.repeat(256))] }, 'blocks[0] (actions).elements[0] (button): action_id has 256 characters (max 255)'],
-    ['an empty action_id', { type: 'actions', elements: [button('')] }, 'blocks[0] (actions).elements[0] (button): action_id must be a non-empty string'],
+    [
+      'a mrkdwn button',
+      { type: 'actions', elements: [{ ...(button('b') as object), text: { type: 'mrkdwn', text: 'x' } }] },
+      'blocks[0] (actions).elements[0] (button).text: must be plain_text, is mrkdwn',
+    ],
+    [
+      'a 2001-character button value',
+      { type: 'actions', elements: [button('b', { value: 'v'.repeat(2001) })] },
+      'blocks[0] (actions).elements[0] (button): value has 2001 characters (max 2000)',
+    ],
+    [
+      'a 256-character action_id',
+      { type: 'actions', elements: [button('a'.repeat(256))] },
+      'blocks[0] (actions).elements[0] (button): action_id has 256 characters (max 255)',
+    ],
+    [
+      'an empty action_id',
+      { type: 'actions', elements: [button('')] },
+      'blocks[0] (actions).elements[0] (button): action_id must be a non-empty string',
+    ],
     ['a 256-character block_id', { type: 'divider', block_id: 'b'.repeat(256) }, 'blocks[0]: block_id has 256 characters (max 255)'],
     [
       '101 options',
       { type: 'actions', elements: [select({ options: Array.from({ length: 101 }, (_, i) => option(`o${i}`)) })] },
       'blocks[0] (actions).elements[0] (static_select).options: has 101 items (max 100)',
     ],
-    ['no options', { type: 'actions', elements: [select({ options: [] })] }, 'blocks[0] (actions).elements[0] (static_select).options: must be a non-empty array'],
+    [
+      'no options',
+      { type: 'actions', elements: [select({ options: [] })] },
+      'blocks[0] (actions).elements[0] (static_select).options: must be a non-empty array',
+    ],
     [
       'a 76-character option',
       { type: 'actions', elements: [select({ options: [option('a', 'x'.repeat(76))] })] },
@@ -181,7 +223,11 @@ describe('checkBlockKit: catches real violations', () => {
       { type: 'actions', elements: [select({ options: [option('v'.repeat(151), 'x')] })] },
       'blocks[0] (actions).elements[0] (static_select).options[0]: value has 151 characters (max 150)',
     ],
-    ['an empty option value', { type: 'actions', elements: [select({ options: [option('', 'x')] })] }, 'blocks[0] (actions).elements[0] (static_select).options[0]: value must be a non-empty string'],
+    [
+      'an empty option value',
+      { type: 'actions', elements: [select({ options: [option('', 'x')] })] },
+      'blocks[0] (actions).elements[0] (static_select).options[0]: value must be a non-empty string',
+    ],
     [
       'a 151-character placeholder',
       { type: 'actions', elements: [select({ options: [option('a')], placeholder: { type: 'plain_text', text: 'p'.repeat(151) } })] },
@@ -192,7 +238,12 @@ describe('checkBlockKit: catches real violations', () => {
   });
 
   it.each<[string, Record<string, unknown>, unknown[], string]>([
-    ['input without submit', {}, [inputBlock({ type: 'plain_text_input', action_id: 'a' })], 'view.submit: required when the view has input blocks'],
+    [
+      'input without submit',
+      {},
+      [inputBlock({ type: 'plain_text_input', action_id: 'a' })],
+      'view.submit: required when the view has input blocks',
+    ],
     [
       'a 3001-character initial value',
       { submit: { type: 'plain_text', text: 'OK' } },
@@ -217,8 +268,18 @@ describe('checkBlockKit: catches real violations', () => {
       [inputBlock({ type: 'plain_text_input', action_id: 'a' }, { hint: { type: 'plain_text', text: 'h'.repeat(2001) } })],
       'blocks[0] (input).hint: text has 2001 characters (max 2000)',
     ],
-    ['input without element', { submit: { type: 'plain_text', text: 'OK' } }, [inputBlock(undefined)], 'blocks[0] (input).element: element missing'],
-    ['3001 characters of private metadata', { private_metadata: 'm'.repeat(3001) }, [], 'view.private_metadata: 3001 characters (max 3000)'],
+    [
+      'input without element',
+      { submit: { type: 'plain_text', text: 'OK' } },
+      [inputBlock(undefined)],
+      'blocks[0] (input).element: element missing',
+    ],
+    [
+      '3001 characters of private metadata',
+      { private_metadata: 'm'.repeat(3001) },
+      [],
+      'view.private_metadata: 3001 characters (max 3000)',
+    ],
     ['a 256-character callback_id', { callback_id: 'c'.repeat(256) }, [], 'view.callback_id: 256 characters (max 255)'],
     ['a missing title', { title: undefined }, [], 'view.title: text object missing'],
   ])('view: %s', (_name, extra, blocks, problem) => {
@@ -278,13 +339,15 @@ describe('huge cards stay inside the limits', () => {
   function tenOrders(i: number): Order[] {
     const kinds = [amountOrder, usedOrder, cancelledOrder, expiredOrder, exchangeOrder];
     return Array.from({ length: 10 }, (_, j) => {
-      const order = j === 9 ? unknownStatusOrder(`S${i}${j}-${'?'.repeat(40)}`) : (kinds[j % kinds.length] as (o?: Partial<Order>) => Order)();
+      const order =
+        j === 9 ? unknownStatusOrder(`S${i}${j}-${'?'.repeat(40)}`) : (kinds[j % kinds.length] as (o?: Partial<Order>) => Order)();
       return { ...order, barcode: barcodeN(i), raw: { ...order.raw, BARCODE_NUM: barcodeN(i) } };
     });
   }
   const GOODS_NAME = '아주 긴 상품 이름 '.repeat(10).trim();
   const isOrderLine = (t: string): boolean => /^(🟢|🟡|⚪|🔴|🟠|❔) \*/.test(t);
-  const orderLines = (msg: SlackMessage): string[] => blocksOfType(msg, 'section').flatMap((s) => (s.text && isOrderLine(s.text.text) ? [s.text.text] : []));
+  const orderLines = (msg: SlackMessage): string[] =>
+    blocksOfType(msg, 'section').flatMap((s) => (s.text && isOrderLine(s.text.text) ? [s.text.text] : []));
 
   function expectInside(msg: SlackMessage): void {
     expect(checkBlockKit(msg)).toEqual([]);
@@ -299,7 +362,9 @@ describe('huge cards stay inside the limits', () => {
     ['ko', /^➕ 주문 (\d+)건은 표시하지 못했습니다/],
     ['en', /^➕ (\d+) more orders not shown/],
   ])('5 barcodes × 10 orders (%s): compact, first orders in request order, says how many were left off', (locale, notShown) => {
-    const outcomes = Array.from({ length: 5 }, (_, i) => okOutcome(tenOrders(i), { barcode: barcodeN(i), meta: meta({ env: i === 2 ? 'sandbox' : 'production' }) }));
+    const outcomes = Array.from({ length: 5 }, (_, i) =>
+      okOutcome(tenOrders(i), { barcode: barcodeN(i), meta: meta({ env: i === 2 ? 'sandbox' : 'production' }) }),
+    );
     const msg = renderLookupMessage(outcomes, cardCtx({ locale, goodsName: GOODS_NAME }));
     expectInside(msg);
 
@@ -311,7 +376,9 @@ describe('huge cards stay inside the limits', () => {
     const masks = lines.map((l) => /••••(\d{4})/.exec(l)?.[1]);
     expect(masks).toEqual(Array.from({ length: lines.length }, (_, k) => `77${String(Math.floor(k / 10)).padStart(2, '0')}`));
 
-    const note = visibleTexts(msg.blocks).map((t) => notShown.exec(t)).find((m) => m !== null);
+    const note = visibleTexts(msg.blocks)
+      .map((t) => notShown.exec(t))
+      .find((m) => m !== null);
     expect(Number(note?.[1])).toBe(50 - lines.length);
     // Buttons and footer survive the squeeze; the sandbox banner too.
     expect(buttons(msg)).toHaveLength(2);
@@ -337,7 +404,9 @@ describe('huge cards stay inside the limits', () => {
       expect(e).toContain('…');
     }
     const lines = orderLines(msg);
-    const note = visibleTexts(msg.blocks).map((t) => /주문 (\d+)건은 표시하지 못했습니다/.exec(t)).find((m) => m !== null);
+    const note = visibleTexts(msg.blocks)
+      .map((t) => /주문 (\d+)건은 표시하지 못했습니다/.exec(t))
+      .find((m) => m !== null);
     expect(lines.length + Number(note?.[1] ?? 0)).toBe(30);
   });
 
@@ -360,7 +429,12 @@ describe('huge cards stay inside the limits', () => {
 
   it('2 × 10 orders: few enough blocks (43) but too much JSON for the full layout, so compact', () => {
     const order = amountOrder({ exchangedAt: kst(2024, 2, 25, 14, 5) });
-    const outcomes = Array.from({ length: 2 }, (_, i) => okOutcome(Array.from({ length: 10 }, () => order), { barcode: barcodeN(i) }));
+    const outcomes = Array.from({ length: 2 }, (_, i) =>
+      okOutcome(
+        Array.from({ length: 10 }, () => order),
+        { barcode: barcodeN(i) },
+      ),
+    );
     const name = '상품'.repeat(70);
     const full = renderLookupMessage([outcomes[0]!], cardCtx({ goodsName: name }));
     // One barcode alone is the full layout, and twice its body is more than the size budget.
@@ -378,7 +452,10 @@ describe('huge cards stay inside the limits', () => {
   });
 
   it('one barcode with 10 orders keeps the full layout', () => {
-    const msg = renderLookupMessage([okOutcome(tenOrders(0), { barcode: barcodeN(0) }), errOutcome(new TimeoutError(5000), { barcode: barcodeN(1) })], cardCtx());
+    const msg = renderLookupMessage(
+      [okOutcome(tenOrders(0), { barcode: barcodeN(0) }), errOutcome(new TimeoutError(5000), { barcode: barcodeN(1) })],
+      cardCtx(),
+    );
     expectInside(msg);
     expect(headers(msg)).toHaveLength(11);
     expect(headers(msg)[10]).toBe('0000999999 (10/10)');

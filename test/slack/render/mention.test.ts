@@ -40,10 +40,20 @@ describe('renderMentionReply', () => {
   });
 
   it('names a few catalog products when the product is missing, and explains an empty catalog', () => {
-    const withCatalog = renderMentionReply({ problem: { kind: 'missing', barcode: false, goods: true }, locale: 'ko', requesterId: 'U1', catalog: CATALOG });
+    const withCatalog = renderMentionReply({
+      problem: { kind: 'missing', barcode: false, goods: true },
+      locale: 'ko',
+      requesterId: 'U1',
+      catalog: CATALOG,
+    });
     expect(withCatalog.text).toContain('아메리카노 T, 카페라떼 &amp; 쿠키 &lt;세트&gt;, 케이크 …'); // `text` is escaped too
     expect(withCatalog.text).not.toContain('도넛');
-    const empty = renderMentionReply({ problem: { kind: 'missing', barcode: false, goods: true }, locale: 'en', requesterId: 'U1', catalog: EMPTY_CATALOG });
+    const empty = renderMentionReply({
+      problem: { kind: 'missing', barcode: false, goods: true },
+      locale: 'en',
+      requesterId: 'U1',
+      catalog: EMPTY_CATALOG,
+    });
     expect(empty.text).toContain('no product list (COUPON_GOODS)');
   });
 });

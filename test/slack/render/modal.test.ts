@@ -23,7 +23,8 @@ function asModal(view: View): ModalView {
   if (view.type !== 'modal') throw new Error(`not a modal: ${view.type}`);
   return view;
 }
-const goodsElement = (view: View): StaticSelect | PlainTextInput => inputBlock(view, MODAL_IDS.goodsBlock).element as StaticSelect | PlainTextInput;
+const goodsElement = (view: View): StaticSelect | PlainTextInput =>
+  inputBlock(view, MODAL_IDS.goodsBlock).element as StaticSelect | PlainTextInput;
 const barcodesElement = (view: View): PlainTextInput => inputBlock(view, MODAL_IDS.barcodesBlock).element as PlainTextInput;
 const notes = (view: View): string[] => visibleTexts(view.blocks.filter((b) => b.type === 'context'));
 
@@ -38,14 +39,18 @@ describe('lookup modal: frame', () => {
     expectValid(view);
     expect(view.callback_id).toBe(MODAL_IDS.callbackId);
     expect(view.private_metadata).toBe(METADATA);
-    expect([view.title.text, view.submit?.text, view.close?.text]).toEqual(locale === 'ko' ? ['쿠폰 조회', '조회', '취소'] : ['Look up coupons', 'Look up', 'Cancel']);
+    expect([view.title.text, view.submit?.text, view.close?.text]).toEqual(
+      locale === 'ko' ? ['쿠폰 조회', '조회', '취소'] : ['Look up coupons', 'Look up', 'Cancel'],
+    );
     expect(view.blocks.map((b) => b.block_id)).toEqual([MODAL_IDS.goodsBlock, MODAL_IDS.barcodesBlock]);
     expect(goodsElement(view).action_id).toBe(MODAL_IDS.goodsAction);
     expect(barcodesElement(view).action_id).toBe(MODAL_IDS.barcodesAction);
   });
 
   it('labels say how many barcodes are allowed', () => {
-    expect(inputBlock(renderLookupModal(input()), MODAL_IDS.barcodesBlock).label.text).toBe(`쿠폰번호 (한 줄에 하나, 최대 ${MAX_BARCODES}개)`);
+    expect(inputBlock(renderLookupModal(input()), MODAL_IDS.barcodesBlock).label.text).toBe(
+      `쿠폰번호 (한 줄에 하나, 최대 ${MAX_BARCODES}개)`,
+    );
     expect(inputBlock(renderLookupModal(input({ locale: 'en' })), MODAL_IDS.barcodesBlock).label.text).toBe(
       `Coupon numbers (one per line, up to ${MAX_BARCODES})`,
     );
@@ -79,7 +84,9 @@ describe('lookup modal: goods', () => {
     const view = renderLookupModal(input({ goods: [AMERICANO, CAKE] }));
     expectValid(view);
     expect(goodsElement(view)).not.toHaveProperty('initial_option');
-    expect(notes(view)).toEqual([':point_right: 메시지에 상품이 여러 개 있습니다 (아메리카노 T, 치즈 케이크 &amp; 쿠키). 조회할 상품을 골라 주세요.']);
+    expect(notes(view)).toEqual([
+      ':point_right: 메시지에 상품이 여러 개 있습니다 (아메리카노 T, 치즈 케이크 &amp; 쿠키). 조회할 상품을 골라 주세요.',
+    ]);
     expect(view.blocks[0]?.type).toBe('context');
   });
 
@@ -153,6 +160,8 @@ describe('lookup modal: barcodes and hints', () => {
 
   it('private metadata too long for Slack is caught by checkBlockKit', () => {
     const view = renderLookupModal(input({ privateMetadata: 'x'.repeat(LIMITS.privateMetadata + 1) }));
-    expect(checkBlockKit(view)).toEqual([`view.private_metadata: ${LIMITS.privateMetadata + 1} characters (max ${LIMITS.privateMetadata})`]);
+    expect(checkBlockKit(view)).toEqual([
+      `view.private_metadata: ${LIMITS.privateMetadata + 1} characters (max ${LIMITS.privateMetadata})`,
+    ]);
   });
 });

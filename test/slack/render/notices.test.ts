@@ -27,7 +27,9 @@ const NOTICES: ReadonlyArray<readonly [string, Notice]> = [
   ['missing_barcode (modal)', { kind: 'missing_barcode', command: '' }],
   ['too_many_barcodes', { kind: 'too_many_barcodes', given: 7, max: 5 }],
   ...FIELDS.flatMap((field) =>
-    RULES.map((rule) => [`invalid_input ${field} ${rule}`, { kind: 'invalid_input', error: validation(field, rule), position: 2 }] as const),
+    RULES.map(
+      (rule) => [`invalid_input ${field} ${rule}`, { kind: 'invalid_input', error: validation(field, rule), position: 2 }] as const,
+    ),
   ),
   ['channel_refused', { kind: 'channel_refused', channelId: 'C0123ABCD' }],
   ['channel_refused (odd ID)', { kind: 'channel_refused', channelId: 'x<y>&z' }],
@@ -86,7 +88,10 @@ describe('notices: every kind, both locales', () => {
 
   it('modal title and close button by locale', () => {
     expect(renderNoticeModal({ kind: 'expired_action' }, 'ko')).toMatchObject({ title: { text: '쿠폰 조회' }, close: { text: '닫기' } });
-    expect(renderNoticeModal({ kind: 'expired_action' }, 'en')).toMatchObject({ title: { text: 'Coupon lookup' }, close: { text: 'Close' } });
+    expect(renderNoticeModal({ kind: 'expired_action' }, 'en')).toMatchObject({
+      title: { text: 'Coupon lookup' },
+      close: { text: 'Close' },
+    });
   });
 });
 
@@ -139,8 +144,12 @@ describe('notices: wording', () => {
   });
 
   it('too many barcodes: how many and the maximum', () => {
-    expect(noticePlainText({ kind: 'too_many_barcodes', given: 7, max: 5 }, 'ko')).toBe('쿠폰번호를 7개 적으셨습니다. 한 번에 5개까지 조회할 수 있습니다.');
-    expect(noticePlainText({ kind: 'too_many_barcodes', given: 7, max: 5 }, 'en')).toBe('You gave 7 coupon numbers; at most 5 can be looked up at once.');
+    expect(noticePlainText({ kind: 'too_many_barcodes', given: 7, max: 5 }, 'ko')).toBe(
+      '쿠폰번호를 7개 적으셨습니다. 한 번에 5개까지 조회할 수 있습니다.',
+    );
+    expect(noticePlainText({ kind: 'too_many_barcodes', given: 7, max: 5 }, 'en')).toBe(
+      'You gave 7 coupon numbers; at most 5 can be looked up at once.',
+    );
   });
 
   const FIELD_WORDS: Readonly<Record<RequestField, readonly [string, string]>> = {
@@ -179,7 +188,10 @@ describe('notices: wording', () => {
   });
 
   it.each(['*', '`', '_', ':'])('invalid input: the offending character %s survives in the plain text', (char) => {
-    const plain = noticePlainText({ kind: 'invalid_input', error: new ValidationError('BARCODE_NUM', 'charset', { char }), position: 1 }, 'ko');
+    const plain = noticePlainText(
+      { kind: 'invalid_input', error: new ValidationError('BARCODE_NUM', 'charset', { char }), position: 1 },
+      'ko',
+    );
     expect(plain).toContain(`"${char}" (U+00`);
   });
 
@@ -226,20 +238,30 @@ describe('notices: wording', () => {
     expect(visibleTexts(renderNotice(notice, 'en').blocks)[0]).toBe(
       ':information_source: Could not reply in the thread (&lt;not_in_channel&gt; &amp; more). Here is the result, visible only to you.',
     );
-    expect(noticePlainText(notice, 'en')).toBe('Could not reply in the thread (<not_in_channel> & more). Here is the result, visible only to you.');
+    expect(noticePlainText(notice, 'en')).toBe(
+      'Could not reply in the thread (<not_in_channel> & more). Here is the result, visible only to you.',
+    );
   });
 
   it('nothing found, expired action, internal error (with its reference)', () => {
     expect(noticePlainText({ kind: 'nothing_found' }, 'ko')).toBe('메시지에서 쿠폰번호를 찾지 못했습니다. 쿠폰번호를 직접 입력해 주세요.');
     expect(noticePlainText({ kind: 'expired_action' }, 'en')).toContain('no longer works');
     const blocks = renderNotice({ kind: 'internal_error', ref: 'ref-7f3a' }, 'ko').blocks;
-    expect(visibleTexts(blocks)).toEqual([':x: 예상하지 못한 오류로 처리하지 못했습니다. 봇 운영자에게 참조 번호 `ref-7f3a`를 알려 주세요.']);
+    expect(visibleTexts(blocks)).toEqual([
+      ':x: 예상하지 못한 오류로 처리하지 못했습니다. 봇 운영자에게 참조 번호 `ref-7f3a`를 알려 주세요.',
+    ]);
     expect(noticePlainText({ kind: 'internal_error', ref: 'ref-7f3a' }, 'en')).toContain('reference ref-7f3a.');
   });
 
   it('single-paragraph notices are one section; multi-paragraph ones add a context', () => {
     expect(renderNotice({ kind: 'nothing_found' }, 'ko').blocks.map((b) => b.type)).toEqual(['section']);
-    expect(renderNotice({ kind: 'invalid_input', error: validation('GOODS_ID', 'required') }, 'ko').blocks.map((b) => b.type)).toEqual(['section', 'context']);
-    expect(renderNotice({ kind: 'help', command: '/coupon', catalog: CATALOG }, 'ko').blocks.map((b) => b.type)).toEqual(['section', 'context']);
+    expect(renderNotice({ kind: 'invalid_input', error: validation('GOODS_ID', 'required') }, 'ko').blocks.map((b) => b.type)).toEqual([
+      'section',
+      'context',
+    ]);
+    expect(renderNotice({ kind: 'help', command: '/coupon', catalog: CATALOG }, 'ko').blocks.map((b) => b.type)).toEqual([
+      'section',
+      'context',
+    ]);
   });
 });

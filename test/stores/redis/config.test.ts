@@ -22,12 +22,24 @@ describe('REDIS_* configuration', () => {
       keySecret: undefined,
       timeoutMs: 250,
     });
-    const tls = loadAppConfig({ ...HTTP, REDIS_URL: 'rediss://:pw@redis.internal:6380', REDIS_PREFIX: 'cs-bot:', REDIS_TIMEOUT_MS: '100', REDIS_KEY_SECRET: 'a-long-shared-secret-value' }).redis;
+    const tls = loadAppConfig({
+      ...HTTP,
+      REDIS_URL: 'rediss://:pw@redis.internal:6380',
+      REDIS_PREFIX: 'cs-bot:',
+      REDIS_TIMEOUT_MS: '100',
+      REDIS_KEY_SECRET: 'a-long-shared-secret-value',
+    }).redis;
     expect(tls).toMatchObject({ prefix: 'cs-bot:', timeoutMs: 100, keySecret: 'a-long-shared-secret-value' });
   });
 
   it('lists every problem at once, without quoting a URL that may carry a password', () => {
-    const problems = problemsOf({ ...HTTP, REDIS_URL: 'http://user:hunter2@redis:6379', REDIS_PREFIX: 'has space', REDIS_KEY_SECRET: 'short', REDIS_TIMEOUT_MS: '5' });
+    const problems = problemsOf({
+      ...HTTP,
+      REDIS_URL: 'http://user:hunter2@redis:6379',
+      REDIS_PREFIX: 'has space',
+      REDIS_KEY_SECRET: 'short',
+      REDIS_TIMEOUT_MS: '5',
+    });
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).not.toContain('hunter2');
     expect(problems.some((p) => p.startsWith('REDIS_URL'))).toBe(true);
@@ -48,6 +60,8 @@ describe('the shared secret', () => {
     expect(deriveSharedSecret({ keySecret: 'a-long-shared-secret-value', botToken: 'xoxb-other' }).equals(k)).toBe(true);
     // Neither the token nor the key secret is the secret itself.
     expect(a.toString('utf8')).not.toContain('xoxb-1');
-    expect(createKeyHasher(a)('0000999999', '012345678902')).toBe(createKeyHasher(deriveSharedSecret({ keySecret: undefined, botToken: 'xoxb-1' }))('0000999999', '012345678902'));
+    expect(createKeyHasher(a)('0000999999', '012345678902')).toBe(
+      createKeyHasher(deriveSharedSecret({ keySecret: undefined, botToken: 'xoxb-1' }))('0000999999', '012345678902'),
+    );
   });
 });

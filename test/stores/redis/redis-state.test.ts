@@ -35,7 +35,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(options: { prefix?: string; perMinute?: number; url?: string; clock?: () => number; logs?: Record<string, unknown>[] } = {}): Promise<RedisState> {
+async function open(
+  options: { prefix?: string; perMinute?: number; url?: string; clock?: () => number; logs?: Record<string, unknown>[] } = {},
+): Promise<RedisState> {
   const logs = options.logs;
   const state = await openRedisState({
     url: options.url ?? server.url,
@@ -60,7 +62,10 @@ keyValueContract('createRedisStore', () => ({
   pass: sleep,
 }));
 
-rateLimiterContract('RedisRateLimiter', (perMinute, clock) => new RedisRateLimiter(admin, { prefix: freshPrefix(), perMinute, clock, hashKey: createKeyHasher(SECRET) }));
+rateLimiterContract(
+  'RedisRateLimiter',
+  (perMinute, clock) => new RedisRateLimiter(admin, { prefix: freshPrefix(), perMinute, clock, hashKey: createKeyHasher(SECRET) }),
+);
 
 describe('Redis state', () => {
   it('every key carries the prefix and a TTL; no barcode or user ID in clear, values sealed', async () => {
@@ -141,7 +146,13 @@ describe('Redis state', () => {
     expect((await state.limiter.take('U9')).ok).toBe(true);
     await server.kill();
     // Every operation settles, none rejects, and the local copy serves what was written while up.
-    const results = await Promise.all([state.store.get('before'), state.store.set('during', 'x', 60_000), state.store.add('claim', 1, 5000), state.limiter.take('U9'), state.limiter.check('U9')]);
+    const results = await Promise.all([
+      state.store.get('before'),
+      state.store.set('during', 'x', 60_000),
+      state.store.add('claim', 1, 5000),
+      state.limiter.take('U9'),
+      state.limiter.check('U9'),
+    ]);
     expect(results[0]).toBe('mirrored');
     expect(results[2]).toBe(true);
     expect(results[3]).toEqual({ ok: true });

@@ -22,7 +22,11 @@ export function registerCardButtons(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(ids, async ({ ack, body, action, respond }) => {
     await ack();
     const entry = ENTRY[action.action_id] ?? 'refresh';
-    deps.work.run({ entry, user: body.user.id }, () => answerButton(deps, body, action, entry, respond), internalErrorNotice(deps, body.user.id, respond));
+    deps.work.run(
+      { entry, user: body.user.id },
+      () => answerButton(deps, body, action, entry, respond),
+      internalErrorNotice(deps, body.user.id, respond),
+    );
   });
 }
 
@@ -39,7 +43,8 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
     await respondNotice(respond, { kind: 'expired_action' }, await localeP, deps.logger, context, { replace_original: false });
     return;
   }
-  if (!(await admit(deps, respond, { userId, cost: value.barcodes.length, context, locale: localeP, extra: { replace_original: false } }))) return;
+  if (!(await admit(deps, respond, { userId, cost: value.barcodes.length, context, locale: localeP, extra: { replace_original: false } })))
+    return;
   const goodsName = deps.catalog.nameOf(value.goodsId);
   const [locale, outcomes] = await Promise.all([
     localeP,
@@ -53,6 +58,10 @@ async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonActi
   }
   // A card the shortcut posted in a thread stays a thread card; an ephemeral one stays private.
   const mode = body.container?.is_ephemeral === false ? 'thread' : 'private';
-  const message = renderLookupMessage(outcomes, { ...base, mode, ...(mode === 'thread' ? { buttonRef: ref ?? (await deps.buttonRefs.put(value)) } : {}) });
+  const message = renderLookupMessage(outcomes, {
+    ...base,
+    mode,
+    ...(mode === 'thread' ? { buttonRef: ref ?? (await deps.buttonRefs.put(value)) } : {}),
+  });
   await safeRespond(respond, { replace_original: true, ...message }, deps.logger, context);
 }

@@ -10,7 +10,11 @@ import { admit } from '../../middleware/rate-limit.js';
 export function registerCouponCommand(app: App, deps: BotDeps): void {
   app.command(deps.command, async ({ command, ack, respond }) => {
     await ack();
-    deps.work.run({ entry: 'command', channel: command.channel_id }, () => answerCommand(deps, command, respond), internalErrorNotice(deps, command.user_id, respond));
+    deps.work.run(
+      { entry: 'command', channel: command.channel_id },
+      () => answerCommand(deps, command, respond),
+      internalErrorNotice(deps, command.user_id, respond),
+    );
   });
 }
 
@@ -36,7 +40,14 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
   }
   if (!admitted) return;
   // The vendor request goes out first; the user's locale is fetched while Coufun thinks.
-  const outcomesP = lookupAll(deps, { userId, channelId: command.channel_id, entry: 'command', goods: parsed.goods, barcodes: parsed.barcodes, early });
+  const outcomesP = lookupAll(deps, {
+    userId,
+    channelId: command.channel_id,
+    entry: 'command',
+    goods: parsed.goods,
+    barcodes: parsed.barcodes,
+    early,
+  });
   const [locale, outcomes] = await Promise.all([deps.locales.localeOf(userId), outcomesP]);
   const message = renderLookupMessage(outcomes, {
     locale,

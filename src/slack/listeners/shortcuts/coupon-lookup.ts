@@ -33,13 +33,21 @@ export async function answerShortcut(
   const direct = goods !== undefined && found.goods.length === 1 && found.barcodes.length > 0;
   // The direct path looks up now and is charged now; the form path is only checked (the person
   // may trim the list there) and is charged on submit.
-  if (!(await admit(deps, respond, direct ? { userId, cost: found.barcodes.length, context } : { userId, cost: 1, checkOnly: true, context }))) return;
+  if (
+    !(await admit(deps, respond, direct ? { userId, cost: found.barcodes.length, context } : { userId, cost: 1, checkOnly: true, context }))
+  )
+    return;
 
   if (direct) {
     const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };
     deps.work.run(
       context,
-      () => replyInThread(deps, client, target, { entry: 'shortcut', goods: { goodsId: goods.id, name: goods.name }, barcodes: found.barcodes }),
+      () =>
+        replyInThread(deps, client, target, {
+          entry: 'shortcut',
+          goods: { goodsId: goods.id, name: goods.name },
+          barcodes: found.barcodes,
+        }),
       internalErrorNotice(deps, userId, target.respond),
     );
     return;

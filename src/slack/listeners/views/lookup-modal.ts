@@ -42,8 +42,13 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   // Charge the rate limit only for a submission that will really be looked up: correcting a
   // form must not use up someone's quota.
   if (Object.keys(errors).length === 0) {
-    const rate = await decideRate(deps, { userId, cost: barcodes.length, context: { entry: 'modal', channel: meta.channelId, user: userId } });
-    if (!rate.ok) errors[MODAL_IDS.barcodesBlock] = noticePlainText({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale);
+    const rate = await decideRate(deps, {
+      userId,
+      cost: barcodes.length,
+      context: { entry: 'modal', channel: meta.channelId, user: userId },
+    });
+    if (!rate.ok)
+      errors[MODAL_IDS.barcodesBlock] = noticePlainText({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale);
   }
   if (Object.keys(errors).length > 0) {
     await ack({ response_action: 'errors', errors });
@@ -61,7 +66,12 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
   const send = target.respond;
   deps.work.run(
     context,
-    () => replyInThread(deps, client, target, { entry: 'modal', goods: { goodsId: goods.goodsId, ...(goods.name ? { name: goods.name } : {}) }, barcodes }),
+    () =>
+      replyInThread(deps, client, target, {
+        entry: 'modal',
+        goods: { goodsId: goods.goodsId, ...(goods.name ? { name: goods.name } : {}) },
+        barcodes,
+      }),
     send ? internalErrorNotice(deps, userId, send) : undefined,
   );
 }
