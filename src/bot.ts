@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadAppConfig, type AppConfig } from './app-config.js';
+import { loadAppConfig } from './app-config.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Env, RedisConfig } from './config.js';
 import { createLogger, errorFields, type Logger } from './log/logger.js';

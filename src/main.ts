@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     signals += 1;
     if (signals > 1) {
       bot.logger.event('warn', 'forced_exit', { signal });
-      return exit(1);
+      exit(1);
+      return;
     }
     void bot.stop(signal).then(
       () => exit(0),

@@ -36,7 +36,7 @@ export type SandboxRun =
 
 /** `npm run sandbox` as a function. Bad options or settings → code 2 with every problem listed. */
 export async function runSandbox(argv: readonly string[], env: Env, io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<SandboxRun> {
-  let values;
+  let values: { list?: boolean | undefined; help?: boolean | undefined };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -52,7 +52,7 @@ export async function runSandbox(argv: readonly string[], env: Env, io: Pick<Cli
     return { code: 0 };
   }
   if (values.list) {
-    io.stdout.write(seedListing() + '\n');
+    io.stdout.write(`${seedListing()}\n`);
     return { code: 0 };
   }
   const r = new EnvReader(env);
@@ -71,7 +71,7 @@ export async function runSandbox(argv: readonly string[], env: Env, io: Pick<Cli
     [
       `Coufun sandbox listening on ${sandbox.url}`,
       '',
-      'Point the CLI or the Slack app at it (COUFUN_ENV unset, COUFUN_POC_ID unset or ' + SANDBOX_POC_ID + '):',
+      `Point the CLI or the Slack app at it (COUFUN_ENV unset, COUFUN_POC_ID unset or ${SANDBOX_POC_ID}):`,
       `  COUFUN_URL=${sandbox.url} npm run lookup -- ...`,
       `  COUFUN_URL=${sandbox.url} npm start`,
       '',

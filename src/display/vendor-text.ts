@@ -9,6 +9,7 @@ import { maskTextAbout } from '../privacy.js';
 // C0/C1 controls except tab and newline, Arabic letter mark, Mongolian vowel separator,
 // zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and
 // invisible operators, line/paragraph separators, BOM.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/g;
 
 /** `text` without invisible, bidi or control characters (tab and newline stay). */

@@ -8,7 +8,7 @@
  * Output goes to stdout through `stdoutDestination()` (sonic-boom, asynchronous, bounded), which
  * stops writing for good once the reader of stdout went away; or to an injected `sink` (tests).
  */
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel, Logger as BoltLogger } from '@slack/bolt';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact, redactFields } from './redact.js';
 import { scrubSlackText } from './slack-text.js';

@@ -9,7 +9,7 @@ import { validateRequest } from '../coufun/codec.js';
 import { CoufunError, InternalError, VendorError } from '../coufun/errors.js';
 import { newRef } from '../log/ref.js';
 import { isExpired } from '../coufun/fields.js';
-import type { CoufunEnv, CoufunResult, Order } from '../coufun/types.js';
+import type { CoufunEnv, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
 import { createMemoryStore } from '../stores/memory/key-value.js';
 import type { KeyValueStore } from '../stores/types.js';
@@ -233,7 +233,9 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       notify(() => observer.vendorRequest?.(settled.latencyMs, resultLabel(settled)));
       const persisted = persist(key, started, settled, release);
       // In memory the cache is written within a few microtasks: wait, and keep the order simple.
-      return across === undefined ? persisted.then(() => settled) : (void persisted, settled);
+      if (across === undefined) return persisted.then(() => settled);
+      void persisted;
+      return settled;
     });
     inFlight.set(key, started);
     return started;

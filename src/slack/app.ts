@@ -2,7 +2,7 @@
  * Builds the Bolt app: the receiver for the chosen mode, the channel gate in front of every
  * entry point, the listeners, and an error handler that logs instead of crashing.
  */
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../app-config.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';

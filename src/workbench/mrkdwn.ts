@@ -73,14 +73,14 @@ function renderControl(inner: string, names: NameBook): string {
 }
 
 const WORD = String.raw`[\p{L}\p{N}]`;
-function styleRule(marker: string, tag: string): RegExp {
+function styleRule(marker: string): RegExp {
   const m = marker === '*' ? String.raw`\*` : marker;
   return new RegExp(String.raw`(^|[^\p{L}\p{N}${m}])${m}(?=[^\s${m}])([^${m}\n]*?[^\s${m}])${m}(?!${WORD}|${m})`, 'gu');
 }
 const STYLES: ReadonlyArray<readonly [RegExp, string]> = [
-  [styleRule('*', 'b'), 'b'],
-  [styleRule('_', 'i'), 'i'],
-  [styleRule('~', 's'), 's'],
+  [styleRule('*'), 'b'],
+  [styleRule('_'), 'i'],
+  [styleRule('~'), 's'],
 ];
 
 /** Text outside code: escaped, then styled, then emoji. */

@@ -1,5 +1,5 @@
 /** The page's stylesheet (served as /app.css). System fonts only: nothing is loaded from outside. */
-export const PAGE_CSS = String.raw`
+export const PAGE_CSS = `
 *{box-sizing:border-box}
 html,body{margin:0;height:100%}
 body{font:15px/1.46 -apple-system,BlinkMacSystemFont,"Segoe UI","Apple SD Gothic Neo","Noto Sans CJK KR","NanumGothic","Malgun Gothic",Roboto,Helvetica,Arial,sans-serif,"Apple Color Emoji","Noto Color Emoji";color:#1d1c1d;background:#fff}

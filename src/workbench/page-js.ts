@@ -4,7 +4,7 @@
  * the person does into POST /ui/* calls. It never builds HTML from strings itself: server HTML
  * is already escaped, everything else goes through textContent.
  */
-export const PAGE_JS = String.raw`
+export const PAGE_JS = `
 (() => {
   'use strict';
   const $ = (s, el) => (el || document).querySelector(s);

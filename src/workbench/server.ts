@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Interactions, UserError, type FormValues } from './interactions.js';
+import { type Interactions, UserError, type FormValues } from './interactions.js';
 import { pageHtml } from './page.js';
 import { PAGE_CSS } from './page-css.js';
 import { PAGE_JS } from './page-js.js';

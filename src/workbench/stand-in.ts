@@ -174,7 +174,7 @@ export class SlackStandIn {
         if (Date.now() - trigger.createdMs > TRIGGER_TTL_MS) return ok({ ok: false, error: 'expired_trigger_id' });
         w.triggers.delete(str(p.trigger_id));
         const view = asRec(p.view);
-        if (!view || view.type !== 'modal') return ok({ ok: false, error: 'invalid_arguments' });
+        if (view?.type !== 'modal') return ok({ ok: false, error: 'invalid_arguments' });
         if (method === 'views.open') w.modals.length = 0;
         else if (w.modals.length === 0) return ok({ ok: false, error: 'not_allowed' });
         const modal: WbModal = { viewId: w.id('V'), user: trigger.user, view: {}, errors: {}, revision: 0 };

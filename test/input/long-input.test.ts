@@ -69,7 +69,7 @@ describe('parseCouponCommand on long text', () => {
   });
 
   it.each([
-    ['mixed words', MIXED.join(' ') + ' '],
+    ['mixed words', `${MIXED.join(' ')} `],
     ['digit groups', '1234 '],
     ['Korean words', '가나다라 배민 '],
     ['hyphenated numbers', '0123-4567-8901 '],

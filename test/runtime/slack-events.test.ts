@@ -103,7 +103,7 @@ describe('the shared byte budget for bodies being received', () => {
       // Announces 800 bytes and sends none: the budget is held until its body deadline.
       holder.write(head({ 'content-type': FORM, 'content-length': 800, ...signedHeaders(SECRET, 'x', FORM) }));
       await new Promise((r) => setTimeout(r, 100));
-      const body = 'command=%2Fcoupon&text=' + 'a'.repeat(300);
+      const body = `command=%2Fcoupon&text=${'a'.repeat(300)}`;
       const busy = await post(a.url, body, signedHeaders(SECRET, body, FORM));
       expect(busy.status).toBe(503);
       expect(a.lines.some((l) => l.msg === 'busy_receiving')).toBe(true);

@@ -64,7 +64,7 @@ async function streamOversize(res: ServerResponse, xml: string, signal: AbortSig
     if (!res.write(bytes)) await drained(res);
     return true;
   };
-  if (!(await write(encodeXml(xml.slice(0, msgEnd) + '\n')))) return;
+  if (!(await write(encodeXml(`${xml.slice(0, msgEnd)}\n`)))) return;
   while (sent < OVERSIZE_MIN_BYTES) if (!(await write(chunk))) return;
   if (!res.destroyed) res.end(encodeXml('</COUFUNSEARCH>\n'));
 }

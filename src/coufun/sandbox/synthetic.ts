@@ -41,7 +41,7 @@ export function syntheticScenario(barcode: string): Scenario {
       const order = amountOrder(cal, barcode, total, total, {
         ORDER_DATE: cal.day(-1 - (h % 30)),
         VALID_END_DATE: cal.day(30 + (h % 335)),
-        RECEIVER_MOBILE: '010' + String(h % 100_000_000).padStart(8, '0'),
+        RECEIVER_MOBILE: `010${String(h % 100_000_000).padStart(8, '0')}`,
       });
       return { kind: 'xml', xml: successXml(SUCCESS_MESSAGE, [order], 'flat') };
     },

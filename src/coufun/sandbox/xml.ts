@@ -43,7 +43,7 @@ function document(lines: readonly string[], eol = '\n'): string {
 
 /** A success answer (RESULT_CODE `00`) carrying 1–10 orders in the given shape. */
 export function successXml(message: string, orders: readonly OrderSpec[], shape: OrderShape): string {
-  const head = ['  ' + element('RESULT_CODE', '00'), '  ' + element('RESULT_MSG', message)];
+  const head = [`  ${element('RESULT_CODE', '00')}`, `  ${element('RESULT_MSG', message)}`];
   if (shape === 'flat') {
     const [only, ...rest] = orders;
     if (!only || rest.length > 0) throw new RangeError('a flat answer holds exactly one order');
@@ -55,7 +55,7 @@ export function successXml(message: string, orders: readonly OrderSpec[], shape:
 
 /** A failure answer: only RESULT_CODE and RESULT_MSG (manual §6). */
 export function errorXml(code: string, message: string): string {
-  return document(['  ' + element('RESULT_CODE', code), '  ' + element('RESULT_MSG', message)]);
+  return document([`  ${element('RESULT_CODE', code)}`, `  ${element('RESULT_MSG', message)}`]);
 }
 
 function cdata(text: string): string {

@@ -45,7 +45,7 @@ interface Run {
 // Written so no two parts can both take the same spaces: `\s*X?[\s…]*$` (the same language)
 // retried every split of a run of spaces, a cost per label that grew with the spaces squared.
 const GAP = String.raw`(?:\s*(?:은|는|이|가|을|를|의|도|is|was|:))?[\s:：#.=\-()（）\[\]【】<>"'*_~\`]*$`;
-const EN = String.raw`(?<![A-Za-z])`;
+const EN = '(?<![A-Za-z])';
 const BARCODE_LABEL = new RegExp(
   String.raw`(?:쿠폰(?:\s*(?:번호|코드))?|바코드(?:\s*번호)?|핀\s*번호|(?:상품권|교환권|기프트\s*카드)(?:\s*(?:번호|코드))?|기프티콘(?:\s*번호)?|BARCODE_NUM|${EN}(?:coupon|voucher|gift\s*card|barcode|pin)(?:\s*(?:no|number|num|code|#))?)${GAP}`,
   'i',
@@ -242,7 +242,7 @@ function patternsOf(catalog: Catalog): readonly GoodsPatterns[] {
   if (!patterns) {
     patterns = catalog.entries.map((entry) => ({
       entry,
-      id: new RegExp(String.raw`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g'),
+      id: new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(entry.id)}(?![A-Za-z0-9_-])`, 'g'),
       name: namePattern(entry.name),
       brand: brandPattern(entry.name),
     }));

@@ -3,7 +3,7 @@
  * Listeners import from here only; every output passes `checkBlockKit` (test/support) in tests.
  */
 export { ACTION_IDS, decodeButtonValue, encodeActionValue, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
-export { type SlackMessage } from './blocks.js';
+export type { SlackMessage } from './blocks.js';
 export { renderLookupMessage, type CardContext } from './card.js';
 export { LIMITS } from './limits.js';
 export { MODAL_IDS, renderLookupModal, type LookupModalInput } from './modal.js';

@@ -105,7 +105,7 @@ describe('answer (protocol core)', () => {
     expect(totals.size).toBeGreaterThan(1);
     expect(resultCode(ask('1234567890', 'SIMbench0001').xml)).toBe('31');
     expect(resultCode(ask('0000999999', 'SIM1234').xml)).toBe('16'); // 4 characters after SIM
-    expect(resultCode(ask('0000999999', 'SIM' + 'x'.repeat(28)).xml)).toBe('16');
+    expect(resultCode(ask('0000999999', `SIM${'x'.repeat(28)}`).xml)).toBe('16');
   });
 
   it('fails a flaky seed only on its first hit', () => {

@@ -4,18 +4,9 @@
  * thread replies and can refuse them (not in channel, 429 with Retry-After).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  blocksOf,
-  lookups,
-  postsInThread,
-  readable,
-  refreshRequest,
-  settled,
-  threadPost,
-  vendorRequests,
-} from '../../support/thread-cards.js';
+import { lookups, postsInThread, readable, refreshRequest, settled, threadPost, vendorRequests } from '../../support/thread-cards.js';
 import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
-import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
+import type { ApiHandler } from '../../support/fake-slack.js';
 import { richTextBlock, shortcutPayload, type ShortcutMessage } from '../../support/payloads.js';
 
 const BAEMIN = { id: '0000999999', name: '배민 상품권 1만원' };

@@ -40,7 +40,6 @@ import {
   visibleTexts,
 } from '../../support/factories.js';
 
-const json = (msg: SlackMessage): string => JSON.stringify(msg.blocks);
 const seen = (msg: SlackMessage): string => [...visibleTexts(msg.blocks), msg.text].join('\n');
 const sections = (msg: SlackMessage): string[] => blocksOfType(msg, 'section').flatMap((s) => (s.text ? [s.text.text] : []));
 
