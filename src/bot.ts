@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadAppConfig } from './app-config.js';
-import { systemClock, type Clock } from './clock.js';
-import type { Env, RedisConfig } from './config.js';
+import { loadAppConfig } from './config/app.js';
+import { systemClock, type Clock } from './time/clock.js';
+import type { Env } from './config/env.js';
+import type { RedisConfig } from './config/redis.js';
 import { createLogger, errorFields, type Logger } from './log/logger.js';
 import { stdoutState } from './log/stdout.js';
 import { openLookup, type OpenedLookup } from './lookup/bootstrap.js';

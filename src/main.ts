@@ -3,7 +3,7 @@
  * Configuration problems are printed all at once and exit 2; unexpected errors in listeners and
  * outside them are logged and survived; a closed stdout only stops the logs.
  */
-import { ConfigError } from './config.js';
+import { ConfigError } from './config/env.js';
 import { errorFields } from './log/logger.js';
 import { drainStdout } from './log/stdout.js';
 import { startBot, type RunningBot } from './bot.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChannelAllowed, parseAllowlist } from '../src/allowlist.js';
+import { isChannelAllowed, parseAllowlist } from '../src/config/allowlist.js';
 
 describe('parseAllowlist', () => {
   it('unset → no channel allowed, no problem', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configProblems } from './support/config-problems.js';
-import { loadAppConfig } from '../src/app-config.js';
-import { ConfigError, type Env } from '../src/config.js';
-import { SANDBOX_GOODS } from '../src/coufun/sandbox/goods.js';
+import { loadAppConfig } from '../src/config/app.js';
+import { ConfigError, type Env } from '../src/config/env.js';
+import { SANDBOX_GOODS } from '../src/coufun/environments.js';
 
 const BOT = 'xoxb-1111-2222-abcdef';
 const APP = 'xapp-1-A0123-456-abcdef';

@@ -19,21 +19,21 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
  * specific entry wins, so `src/coufun/types.ts` sits below the rest of `src/coufun/`.
  */
 const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly string[] }> = [
-  { name: 'protocol types', paths: ['src/coufun/types.ts'] },
-  { name: 'time', paths: ['src/kst.ts', 'src/clock.ts'] },
+  { name: 'time', paths: ['src/time/'] },
+  { name: 'protocol types', paths: ['src/coufun/types.ts', 'src/coufun/environments.ts'] },
   { name: 'coufun (protocol, client, sandbox)', paths: ['src/coufun/'] },
   {
     name: 'plain text and contracts',
-    paths: ['src/privacy.ts', 'src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/', 'src/allowlist.ts'],
+    paths: ['src/privacy.ts', 'src/input/typed-text.ts', 'src/lookup/types.ts', 'src/log/'],
   },
   { name: 'display', paths: ['src/display/'] },
-  { name: 'configuration', paths: ['src/config.ts', 'src/catalog.ts'] },
+  { name: 'configuration', paths: ['src/config/'] },
   { name: 'input', paths: ['src/input/'] },
   { name: 'stores', paths: ['src/stores/'] },
   { name: 'lookup', paths: ['src/lookup/'] },
   { name: 'runtime', paths: ['src/runtime/'] },
   { name: 'metrics', paths: ['src/metrics/'] },
-  { name: 'app config', paths: ['src/app-config.ts'] },
+  { name: 'app config', paths: ['src/config/slack.ts', 'src/config/app.ts'] },
   { name: 'slack render', paths: ['src/slack/render/'] },
   { name: 'slack input', paths: ['src/slack/input/'] },
   { name: 'slack core', paths: ['src/slack/deps.ts', 'src/slack/lookup-flow.ts', 'src/slack/user-locale.ts', 'src/slack/api-url.ts'] },
@@ -122,7 +122,7 @@ describe('architecture: imports point down only', () => {
   });
 
   it('the rule catches an upward import (coufun importing config, as the sandbox once did)', () => {
-    expect(layerOf('src/coufun/sandbox/server.ts')).toBeLessThan(layerOf('src/config.ts'));
+    expect(layerOf('src/coufun/sandbox/server.ts')).toBeLessThan(layerOf('src/config/coufun.ts'));
     expect(layerOf('src/display/format.ts')).toBeLessThan(layerOf('src/slack/render/card.ts'));
     expect(layerOf('src/slack/render/card.ts')).toBeLessThan(layerOf('src/slack/listeners/index.ts'));
   });
@@ -141,9 +141,9 @@ describe('architecture: imports point down only', () => {
     expect(KNOWN_LEAKS.map(([from, to]) => `${from} → ${to}`).filter((leak) => !present.has(leak))).toEqual([]);
   });
 
-  it('coufun imports nothing of ours but kst and clock', () => {
+  it('coufun imports nothing of ours but time', () => {
     const outside = edges.filter(
-      (e) => e.from.startsWith('src/coufun/') && !e.to.startsWith('src/coufun/') && e.to !== 'src/kst.ts' && e.to !== 'src/clock.ts',
+      (e) => e.from.startsWith('src/coufun/') && !e.to.startsWith('src/coufun/') && !e.to.startsWith('src/time/'),
     );
     expect(outside).toEqual([]);
   });

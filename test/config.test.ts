@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configProblems } from './support/config-problems.js';
-import { ConfigError, COUFUN_URLS, EnvReader, loadCoufunConfig, readCoufunConfig, SANDBOX_POC_ID, type Env } from '../src/config.js';
+import { ConfigError, EnvReader, type Env } from '../src/config/env.js';
+import { COUFUN_URLS, SANDBOX_POC_ID } from '../src/coufun/environments.js';
+import { loadCoufunConfig, readCoufunConfig } from '../src/config/coufun.js';
 import { validateField } from '../src/coufun/codec.js';
 
 const problemsOf = (env: Env): readonly string[] => configProblems(loadCoufunConfig, env);

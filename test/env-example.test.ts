@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../src/app-config.js';
+import { loadAppConfig } from '../src/config/app.js';
 
 const file = fileURLToPath(new URL('../.env.example', import.meta.url));
 const text = readFileSync(file, 'utf8');

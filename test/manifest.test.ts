@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
-import { DEFAULT_COMMAND } from '../src/app-config.js';
+import { DEFAULT_COMMAND } from '../src/config/slack.js';
 import { SHORTCUT_CALLBACK_ID } from '../src/slack/listeners/shortcuts/coupon-lookup.js';
 import { registerEvents } from '../src/slack/listeners/events/index.js';
 import type { BotDeps } from '../src/slack/deps.js';

@@ -5,7 +5,7 @@
  * so the terminal and Slack accept the same input and nothing invalid reaches the network.
  */
 import { parseArgs } from 'node:util';
-import type { Catalog } from '../catalog.js';
+import type { Catalog } from '../config/catalog.js';
 import { ValidationError, VendorError } from '../coufun/errors.js';
 import { MAX_BARCODES, parseCouponCommand, type GoodsChoice } from '../input/command-text.js';
 import type { LookupOutcome } from '../lookup/types.js';

@@ -4,7 +4,7 @@
  * for a terminal (Korean) and holds the CLI's own usage text.
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
-import type { Catalog } from '../catalog.js';
+import type { Catalog } from '../config/catalog.js';
 import {
   DEFAULT_LOCALE,
   describeError,

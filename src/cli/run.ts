@@ -4,10 +4,12 @@
  * rendering (print.ts). Order matters for Coufun's per-product limit (code 09): configuration
  * and input are checked in full before a single request is sent.
  */
-import { readCommand } from '../app-config.js';
-import { readCatalog } from '../catalog.js';
-import { systemClock, type Clock } from '../clock.js';
-import { ConfigError, EnvReader, readCoufunConfig, type Env } from '../config.js';
+import { readCommand } from '../config/slack.js';
+import { readCatalog } from '../config/catalog.js';
+import { systemClock, type Clock } from '../time/clock.js';
+import { ConfigError, EnvReader, type Env } from '../config/env.js';
+import { readCoufunConfig } from '../config/coufun.js';
+import { SANDBOX_GOODS } from '../coufun/environments.js';
 import type { SandboxOptions } from '../coufun/sandbox/server.js';
 import { openLookup } from '../lookup/bootstrap.js';
 import { EXIT, exitCodeFor, parseCliArgs, readLookupWords, type CliCommand } from './args.js';
@@ -39,7 +41,7 @@ export async function run(argv: readonly string[], env: Env, io: CliIo): Promise
   }
   if (command.kind === 'list') {
     // Loaded on demand: a plain lookup never imports the simulator's tables.
-    const { SANDBOX_SEEDS, SANDBOX_GOODS } = await import('../coufun/sandbox/seeds.js');
+    const { SANDBOX_SEEDS } = await import('../coufun/sandbox/seeds.js');
     io.stdout.write(command.json ? `${JSON.stringify(SANDBOX_SEEDS, null, 2)}\n` : renderSeedList(SANDBOX_SEEDS, SANDBOX_GOODS));
     return EXIT.ok;
   }

@@ -5,8 +5,10 @@
  * Importing this module runs nothing: `runSandbox` is the work, tests call it in-process.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, EnvReader, SANDBOX_POC_ID, type Env } from '../config.js';
-import { SANDBOX_GOODS, SANDBOX_SEEDS } from '../coufun/sandbox/seeds.js';
+import { ConfigError, EnvReader, type Env } from '../config/env.js';
+import { SANDBOX_POC_ID } from '../coufun/environments.js';
+import { SANDBOX_GOODS } from '../coufun/environments.js';
+import { SANDBOX_SEEDS } from '../coufun/sandbox/seeds.js';
 import { startSandbox, type SandboxHandle } from '../coufun/sandbox/server.js';
 import { isEntryPoint } from './entry.js';
 import type { CliIo } from './run.js';

@@ -6,7 +6,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../time/clock.js';
 import { discardBody, readCappedBody } from './body.js';
 import { resultCodeInfo } from './codes.js';
 import { encodeRequest, parseResponse } from './codec.js';

@@ -3,11 +3,12 @@
  * Each parser takes the raw string (or `undefined` when absent) and returns `null` for anything
  * it cannot read; the raw text stays available to the caller.
  */
-import { endOfKstDay, parseVendorDate, parseVendorTimestamp } from '../kst.js';
-import type { CalendarDate, CouponStatus, CouponType, Order, OrderField } from './types.js';
+import { endOfKstDay, parseVendorDate, parseVendorTimestamp } from '../time/kst.js';
+import type { CalendarDate } from '../time/calendar-date.js';
+import type { CouponStatus, CouponType, Order, OrderField } from './types.js';
 
-// Still exported from here, beside `isExpired` that uses it; src/kst.ts owns the arithmetic.
-export { endOfKstDay } from '../kst.js';
+// Still exported from here, beside `isExpired` that uses it; src/time/kst.ts owns the arithmetic.
+export { endOfKstDay } from '../time/kst.js';
 
 /** `BARCODE` → exchange, `AMOUNT` → amount, any other value kept raw as unknown. */
 export function parseCouponType(raw: string | undefined): CouponType | null {

@@ -3,6 +3,7 @@
  * (vendor manual "COUFUN B2C 연동 매뉴얼 – 쿠폰상태조회(잔액조회)" v1.3).
  * Pure data: no I/O, no Slack, no display strings.
  */
+import type { CalendarDate } from '../time/calendar-date.js';
 
 /** What a caller asks the vendor. Field values are validated by `validateRequest` before any I/O. */
 export interface CoufunRequest {
@@ -26,9 +27,6 @@ export type CouponStatus =
   | { readonly kind: 'used'; readonly raw: '001' }
   | { readonly kind: 'cancelled'; readonly raw: '100' }
   | { readonly kind: 'unknown'; readonly raw: string };
-
-/** A KST calendar date as `YYYY-MM-DD` (the vendor sends `YYYYMMDD`). */
-export type CalendarDate = string;
 
 /** Names of the order fields the vendor sends (manual §5). */
 export const ORDER_FIELDS = [

@@ -1,10 +1,10 @@
 /**
  * Pure formatters and masks shared by every front end (terminal, Slack card, audit log).
  * Times are shown in Korea Standard Time whatever the machine's time zone; the calendar
- * arithmetic behind that lives in src/kst.ts.
+ * arithmetic behind that lives in src/time/kst.ts.
  */
-import type { CalendarDate } from '../coufun/types.js';
-import { formatInKst } from '../kst.js';
+import type { CalendarDate } from '../time/calendar-date.js';
+import { formatInKst } from '../time/kst.js';
 import { translate, type Locale, type Translations } from './i18n.js';
 
 const UNITS: Translations<{ readonly won: (sign: string, digits: string) => string; readonly seconds: (s: number) => string }> = {
@@ -12,7 +12,7 @@ const UNITS: Translations<{ readonly won: (sign: string, digits: string) => stri
   en: { won: (sign, digits) => `${sign}₩${digits}`, seconds: (s) => `${s} s` },
 };
 
-export { kstDate, kstDaysUntil } from '../kst.js';
+export { kstDate, kstDaysUntil } from '../time/kst.js';
 
 function group(n: number): string {
   return String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+$)/g, ',');

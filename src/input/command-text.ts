@@ -4,7 +4,7 @@
  * otherwise the first word is taken as a raw goods ID. Every value is checked with the
  * protocol's own rules, so nothing invalid ever reaches the vendor.
  */
-import type { Catalog } from '../catalog.js';
+import type { Catalog } from '../config/catalog.js';
 import { validateField } from '../coufun/codec.js';
 import type { ValidationError } from '../coufun/errors.js';
 import { normaliseTyped } from './typed-text.js';

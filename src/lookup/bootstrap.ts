@@ -4,8 +4,8 @@
  * in order.
  */
 import type { Dispatcher } from 'undici';
-import type { Clock } from '../clock.js';
-import type { CoufunConfig } from '../config.js';
+import type { Clock } from '../time/clock.js';
+import type { CoufunConfig } from '../config/coufun.js';
 import { createCoufunClient } from '../coufun/client.js';
 import type { SandboxHandle, SandboxOptions } from '../coufun/sandbox/server.js';
 import type { KeyHasher } from '../stores/keys.js';

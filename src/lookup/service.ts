@@ -2,7 +2,7 @@
  * The lookup service: the one place that joins the Coufun client with validation, a short TTL
  * cache, coalescing of identical in-flight lookups, and health counters. Never rejects.
  */
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../time/clock.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
 import { validateRequest } from '../coufun/codec.js';

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HTTPReceiver } from '@slack/bolt';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../time/clock.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { KeyValueStore } from '../stores/types.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.js';

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../time/clock.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { KeyValueStore } from '../stores/types.js';
 import { ByteBudget, readBody } from './body.js';

@@ -3,7 +3,7 @@
  * counted and reported in one line at most every `intervalMs` (`suppressed`, by reason). For
  * traffic anyone on the internet can send (unsigned requests), which must cost little.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../time/clock.js';
 import type { Fields, Logger } from '../log/logger.js';
 
 export class ThrottledWarn {

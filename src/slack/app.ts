@@ -3,7 +3,7 @@
  * entry point, the listeners, and an error handler that logs instead of crashing.
  */
 import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { SlackConfig } from '../app-config.js';
+import type { SlackConfig } from '../config/slack.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { BotDeps } from './deps.js';
 import { channelGate } from './middleware/channel-gate.js';

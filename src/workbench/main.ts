@@ -4,7 +4,7 @@
  * Coufun variables (COUFUN_ENV, COUFUN_POC_ID, COUFUN_URL, COUPON_GOODS, …) reach the bot as
  * they would in production. Ctrl-C or SIGTERM stops the bot and the servers, exit status 0.
  */
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config/env.js';
 import { startWorkbench } from './workbench.js';
 
 function fail(message: string, status: number): never {

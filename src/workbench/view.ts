@@ -4,7 +4,7 @@
  * everything else is escaped here.
  */
 import { renderMessageBody, renderModal } from './blocks.js';
-import { formatInKst } from '../kst.js';
+import { formatInKst } from '../time/kst.js';
 import { escapeHtml } from './html.js';
 import type { NameBook } from './mrkdwn.js';
 import { SHORTCUT } from './interactions.js';

@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { startBot, type BotOptions, type RunningBot } from '../bot.js';
-import { EnvReader, readCoufunConfig, type Env } from '../config.js';
+import { EnvReader, type Env } from '../config/env.js';
+import { readCoufunConfig } from '../config/coufun.js';
 import { BotLink } from './deliver.js';
 import { Interactions } from './interactions.js';
 import { seedSamples, type SampleKey } from './samples.js';

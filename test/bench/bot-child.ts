@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { startBot } from '../../src/bot.js';
-import { SANDBOX_POC_ID } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { startNaiveBot } from './naive-bot.js';
 import type { ChildConfig, ChildMessage, ChildStats, ParentMessage } from './protocol.js';

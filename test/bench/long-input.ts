@@ -5,8 +5,8 @@
  * harness process before the bots start; wall time per parse, because that is how long the
  * event loop is held.
  */
-import { parseCatalog } from '../../src/catalog.js';
-import { SANDBOX_GOODS } from '../../src/coufun/sandbox/goods.js';
+import { parseCatalog } from '../../src/config/catalog.js';
+import { SANDBOX_GOODS } from '../../src/coufun/environments.js';
 import { parseCouponCommand } from '../../src/input/command-text.js';
 import { extract, messageText } from '../../src/slack/input/extract.js';
 

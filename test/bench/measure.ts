@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { SANDBOX_POC_ID } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 import { encodeRequest } from '../../src/coufun/codec.js';
 import type { BotProcess } from './bots.js';
 import type { FastFakeSlack } from './fake-slack-fast.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog } from '../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../src/config/catalog.js';
 import { EXIT, MAX_CLI_BARCODES, exitCodeFor, parseCliArgs, readLookupWords, type UsageProblem } from '../../src/cli/args.js';
 import { resultCodeInfo } from '../../src/coufun/codes.js';
 import { HttpStatusError, NetworkError, TimeoutError, ValidationError, VendorError, type CoufunError } from '../../src/coufun/errors.js';

@@ -7,7 +7,8 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { renderSeedList } from '../../src/cli/print.js';
 import { runSandbox } from '../../src/cli/sandbox.js';
-import { SANDBOX_GOODS, SANDBOX_SEEDS } from '../../src/coufun/sandbox/seeds.js';
+import { SANDBOX_GOODS } from '../../src/coufun/environments.js';
+import { SANDBOX_SEEDS } from '../../src/coufun/sandbox/seeds.js';
 import { captureIo } from './io.js';
 
 describe('npm run sandbox', () => {

@@ -4,7 +4,7 @@ import { createCoufunClient, type CoufunClient } from '../../src/coufun/client.j
 import { BadResponseError, HttpStatusError, NetworkError, OversizeError, TimeoutError } from '../../src/coufun/errors.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { SANDBOX_SEEDS } from '../../src/coufun/sandbox/seeds.js';
-import { SANDBOX_POC_ID } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 
 let sandbox: SandboxHandle;
 let client: CoufunClient;

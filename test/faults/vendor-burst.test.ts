@@ -5,7 +5,7 @@
  * server is left behind.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_POC_ID } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 import { createCoufunClient } from '../../src/coufun/client.js';
 import { TimeoutError } from '../../src/coufun/errors.js';
 import { startSandbox } from '../../src/coufun/sandbox/server.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog } from '../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../src/config/catalog.js';
 import { MAX_BARCODES, parseCouponCommand, type CouponCommand } from '../../src/input/command-text.js';
 
 const { catalog, problems } = parseCatalog(

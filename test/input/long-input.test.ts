@@ -4,7 +4,7 @@
  * given), and CPU time grows with the text, not with its square.
  */
 import { describe, expect, it } from 'vitest';
-import { parseCatalog, type Catalog } from '../../src/catalog.js';
+import { parseCatalog, type Catalog } from '../../src/config/catalog.js';
 import { parseCouponCommand } from '../../src/input/command-text.js';
 import { fill, growthRatio, LINEAR_BOUND } from '../support/growth.js';
 

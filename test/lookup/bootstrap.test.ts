@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SANDBOX_POC_ID, type CoufunConfig } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
+import type { CoufunConfig } from '../../src/config/coufun.js';
 import { openLookup, type OpenedLookup } from '../../src/lookup/bootstrap.js';
 import { sendXml, serve, successFor, type Loopback } from '../coufun/client-servers.js';
 

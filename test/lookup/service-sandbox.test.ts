@@ -1,10 +1,11 @@
 /** The lookup service over a real client and the sandbox on loopback. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_POC_ID } from '../../src/config.js';
+import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 import { createCoufunClient } from '../../src/coufun/client.js';
 import { HttpStatusError, TimeoutError } from '../../src/coufun/errors.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { SANDBOX_GOODS, SANDBOX_SEEDS } from '../../src/coufun/sandbox/seeds.js';
+import { SANDBOX_GOODS } from '../../src/coufun/environments.js';
+import { SANDBOX_SEEDS } from '../../src/coufun/sandbox/seeds.js';
 import { createLookupService } from '../../src/lookup/service.js';
 import type { LookupService } from '../../src/lookup/types.js';
 

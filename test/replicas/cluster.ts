@@ -6,7 +6,7 @@
  */
 import { request } from 'undici';
 import { startBot, type RunningBot } from '../../src/bot.js';
-import type { Env } from '../../src/config.js';
+import type { Env } from '../../src/config/env.js';
 import { LOG_LEVELS, createLogger, type Level } from '../../src/log/logger.js';
 import { WorkTracker } from '../../src/runtime/work.js';
 import { ALLOWED, SECRET } from '../support/bot-harness.js';

@@ -3,7 +3,7 @@
  * one-minute window per user, all-or-nothing costs, `check` recording nothing.
  */
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/clock.js';
+import type { Clock } from '../../src/time/clock.js';
 import { RATE_WINDOW_MS, type RateLimiter } from '../../src/stores/types.js';
 
 export function manualClock(start = 1_700_000_000_000) {

@@ -4,10 +4,10 @@
  * Requests are signed with a real HMAC exactly as Slack signs them.
  */
 import { request } from 'undici';
-import { loadAppConfig, type AppConfig } from '../../src/app-config.js';
+import { loadAppConfig, type AppConfig } from '../../src/config/app.js';
 import { startBot, type BotOptions, type RunningBot } from '../../src/bot.js';
-import { systemClock } from '../../src/clock.js';
-import type { Env } from '../../src/config.js';
+import { systemClock } from '../../src/time/clock.js';
+import type { Env } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { openLookup, type OpenedLookup } from '../../src/lookup/bootstrap.js';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';

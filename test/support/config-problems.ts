@@ -1,6 +1,6 @@
 /** What a configuration loader refused: the problems of the one ConfigError it must throw. */
 import { expect } from 'vitest';
-import { ConfigError, type Env } from '../../src/config.js';
+import { ConfigError, type Env } from '../../src/config/env.js';
 
 export function configProblems(load: (env: Env) => unknown, env: Env): readonly string[] {
   try {

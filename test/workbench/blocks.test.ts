@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { KnownBlock } from '@slack/types';
-import { parseCatalog } from '../../src/catalog.js';
+import { parseCatalog } from '../../src/config/catalog.js';
 import { TimeoutError, VendorError } from '../../src/coufun/errors.js';
 import { resultCodeInfo } from '../../src/coufun/codes.js';
 import type { Order } from '../../src/coufun/types.js';

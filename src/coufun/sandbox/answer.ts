@@ -2,7 +2,7 @@
  * The sandbox's protocol core, pure: a decoded form in, the vendor's reply out. Checks run in
  * the order a caller can fix them: missing field (99), POC_ID (02), barcode (16), GOODS_ID (31).
  */
-import { isSandboxGoods } from './goods.js';
+import { isSandboxGoods } from '../environments.js';
 import { missingFieldMessage, VENDOR_MESSAGES } from './messages.js';
 import type { Reply } from './scenario.js';
 import { findScenario } from './seeds.js';

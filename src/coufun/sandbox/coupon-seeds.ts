@@ -1,6 +1,6 @@
 /** Seeded coupons: each barcode is one state or one response shape the client must handle. */
 import { kstCalendar, type KstCalendar } from './dates.js';
-import { GOODS } from './goods.js';
+import { SANDBOX_GOODS_IDS as GOODS } from '../environments.js';
 import { SUCCESS_MESSAGE } from './messages.js';
 import { amountOrder, exchangeOrder } from './orders.js';
 import type { Scenario } from './scenario.js';

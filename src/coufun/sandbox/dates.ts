@@ -2,7 +2,7 @@
  * The sandbox's seed dates: every date a seed shows is relative to the injected clock's KST
  * "today", so an unused seed stays unused and an expired one stays expired.
  */
-import { kstDayOffset } from '../../kst.js';
+import { kstDayOffset } from '../../time/kst.js';
 
 /** Dates relative to one KST day, in the vendor's formats. */
 export interface KstCalendar {

@@ -1,6 +1,6 @@
 /** Seeds that fail: vendor result codes, transient failures, and transport faults. */
 import { kstCalendar } from './dates.js';
-import { GOODS } from './goods.js';
+import { SANDBOX_GOODS_IDS as GOODS } from '../environments.js';
 import { SUCCESS_MESSAGE, VENDOR_MESSAGES, type SandboxVendorCode } from './messages.js';
 import { exchangeOrder } from './orders.js';
 import type { Fault, Reply, Scenario } from './scenario.js';

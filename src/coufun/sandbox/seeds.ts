@@ -7,8 +7,6 @@ import { FAULT_SCENARIOS, VENDOR_ERROR_SCENARIOS } from './error-seeds.js';
 import type { Scenario } from './scenario.js';
 import { SYNTHETIC_BARCODE, syntheticScenario } from './synthetic.js';
 
-export { SANDBOX_GOODS } from './goods.js';
-
 /** One seeded barcode and what it demonstrates. */
 export interface SandboxSeed {
   /** The GOODS_ID to send with it; any other gives vendor code 31. */

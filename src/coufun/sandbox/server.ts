@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../../clock.js';
-import { systemClock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
+import { systemClock } from '../../time/clock.js';
 import { answer } from './answer.js';
-import { SANDBOX_POC_ID } from './goods.js';
+import { SANDBOX_POC_ID } from '../environments.js';
 import { sendFault } from './faults.js';
 import { parseForm, pause, readBody, sendPage, sendXml } from './respond.js';
 

@@ -3,7 +3,7 @@
  * value, phone number and dates derive from the barcode, so repeated runs see the same data.
  */
 import { kstCalendar } from './dates.js';
-import { GOODS } from './goods.js';
+import { SANDBOX_GOODS_IDS as GOODS } from '../environments.js';
 import { SUCCESS_MESSAGE } from './messages.js';
 import { amountOrder } from './orders.js';
 import type { Scenario } from './scenario.js';

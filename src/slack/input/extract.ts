@@ -3,7 +3,7 @@
  * Pure. Heuristic by nature: it prefers missing a number over offering a customer's phone
  * number, a date or an order number as a coupon; the user confirms before anything is looked up.
  */
-import type { Catalog, GoodsEntry } from '../../catalog.js';
+import type { Catalog, GoodsEntry } from '../../config/catalog.js';
 import { stripSlackMarkup } from './message-text.js';
 import { normaliseTyped } from '../../input/typed-text.js';
 

@@ -9,7 +9,7 @@ import type { AllMiddlewareArgs, AnyMiddlewareArgs, RespondFn } from '@slack/bol
 import { renderNoticeModal } from '../render/index.js';
 import type { BotDeps } from '../deps.js';
 import { decodeModalMetadata } from '../input/metadata.js';
-import { isChannelAllowed } from '../../allowlist.js';
+import { isChannelAllowed } from '../../config/allowlist.js';
 import { respondNotice } from '../delivery/reply.js';
 import { ephemeralResponder } from '../delivery/ephemeral.js';
 

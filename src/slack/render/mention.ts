@@ -3,7 +3,7 @@
  * was missing (a coupon number, a known product, one product only, at most five numbers), how to
  * ask, and the message shortcut as the other way. Pure; nothing here reaches the vendor.
  */
-import type { Catalog } from '../../catalog.js';
+import type { Catalog } from '../../config/catalog.js';
 import { translate, type Locale, type Translations } from '../../display/index.js';
 import { context, escapeMrkdwn, fallbackText, mention, section, unmark, type SlackMessage } from './blocks.js';
 

@@ -3,7 +3,7 @@
  * barcodes found in the message, one per line, for the person to confirm or correct. Pure.
  */
 import type { InputBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
-import type { Catalog, GoodsEntry } from '../../catalog.js';
+import type { Catalog, GoodsEntry } from '../../config/catalog.js';
 import type { Locale } from '../../display/index.js';
 import { MAX_BARCODES } from '../../input/command-text.js';
 import { context, escapeMrkdwn, plain } from './blocks.js';

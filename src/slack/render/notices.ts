@@ -3,11 +3,11 @@
  * blocks) or, for a modal submission, the same content as a view. Pure.
  */
 import type { KnownBlock, View } from '@slack/types';
-import type { Catalog } from '../../catalog.js';
+import type { Catalog } from '../../config/catalog.js';
 import type { ValidationError } from '../../coufun/errors.js';
 import { describeError, type Locale } from '../../display/index.js';
 import { context, escapeMrkdwn, fallbackText, plain, section, unmark, type SlackMessage } from './blocks.js';
-import { isChannelId } from '../../allowlist.js';
+import { isChannelId } from '../../config/allowlist.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';
 

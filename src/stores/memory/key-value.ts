@@ -3,7 +3,7 @@
  * where every entry carries its own TTL. Time comes from the injected clock.
  */
 import { LRUCache } from 'lru-cache';
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
 import type { KeyValueStore } from '../types.js';
 
 const DEFAULT_MAX_ENTRIES = 10_000;

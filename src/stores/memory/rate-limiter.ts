@@ -1,5 +1,5 @@
 /** The in-memory rate limiter (one process): a sliding one-minute window per user. */
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
 import { RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../types.js';
 
 /**

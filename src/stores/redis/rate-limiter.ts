@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
 import type { KeyHasher } from '../keys.js';
 import { withDeadline } from './deadline.js';
 import { RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../types.js';

@@ -3,7 +3,7 @@
  * failover wrappers (local memory beside them), and the health the bot reports. Never rejects:
  * a Redis that is absent at start leaves the bot on local state until it appears.
  */
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
 import type { Logger } from '../../log/logger.js';
 import { createFailoverStore, FailoverRateLimiter } from '../failover.js';
 import type { KeyHasher } from '../keys.js';

@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { answer, type AnswerContext } from '../../../src/coufun/sandbox/answer.js';
 import type { Reply } from '../../../src/coufun/sandbox/scenario.js';
-import { SANDBOX_GOODS, SANDBOX_SEEDS } from '../../../src/coufun/sandbox/seeds.js';
+import { SANDBOX_GOODS } from '../../../src/coufun/environments.js';
+import { SANDBOX_SEEDS } from '../../../src/coufun/sandbox/seeds.js';
 import { count, FIXED_NOW, resultCode, tag } from './http.js';
 
 function ctx(overrides: Partial<AnswerContext> = {}): AnswerContext {

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { loadAppConfig } from '../../../src/app-config.js';
+import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
 import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
 import { allText } from '../../support/bot-harness.js';

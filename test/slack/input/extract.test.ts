@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog } from '../../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../../src/config/catalog.js';
 import { extract, MAX_EXTRACTED_BARCODES, messageText } from '../../../src/slack/input/extract.js';
 
 const { catalog } = parseCatalog(

@@ -5,7 +5,7 @@
  * product names) and the ones that must stay cheap (Korean prose, phone and order numbers).
  */
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../../src/catalog.js';
+import { parseCatalog } from '../../../src/config/catalog.js';
 import { extract, MAX_SCANNED_CHARS, messageText } from '../../../src/slack/input/extract.js';
 import { fill, growthRatio, LINEAR_BOUND } from '../../support/growth.js';
 

@@ -1,6 +1,6 @@
 /** The short threaded replies to a mention that cannot be looked up as written: pure values. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog } from '../../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog } from '../../../src/config/catalog.js';
 import { checkBlockKit } from '../../support/block-kit.js';
 import { renderMentionReply, type MentionProblem } from '../../../src/slack/render/mention.js';
 

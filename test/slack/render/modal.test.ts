@@ -1,6 +1,6 @@
 import type { InputBlock, ModalView, PlainTextInput, StaticSelect, View } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../../../src/config/catalog.js';
 import { MAX_BARCODES } from '../../../src/input/command-text.js';
 import { LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';

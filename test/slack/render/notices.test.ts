@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CATALOG, parseCatalog, type Catalog } from '../../../src/catalog.js';
+import { EMPTY_CATALOG, parseCatalog, type Catalog } from '../../../src/config/catalog.js';
 import { ValidationError, type RequestField, type ValidationRule } from '../../../src/coufun/errors.js';
 import type { Locale } from '../../../src/display/index.js';
 import { noticePlainText, renderNotice, renderNoticeModal, type Notice } from '../../../src/slack/render/index.js';

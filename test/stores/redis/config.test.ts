@@ -1,8 +1,8 @@
 /** REDIS_* settings: defaults, validation listing every problem, and a URL never quoted back. */
 import { describe, expect, it } from 'vitest';
 import { configProblems } from '../../support/config-problems.js';
-import { loadAppConfig } from '../../../src/app-config.js';
-import type { Env } from '../../../src/config.js';
+import { loadAppConfig } from '../../../src/config/app.js';
+import type { Env } from '../../../src/config/env.js';
 import { createKeyHasher, deriveSharedSecret } from '../../../src/stores/keys.js';
 
 const HTTP: Env = { SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' };

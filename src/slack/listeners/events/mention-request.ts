@@ -4,7 +4,7 @@
  * catalog ID or name, phone numbers, dates and amounts left alone, every `<@U…>` mention removed
  * first. Pure.
  */
-import type { Catalog, GoodsEntry } from '../../../catalog.js';
+import type { Catalog, GoodsEntry } from '../../../config/catalog.js';
 import { MAX_BARCODES } from '../../../input/command-text.js';
 import { extract } from '../../input/extract.js';
 import type { MentionProblem } from '../../render/mention.js';

@@ -4,7 +4,7 @@
  * The channel was re-checked by the gate (from `private_metadata`) before this runs.
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { resolveGoods } from '../../../catalog.js';
+import { resolveGoods } from '../../../config/catalog.js';
 import { validateField } from '../../../coufun/codec.js';
 import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../../input/command-text.js';
 import type { BotDeps } from '../../deps.js';

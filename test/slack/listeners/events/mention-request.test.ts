@@ -1,6 +1,6 @@
 /** A mention's text → look up or ask: the shortcut's extractor, plus what a mention must say when it cannot guess. */
 import { describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../../../src/catalog.js';
+import { parseCatalog } from '../../../../src/config/catalog.js';
 import { readMention } from '../../../../src/slack/listeners/events/mention-request.js';
 
 const CATALOG = parseCatalog('0000999999=배민 상품권 1만원;0000133518=스타벅스 아메리카노 T').catalog;

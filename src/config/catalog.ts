@@ -3,12 +3,12 @@
  * `ID=Name` pairs separated by `;`. Names label cards; IDs and names are accepted wherever goods
  * are typed. Pure: parsing collects problems instead of throwing, for the config loader to list.
  */
-import type { EnvReader } from './config.js';
-import { SANDBOX_GOODS } from './coufun/sandbox/goods.js';
-import type { CoufunEnv } from './coufun/types.js';
+import type { EnvReader } from './env.js';
+import { SANDBOX_GOODS } from '../coufun/environments.js';
+import type { CoufunEnv } from '../coufun/types.js';
 // GOODS_ID as a request may carry it (10 bytes, conservative ASCII): the codec's own rule.
-import { validateField } from './coufun/validate.js';
-import { normaliseTyped } from './input/typed-text.js';
+import { validateField } from '../coufun/validate.js';
+import { normaliseTyped } from '../input/typed-text.js';
 
 /** One sold product: the vendor's GOODS_ID and the team's name for it. */
 export interface GoodsEntry {

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { LRUCache } from 'lru-cache';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import utc from 'dayjs/plugin/utc.js';
-import type { CalendarDate } from './coufun/types.js';
+import type { CalendarDate } from './calendar-date.js';
 
 dayjs.extend(utc);
 dayjs.extend(customParseFormat);

@@ -1,12 +1,7 @@
-/**
- * The Slack app's whole configuration: Coufun settings, Slack credentials and mode, the goods
- * catalog, channel allowlist and limits. Every problem is listed at once (ConfigError).
- */
-import { readCatalog, type Catalog } from './catalog.js';
-import { MAX_BARCODES } from './input/command-text.js';
-import { EnvReader, readCoufunConfig, readRedisConfig, type CoufunConfig, type Env, type RedisConfig } from './config.js';
-import { LOG_LEVELS, type Level } from './log/logger.js';
-import { parseAllowlist, type ChannelAllowlist } from './allowlist.js';
+/** The Slack settings (tokens, mode, port, the command's name, the channel allowlist, limits). */
+import { MAX_BARCODES } from '../input/command-text.js';
+import { type ChannelAllowlist, parseAllowlist } from './allowlist.js';
+import type { EnvReader } from './env.js';
 
 export interface SlackConfig {
   /** Socket Mode when SLACK_APP_TOKEN is set, else HTTP. */
@@ -27,20 +22,8 @@ export interface SlackConfig {
   readonly degradedAfterFailures: number;
 }
 
-export interface AppConfig {
-  readonly coufun: CoufunConfig;
-  readonly slack: SlackConfig;
-  readonly catalog: Catalog;
-  readonly logLevel: Level;
-  /** Shared state on Redis, or `null` for this process only. */
-  readonly redis: RedisConfig | null;
-}
-
-/** Read and validate everything; throws ConfigError listing every problem. */
-export function loadAppConfig(env: Env): AppConfig {
-  const r = new EnvReader(env);
-  const coufun = readCoufunConfig(r);
-
+/** The Slack settings: tokens and mode, port, API URL, command, allowlist and limits. */
+export function readSlackConfig(r: EnvReader): SlackConfig {
   const appToken = r.str('SLACK_APP_TOKEN');
   const botToken = r.str('SLACK_BOT_TOKEN');
   const signingSecret = r.str('SLACK_SIGNING_SECRET');
@@ -61,10 +44,9 @@ export function loadAppConfig(env: Env): AppConfig {
 
   const allow = parseAllowlist(r.str('ALLOWED_CHANNEL_IDS'));
   r.problems.push(...allow.problems);
-  const catalog = readCatalog(r, coufun.env);
   const command = readCommand(r);
 
-  const slack: SlackConfig = Object.freeze({
+  return Object.freeze({
     mode,
     botToken: botToken ?? '',
     signingSecret,
@@ -78,10 +60,6 @@ export function loadAppConfig(env: Env): AppConfig {
     shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
     degradedAfterFailures: r.int('HEALTH_DEGRADED_AFTER', 3, 1, 1000),
   });
-  const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
-  const redis = readRedisConfig(r);
-  r.check();
-  return Object.freeze({ coufun, slack, catalog, logLevel, redis });
 }
 
 /** The default slash command, as the manifest ships it. */

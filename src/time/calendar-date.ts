@@ -1,0 +1,2 @@
+/** A KST calendar date as `YYYY-MM-DD` (the vendor sends `YYYYMMDD`). */
+export type CalendarDate = string;
