@@ -1,37 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, one run and one summary line (`.ci/run` reads it). Most of the suite's time
- * was starting a worker and importing the module graph (Bolt above all) once per file, so files
- * share a worker's modules (`isolate: false`) wherever they can:
- * - `unit`: pure tests (codec, renderers, parsers, stores…) in worker threads.
- * - `e2e`: tests with real parts on 127.0.0.1 (sandbox, fake Slack, the bot, proxies, child
- *   processes) in forked processes; each file starts and closes its own servers.
- * - `faults`: bursts, shutdown and memory checks, one fresh process per file with a real GC, so
- *   nothing another file left behind skews a baseline.
- * A new test with a server belongs in E2E below; a pure one needs nothing.
+ * Three projects, one run and one summary line (`.ci/run` reads it). Which one a test runs in
+ * follows from where it lives or its name; there is no list to keep:
+ * - `faults`: everything under `test/faults/` (bursts, shutdown, memory), one fresh process per
+ *   file with a real GC, so nothing another file left behind skews a baseline.
+ * - `e2e`: `*.e2e.test.ts` and anything under an `e2e/` folder: real parts on 127.0.0.1
+ *   (sandbox, fake Slack, the bot, Redis, a browser, child processes) in forked processes; each
+ *   file starts and closes its own servers. `*.cpu.test.ts` runs here too: it compares process
+ *   CPU time, which in a thread pool would count other files' threads.
+ * - `unit`: every other test: pure code in worker threads. A unit test that opens a server fails
+ *   at once (test/support/unit-guard.ts) with the rule above.
+ * Most of the suite's time was starting a worker and importing the module graph (Bolt above all)
+ * once per file, so the first two share a worker's modules (`isolate: false`).
  */
 const FAULTS = ['test/faults/**/*.test.ts'];
-const E2E = [
-  'test/slack/e2e/**/*.test.ts',
-  'test/faults/**/*.test.ts',
-  'test/cli/lookup.test.ts',
-  'test/cli/sandbox.test.ts',
-  'test/cli/npm-signal.test.ts',
-  'test/cli/readme.test.ts',
-  'test/coufun/client*.test.ts',
-  'test/lookup/bootstrap.test.ts',
-  'test/lookup/service-sandbox.test.ts',
-  'test/runtime/lean-fetch.test.ts',
-  'test/slack/delivery/thread-post.test.ts',
-  // A real redis-server of their own on a free loopback port, and bot replicas on it.
-  'test/replicas/**/*.test.ts',
-  'test/stores/redis/**/*.test.ts',
-  'test/lookup/across-replicas.test.ts',
-  // Growth tests compare process CPU time; in a thread pool that would count other files' threads.
-  'test/input/long-input.test.ts',
-  'test/slack/input/long-input.test.ts',
-];
+const OWN_PROCESS = ['test/**/e2e/**/*.test.ts', 'test/**/*.e2e.test.ts', 'test/**/*.cpu.test.ts'];
 
 export default defineConfig({
   test: {
@@ -50,16 +34,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: E2E,
+          exclude: [...OWN_PROCESS, ...FAULTS],
           pool: 'threads',
           isolate: false,
+          setupFiles: ['test/support/unit-guard.ts'],
         },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
-          include: E2E,
+          include: OWN_PROCESS,
           exclude: FAULTS,
           pool: 'forks',
           isolate: false,
