@@ -19,6 +19,8 @@ const OWN_PROCESS = ['test/**/e2e/**/*.test.ts', 'test/**/*.e2e.test.ts', 'test/
 
 export default defineConfig({
   test: {
+    // Installs or reports what the tests need from the system (redis-server, Chromium, …).
+    globalSetup: ['test/support/services-setup.ts'],
     // Loopback servers and spawned CLIs: generous per-test limit, but never a wall-clock assertion.
     testTimeout: 20_000,
     hookTimeout: 20_000,

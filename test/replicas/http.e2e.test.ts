@@ -11,7 +11,11 @@ import { allText, buttonPayload } from '../support/bot-harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { shortcutPayload } from '../support/payloads.js';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { service } from '../support/services.js';
 import { startReplica, startReplicas, type Replica, type ReplicaSetup } from './cluster.js';
+
+/** Without redis-server these are skipped (test/support/services.ts says how to install it). */
+const noRedis = service('redis-server').skip;
 
 const GOODS = '0000999999';
 let redis: RedisServer;
@@ -49,7 +53,7 @@ afterAll(async () => {
   await Promise.all([slack?.close(), sandbox?.close(), redis?.stop()]);
 });
 
-describe('two replicas on one Redis (HTTP mode)', () => {
+describe.skipIf(noRedis)('two replicas on one Redis (HTTP mode)', () => {
   let a: Replica;
   let b: Replica;
   beforeAll(async () => {
@@ -158,7 +162,7 @@ describe('two replicas on one Redis (HTTP mode)', () => {
   });
 });
 
-describe('Redis absent at start', () => {
+describe.skipIf(noRedis)('Redis absent at start', () => {
   it('starts, answers from local state, and says degraded with redis down', async () => {
     const closed = await freePort();
     const r = await startReplica({ ...setup, redisUrl: `redis://127.0.0.1:${closed}` });
@@ -178,7 +182,7 @@ describe('Redis absent at start', () => {
   });
 });
 
-describe('every Redis key', () => {
+describe.skipIf(noRedis)('every Redis key', () => {
   it('carries the prefix and a TTL, and no barcode in clear', async () => {
     const { Redis } = await import('ioredis');
     const admin = new Redis(redis.url, { lazyConnect: true });

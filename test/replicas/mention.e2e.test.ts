@@ -16,8 +16,12 @@ import { ALLOWED, SECRET, allText, buttonPayload } from '../support/bot-harness.
 import { FakeSlack, type ApiCall } from '../support/fake-slack.js';
 import { BOT_USER, mentionEvent } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { service } from '../support/services.js';
 import { signedHeaders } from '../support/signing.js';
 import { startReplicas, type Replica } from './cluster.js';
+
+/** Without redis-server these are skipped (test/support/services.ts says how to install it). */
+const noRedis = service('redis-server').skip;
 
 const GOODS = '0000999999';
 const BOT = `<@${BOT_USER}>`;
@@ -67,7 +71,7 @@ afterAll(async () => {
   await Promise.all([slack?.close(), sandbox?.close(), redis?.stop()]);
 });
 
-describe('two replicas on one Redis: a mention redelivered to the other replica', () => {
+describe.skipIf(noRedis)('two replicas on one Redis: a mention redelivered to the other replica', () => {
   it('both replicas are on Redis (else this file would prove nothing)', async () => {
     for (const r of [a, b]) expect(await r.healthz()).toMatchObject({ status: 'ok', redis: 'up' });
   });
@@ -122,7 +126,7 @@ describe('two replicas on one Redis: a mention redelivered to the other replica'
   });
 });
 
-describe('two replicas on one Redis: an identical request replayed to the other replica', () => {
+describe.skipIf(noRedis)('two replicas on one Redis: an identical request replayed to the other replica', () => {
   it('the same bytes and signature on A then B → answered once: one vendor request, one card', async () => {
     const barcode = nextBarcode();
     const responseUrl = slack.responseUrl();
@@ -175,7 +179,7 @@ describe('two replicas on one Redis: an identical request replayed to the other 
   });
 });
 
-describe('two replicas on one Redis: a mention card', () => {
+describe.skipIf(noRedis)('two replicas on one Redis: a mention card', () => {
   it('posted by A, its 새로고침 clicked on B → looked up again and replaced, never "expired"', async () => {
     const barcode = nextBarcode();
     const ts = nextTs();
@@ -205,7 +209,7 @@ describe('two replicas on one Redis: a mention card', () => {
   });
 });
 
-describe('the event and replay keys', () => {
+describe.skipIf(noRedis)('the event and replay keys', () => {
   it('carry the prefix and a TTL, and no barcode or user ID in clear', async () => {
     const { Redis } = await import('ioredis');
     const admin = new Redis(redis.url, { lazyConnect: true });
@@ -226,7 +230,7 @@ describe('the event and replay keys', () => {
 });
 
 // Last: it kills the shared Redis.
-describe('two replicas, Redis killed', () => {
+describe.skipIf(noRedis)('two replicas, Redis killed', () => {
   it('a mention is still answered in its thread, and a retry to the same replica is still recognised', async () => {
     await redis.kill();
     const barcode = nextBarcode();

@@ -14,6 +14,10 @@ import { ALLOWED, allText, buttonPayload } from '../support/bot-harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { BOT_USER, mentionEvent, shortcutPayload } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { service } from '../support/services.js';
+
+/** Without redis-server these are skipped (test/support/services.ts says how to install it). */
+const noRedis = service('redis-server').skip;
 
 const GOODS = '0000999999';
 let redis: RedisServer;
@@ -105,7 +109,7 @@ afterAll(async () => {
   await Promise.all([slack?.close(), sandbox?.close(), redis?.stop()]);
 });
 
-describe('Socket Mode, two replicas on one Redis', () => {
+describe.skipIf(noRedis)('Socket Mode, two replicas on one Redis', () => {
   it('each replica holds its own connection', () => {
     expect(sockets).toHaveLength(2);
     expect(a).not.toBe(b);

@@ -3,8 +3,8 @@
  * its PID. `kill()` is a crash (SIGKILL), `restart()` brings it back on the same port, empty.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { service } from './services.js';
 
 export interface RedisServer {
   readonly port: number;
@@ -16,11 +16,6 @@ export interface RedisServer {
   restart(): Promise<void>;
   /** SIGTERM and wait; safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** Where the binary is: REDIS_SERVER, else the Debian package's path, else PATH. */
-export function redisServerBinary(): string {
-  return process.env.REDIS_SERVER ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : 'redis-server');
 }
 
 /** A loopback port that was free a moment ago. */
@@ -45,7 +40,7 @@ function accepts(port: number): Promise<boolean> {
 
 async function spawnOn(port: number): Promise<ChildProcess> {
   const child = spawn(
-    redisServerBinary(),
+    service('redis-server').path,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],

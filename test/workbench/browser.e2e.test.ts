@@ -3,29 +3,20 @@
  * workbench (the real bot, the stand-in for Slack, the built-in sandbox) for the whole file.
  * Each case leaves a screenshot in test-results/workbench/ for people to look at.
  *
- * Without /usr/bin/chromium the suite is skipped on a developer's machine (one line says why)
- * and fails under CI, which must always run it (.ci/run installs Chromium).
+ * Without Chromium the suite is skipped on a developer's machine (test/support/services.ts says
+ * why, in one line, and how to install it) and fails under CI, which must always run it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startWorkbench, type Workbench } from '../../src/workbench/workbench.js';
 import { CHANNELS } from '../../src/workbench/world.js';
+import { service } from '../support/services.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const chromium = service('chromium');
 const SHOTS = 'test-results/workbench';
-const present = existsSync(CHROMIUM);
-const CI = Boolean(process.env.CI);
 
-if (!present && !CI) console.warn(`workbench browser tests skipped: ${CHROMIUM} not found (apt-get install chromium to run them)`);
-
-describe('workbench browser prerequisites', () => {
-  it.runIf(CI)('CI has Chromium at /usr/bin/chromium (the browser tests must never be skipped there)', () => {
-    expect(present, `${CHROMIUM} is missing: .ci/run should have installed it`).toBe(true);
-  });
-});
-
-describe.skipIf(!present)('workbench in Chromium', () => {
+describe.skipIf(chromium.skip)('workbench in Chromium', () => {
   let wb: Workbench;
   let browser: Browser;
   let page: Page;
@@ -34,11 +25,11 @@ describe.skipIf(!present)('workbench in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
+    const playwright = await import('playwright-core');
     [wb, browser] = await Promise.all([
       startWorkbench({ port: 0 }),
-      chromium.launch({
-        executablePath: CHROMIUM,
+      playwright.chromium.launch({
+        executablePath: chromium.path,
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
       }),

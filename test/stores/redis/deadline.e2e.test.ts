@@ -3,6 +3,10 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisTimeoutError, withDeadline } from '../../../src/stores/redis/deadline.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
+import { service } from '../../support/services.js';
+
+/** Without redis-server these are skipped (test/support/services.ts says how to install it). */
+const noRedis = service('redis-server').skip;
 
 let server: RedisServer;
 let redis: Redis;
@@ -23,7 +27,7 @@ function busyFor(ms: number): void {
   }
 }
 
-describe('withDeadline', () => {
+describe.skipIf(noRedis)('withDeadline', () => {
   it('rejects with REDIS_TIMEOUT when no answer comes', async () => {
     const never = new Promise<never>(() => undefined);
     const e = await withDeadline(never, 20).catch((err: unknown) => err);
