@@ -45,6 +45,27 @@ function refuse(res: ServerResponse, status: number, headers: Record<string, str
   res.end();
 }
 
+/** How long a refused upload is still read (and dropped) after the answer, at most. */
+const LINGER_MS = 1_000;
+
+/**
+ * Close after a 413 without losing it: a socket closed with unread input makes the kernel reset
+ * the connection, and a client still sending may then never read the answer. So Node's close
+ * after the response becomes a half-close (our side only), and the rest of the upload is read
+ * and dropped (nothing kept) until the client closes, or LINGER_MS at most.
+ */
+function lingeringClose(req: IncomingMessage): void {
+  const { socket } = req;
+  socket.destroySoon = function (this: typeof socket) {
+    this.end();
+  };
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  socket.once('end', () => socket.destroy());
+  req.resume();
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return typeof v === 'string' ? v : undefined;
@@ -112,8 +133,9 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
       if (!read.ok) {
         unsigned.note(`body_${read.reason}`);
         refuse(res, read.reason === 'too_large' ? 413 : 408);
+        if (read.reason === 'too_large') lingeringClose(req);
         // A client stalling mid-body must not keep the socket either.
-        res.once('finish', () => req.socket.destroy());
+        else res.once('finish', () => req.socket.destroy());
         if (read.reason === 'aborted') req.socket.destroy();
         return;
       }
