@@ -29,11 +29,11 @@ import { WorkTracker } from './runtime/work.js';
 import { createBotMetrics, type BotMetrics } from './metrics/bot-metrics.js';
 import { instrumentSlackFetch } from './metrics/slack-fetch.js';
 
-/** The package version, from src/ under tsx or from build/src/ when compiled. */
+/** The package version, from src/ under tsx, build/src/ when compiled, build/bench/src/ in the benchmark. */
 export const VERSION: string = readVersion();
 
 function readVersion(): string {
-  for (const up of ['../package.json', '../../package.json']) {
+  for (const up of ['../package.json', '../../package.json', '../../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'coupon-bot' && pkg.version) return pkg.version;

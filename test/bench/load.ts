@@ -5,7 +5,8 @@
  */
 import { request, type Dispatcher } from 'undici';
 import { signedHeaders } from '../support/signing.js';
-import type { FastFakeSlack } from './fake-slack-fast.js';
+import type { FakeSlack } from '../support/fake-slack.js';
+import { slashCommandBody } from '../support/payloads.js';
 
 export async function closedLoop<T>(
   concurrency: number,
@@ -28,7 +29,7 @@ export async function closedLoop<T>(
 export interface SlackTarget {
   readonly eventsUrl: string;
   readonly secret: string;
-  readonly slack: FastFakeSlack;
+  readonly slack: FakeSlack;
   readonly dispatcher: Dispatcher;
   /** No card within this long after sending = lost. */
   readonly deadlineMs: number;
@@ -46,20 +47,7 @@ export interface CommandSample {
 
 /** One signed `/coupon` from `user`, with a response_url unique to `id`. */
 export async function sendCommand(t: SlackTarget, id: string, user: string, text: string): Promise<CommandSample> {
-  const body = new URLSearchParams({
-    token: 'legacy-verification-token',
-    team_id: 'T1',
-    team_domain: 'bench',
-    channel_id: 'C0BENCH',
-    channel_name: 'bench',
-    user_id: user,
-    user_name: user.toLowerCase(),
-    command: '/coupon',
-    text,
-    api_app_id: 'A1',
-    response_url: t.slack.responseUrl(id),
-    trigger_id: `trigger-${id}`,
-  }).toString();
+  const body = slashCommandBody({ text, user, channel: 'C0BENCH', responseUrl: t.slack.responseUrl(id), triggerId: `trigger-${id}` });
   const headers = signedHeaders(t.secret, body, 'application/x-www-form-urlencoded');
   const card = t.slack.awaitPost(id, t.deadlineMs);
   const started = performance.now();

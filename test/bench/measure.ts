@@ -7,7 +7,7 @@ import type { Dispatcher } from 'undici';
 import { SANDBOX_POC_ID } from '../../src/coufun/environments.js';
 import { encodeRequest } from '../../src/coufun/codec.js';
 import type { BotProcess } from './bots.js';
-import type { FastFakeSlack } from './fake-slack-fast.js';
+import type { FakeSlack } from '../support/fake-slack.js';
 import { closedLoop, rawVendor, sendCommand, type CommandSample, type SlackTarget } from './load.js';
 import type { BotKind, ChildStats } from './protocol.js';
 import { summarize, type Summary } from './stats.js';
@@ -16,7 +16,7 @@ import { summarize, type Summary } from './stats.js';
 export const GOODS_ID = '0000999999';
 
 export interface BenchContext {
-  readonly slack: FastFakeSlack;
+  readonly slack: FakeSlack;
   readonly secret: string;
   readonly deadlineMs: number;
   /** Keep-alive pools: load generator → bots, and the raw baseline → sandboxes. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { SECRET } from '../support/bot-harness.js';
 import type { FakeSlack } from '../support/fake-slack.js';
+import { slashCommandBody } from '../support/payloads.js';
 import { signedHeaders } from '../support/signing.js';
 
 export const INJECT_ENV = 'COUPON_TEST_INJECT_FAULTS';
@@ -182,20 +183,7 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
     waitForLog,
     async command(text, user = 'U0ALICE') {
       const responseUrl = slack.responseUrl();
-      const body = new URLSearchParams({
-        token: 'legacy-verification-token',
-        team_id: 'T1',
-        team_domain: 'ops',
-        channel_id: 'C0ALLOWED',
-        channel_name: 'cs-triage',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/coupon',
-        text,
-        api_app_id: 'A1',
-        response_url: responseUrl,
-        trigger_id: `trigger-${responseUrl.split('/').pop()}`,
-      }).toString();
+      const body = slashCommandBody({ text, user, responseUrl });
       const answer = await send('/slack/events', {
         method: 'POST',
         body,

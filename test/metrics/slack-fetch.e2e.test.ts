@@ -1,52 +1,30 @@
 /**
- * The Slack API error counter's fetch wrapper, against a real loopback server, with both the
+ * The Slack API error counter's fetch wrapper, against the fake Slack on loopback, with both the
  * built-in fetch (a real Response: its body can be read once) and the bot's lean fetch.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLeanFetch } from '../../src/runtime/lean-fetch.js';
 import { instrumentSlackFetch, slackApiMethod } from '../../src/metrics/slack-fetch.js';
+import { FakeSlack } from '../support/fake-slack.js';
 
 describe('instrumentSlackFetch', () => {
-  let server: Server;
+  let slack: FakeSlack;
   let base = '';
   const lean = createLeanFetch({ timeoutMs: 300 });
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const url = req.url ?? '/';
-      req.resume();
-      req.on('end', () => {
-        if (url.includes('hang=1')) return; // never answers
-        if (url.includes('chat.postMessage')) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"ok":false,"error":"channel_not_found"}');
-        } else if (url.includes('users.info')) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true, user: { id: 'U1', note: '"ok":false in a string is not a failure' } }));
-        } else if (url.includes('views.open')) {
-          res.writeHead(503, { 'content-type': 'text/html' });
-          res.end('<html>busy</html>');
-        } else if (url.includes('chat.update')) {
-          res.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
-          res.end('{"ok":false,"error":"ratelimited"}');
-        } else if (url.includes('odd.error')) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"ok":false,"error":"Customer 010-1234-5678 said 012345678901"}');
-        } else {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
-        }
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    slack = await FakeSlack.start();
+    base = slack.baseUrl;
+    slack.on('auth.test', () => new Promise(() => undefined)); // never answers
+    slack.on('chat.postMessage', () => ({ body: { ok: false, error: 'channel_not_found' } }));
+    slack.on('users.info', () => ({ body: { ok: true, user: { id: 'U1', note: '"ok":false in a string is not a failure' } } }));
+    slack.on('views.open', () => ({ status: 503, headers: { 'content-type': 'text/html' }, body: '<html>busy</html>' }));
+    slack.on('chat.update', () => ({ status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } }));
+    slack.on('odd.error', () => ({ body: { ok: false, error: 'Customer 010-1234-5678 said 012345678901' } }));
   });
   afterAll(async () => {
     await lean.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await slack.close();
   });
 
   describe.each([
@@ -102,7 +80,7 @@ describe('instrumentSlackFetch', () => {
   it('reports a call that gets no answer as timeout, one that cannot connect as network, and rethrows each error', async () => {
     const seen: [string | undefined, string][] = [];
     const slow = instrumentSlackFetch(lean.fetch, (m, e) => seen.push([m, e]));
-    await expect(slow(`${base}/api/auth.test?hang=1`, { method: 'POST', body: '' })).rejects.toThrow(/timeout/i);
+    await expect(slow(`${base}/api/auth.test`, { method: 'POST', body: '' })).rejects.toThrow(/timeout/i);
     const refused = instrumentSlackFetch(
       async () => {
         throw new TypeError('fetch failed');

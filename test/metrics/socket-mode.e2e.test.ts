@@ -1,24 +1,18 @@
 /** In Socket Mode `/metrics` is served only when PORT is set, on that port, next to /healthz. */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { FakeSlack } from '../support/fake-slack.js';
+import { startSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.js';
 
 describe('/metrics in Socket Mode with PORT set', () => {
   let slack: FakeSlack;
-  let wss: WebSocketServer;
+  let side: FakeSocketMode;
   let bot: RunningBot;
 
   beforeAll(async () => {
     slack = await FakeSlack.start();
-    wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await once(wss, 'listening');
-    wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } })));
-    const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
-    slack.on('apps.connections.open', () => ({ body: { ok: true, url } }));
+    side = await startSocketMode(slack);
     bot = await startBot(
       {
         SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
@@ -33,7 +27,7 @@ describe('/metrics in Socket Mode with PORT set', () => {
   });
   afterAll(async () => {
     await bot?.stop('test');
-    wss.close();
+    await side.close();
     await slack.close();
   });
 

@@ -9,7 +9,8 @@ import { startBot, type RunningBot } from '../../src/bot.js';
 import type { Env } from '../../src/config/env.js';
 import { LOG_LEVELS, createLogger, type Level } from '../../src/log/logger.js';
 import { WorkTracker } from '../../src/runtime/work.js';
-import { ALLOWED, SECRET } from '../support/bot-harness.js';
+import { ALLOWED, interactiveBody, slashCommandBody } from '../support/payloads.js';
+import { SECRET } from '../support/bot-harness.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { signedHeaders } from '../support/signing.js';
 
@@ -74,23 +75,12 @@ export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
     work,
     async command({ text, user, channel = ALLOWED }) {
       const responseUrl = setup.slack.responseUrl();
-      const body = new URLSearchParams({
-        team_id: 'T1',
-        channel_id: channel,
-        channel_name: 'cs-triage',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/coupon',
-        text,
-        api_app_id: 'A1',
-        response_url: responseUrl,
-        trigger_id: `trigger-${user}`,
-      }).toString();
+      const body = slashCommandBody({ text, user, channel, responseUrl, triggerId: `trigger-${user}` });
       const { status } = await post(body);
       return { status, responseUrl };
     },
     interact(payload) {
-      return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+      return post(interactiveBody(payload));
     },
     raw,
     async healthz() {

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { allText, buttonPayload } from '../support/bot-harness.js';
+import { allText } from '../support/bot-harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { shortcutPayload } from '../support/payloads.js';
+import { buttonPayload, shortcutPayload } from '../support/payloads.js';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { service } from '../support/services.js';
 import { startReplica, startReplicas, type Replica, type ReplicaSetup } from './cluster.js';

@@ -12,9 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { ALLOWED, SECRET, allText, buttonPayload } from '../support/bot-harness.js';
+import { SECRET, allText } from '../support/bot-harness.js';
 import { FakeSlack, type ApiCall } from '../support/fake-slack.js';
-import { BOT_USER, mentionEvent } from '../support/payloads.js';
+import { BOT_USER, buttonPayload, mentionEvent, slashCommandBody } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { service } from '../support/services.js';
 import { signedHeaders } from '../support/signing.js';
@@ -130,18 +130,7 @@ describe.skipIf(noRedis)('two replicas on one Redis: an identical request replay
   it('the same bytes and signature on A then B → answered once: one vendor request, one card', async () => {
     const barcode = nextBarcode();
     const responseUrl = slack.responseUrl();
-    const body = new URLSearchParams({
-      team_id: 'T1',
-      channel_id: ALLOWED,
-      channel_name: 'cs-triage',
-      user_id: 'U0REPLAYX',
-      user_name: 'u0replayx',
-      command: '/coupon',
-      text: `${GOODS} ${barcode}`,
-      api_app_id: 'A1',
-      response_url: responseUrl,
-      trigger_id: 'trigger-replay',
-    }).toString();
+    const body = slashCommandBody({ text: `${GOODS} ${barcode}`, user: 'U0REPLAYX', responseUrl, triggerId: 'trigger-replay' });
     const headers = signedHeaders(SECRET, body, 'application/x-www-form-urlencoded');
 
     const first = await a.raw(body, headers);

@@ -4,15 +4,14 @@
  * limit holds across both, a thread card posted through one refreshes through the other, and a
  * mention Slack redelivers through the other socket (same `event_id`) is answered once.
  */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { ALLOWED, allText, buttonPayload } from '../support/bot-harness.js';
+import { allText } from '../support/bot-harness.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { BOT_USER, mentionEvent, shortcutPayload } from '../support/payloads.js';
+import { startSocketMode, type FakeSocketMode } from '../support/fake-socket-mode.js';
+import { ALLOWED, buttonPayload, BOT_USER, mentionEvent, shortcutPayload, slashCommand } from '../support/payloads.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { service } from '../support/services.js';
 
@@ -23,16 +22,14 @@ const GOODS = '0000999999';
 let redis: RedisServer;
 let slack: FakeSlack;
 let sandbox: SandboxHandle;
-let wss: WebSocketServer;
-const sockets: WebSocket[] = [];
-const acked = new Set<string>();
+let side: FakeSocketMode;
 const bots: RunningBot[] = [];
 /** Every replica's log lines, together (info and up). */
 const logs: Record<string, unknown>[] = [];
 let n = 0;
 
 async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
-  const connected = once(wss, 'connection') as Promise<[WebSocket]>;
+  const nth = side.connections.length + 1;
   const bot = await startBot(
     {
       SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
@@ -49,34 +46,14 @@ async function startReplica(): Promise<{ bot: RunningBot; ws: WebSocket }> {
     { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) },
   );
   bots.push(bot);
-  const [ws] = await connected;
-  return { bot, ws };
+  return { bot, ws: await side.connection(nth) };
 }
 
-function send(
-  ws: WebSocket,
-  type: 'slash_commands' | 'interactive' | 'events_api',
-  payload: Record<string, unknown>,
-  retryAttempt = 0,
-): string {
-  const id = `env-${++n}`;
-  const retry = type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' } : {};
-  ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: type === 'slash_commands', ...retry, payload }));
-  return id;
-}
+const send: FakeSocketMode['send'] = (...args) => side.send(...args);
 
 function command(ws: WebSocket, user: string, barcode: string): string {
   const responseUrl = slack.responseUrl();
-  send(ws, 'slash_commands', {
-    team_id: 'T1',
-    channel_id: ALLOWED,
-    user_id: user,
-    command: '/coupon',
-    text: `${GOODS} ${barcode}`,
-    api_app_id: 'A1',
-    response_url: responseUrl,
-    trigger_id: `t-${n}`,
-  });
+  send(ws, 'slash_commands', slashCommand({ text: `${GOODS} ${barcode}`, user, responseUrl }));
   return responseUrl;
 }
 
@@ -87,31 +64,19 @@ let a: WebSocket;
 let b: WebSocket;
 beforeAll(async () => {
   [redis, slack, sandbox] = await Promise.all([startRedisServer(), FakeSlack.start(), startSandbox({ delayMs: 20 })]);
-  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await once(wss, 'listening');
-  wss.on('connection', (ws) => {
-    sockets.push(ws);
-    ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { envelope_id?: string };
-      if (m.envelope_id) acked.add(m.envelope_id);
-    });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.length, connection_info: { app_id: 'A1' } }));
-  });
-  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
-  slack.on('apps.connections.open', () => ({ body: { ok: true, url } }));
+  side = await startSocketMode(slack);
   a = (await startReplica()).ws;
   b = (await startReplica()).ws;
 });
 
 afterAll(async () => {
   for (const bot of bots) await bot.stop('test').catch(() => undefined);
-  wss?.close();
-  await Promise.all([slack?.close(), sandbox?.close(), redis?.stop()]);
+  await Promise.all([side?.close(), slack?.close(), sandbox?.close(), redis?.stop()]);
 });
 
 describe.skipIf(noRedis)('Socket Mode, two replicas on one Redis', () => {
   it('each replica holds its own connection', () => {
-    expect(sockets).toHaveLength(2);
+    expect(side.connections).toHaveLength(2);
     expect(a).not.toBe(b);
   });
 
@@ -170,7 +135,7 @@ describe.skipIf(noRedis)('Socket Mode, two replicas on one Redis', () => {
     const reply = await slack.post(responseUrl, 1, 15_000);
     expect(reply.replace_original).toBe(true);
     expect(isCouponCard(reply)).toBe(true);
-    expect(acked.has(id)).toBe(true);
+    expect(side.acked(id)).toBe(true);
     expect(sandbox.requestCount(code)).toBe(2);
   });
 
@@ -186,7 +151,7 @@ describe.skipIf(noRedis)('Socket Mode, two replicas on one Redis', () => {
     await expect
       .poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.eventId === body.event_id) || lookups().length > 1, { timeout: 15_000 })
       .toBe(true);
-    await expect.poll(() => acked.has(first) && acked.has(again)).toBe(true);
+    await expect.poll(() => side.acked(first) && side.acked(again)).toBe(true);
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === ts)).toHaveLength(1);
     expect(sandbox.requestCount(code)).toBe(1);
     expect(lookups()).toEqual([expect.objectContaining({ entry: 'mention' })]);

@@ -6,7 +6,8 @@
  */
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED, allText, SECRET, startHarness, type Harness } from '../support/bot-harness.js';
+import { interactiveBody, richTextBlock, shortcutPayload, slashCommandBody } from '../support/payloads.js';
+import { allText, SECRET, startHarness, type Harness } from '../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../support/signing.js';
 import { vendorCount } from '../support/command-helpers.js';
 import { head, openRaw, within } from './raw-http.js';
@@ -19,16 +20,7 @@ let serial = 0;
 function commandBody(h: Harness, text: string): { body: string; responseUrl: string } {
   const responseUrl = h.slack.responseUrl();
   serial += 1;
-  const body = new URLSearchParams({
-    team_id: 'T1',
-    channel_id: ALLOWED,
-    user_id: `U0HTTP${serial}`,
-    command: '/coupon',
-    text,
-    response_url: responseUrl,
-    trigger_id: `trigger-http-${serial}`,
-  }).toString();
-  return { body, responseUrl };
+  return { body: slashCommandBody({ text, responseUrl, user: `U0HTTP${serial}` }), responseUrl };
 }
 
 const nowSec = () => Math.floor(Date.now() / 1000);
@@ -78,24 +70,12 @@ describe('HTTP front limits and request checks', () => {
 
     it('accepts a body the size of a shortcut on a 40,000-character Korean message', async () => {
       const text = `쿠폰 012345678902 안 돼요 ${'가'.repeat(40_000)}`;
-      const payload = {
-        type: 'message_action',
-        callback_id: 'coupon_lookup',
-        trigger_id: 'trigger-big',
-        response_url: h.slack.responseUrl(),
-        team: { id: 'T1', domain: 'ops' },
-        channel: { id: ALLOWED, name: 'cs' },
-        user: { id: 'U0BIG', name: 'big', team_id: 'T1' },
-        message_ts: '1700000000.000100',
-        message: {
-          type: 'message',
-          ts: '1700000000.000100',
-          user: 'U0CUST',
-          text,
-          blocks: [{ type: 'rich_text', block_id: 'b', elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }],
-        },
-      };
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const payload = shortcutPayload({
+        message: { text, ts: '1700000000.000100', blocks: [richTextBlock(text)] },
+        responseUrl: h.slack.responseUrl(),
+        user: 'U0BIG',
+      });
+      const body = interactiveBody(payload);
       expect(body.length).toBeGreaterThan(700_000);
       const res = await request(h.eventsUrl, { method: 'POST', body, headers: signedHeaders(SECRET, body, FORM) });
       await res.body.text();

@@ -15,11 +15,10 @@ import { WorkTracker } from '../../src/runtime/work.js';
 import { ButtonRefs } from '../../src/stores/button-refs.js';
 import { createMemoryStore } from '../../src/stores/memory/key-value.js';
 import { FakeSlack } from './fake-slack.js';
+import { ALLOWED, interactiveBody, slashCommandBody } from './payloads.js';
 import { signedHeaders } from './signing.js';
 
 export const SECRET = 'test-signing-secret';
-export const ALLOWED = 'C0ALLOWED';
-export const DENIED = 'C0DENIED';
 
 /**
  * The running bot plus the parts this harness built and handed to it (`startBot` injection), so
@@ -105,27 +104,14 @@ export async function startHarness(env: Env = {}, options: BotOptions = {}): Pro
     slack,
     logs,
     eventsUrl,
-    async command({ text, user = 'U0ALICE', channel = ALLOWED, command = '/coupon' }) {
+    async command(opts) {
       const responseUrl = slack.responseUrl();
-      const body = new URLSearchParams({
-        token: 'legacy-verification-token',
-        team_id: 'T1',
-        team_domain: 'ops',
-        channel_id: channel,
-        channel_name: 'cs-triage',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command,
-        text,
-        api_app_id: 'A1',
-        response_url: responseUrl,
-        trigger_id: `trigger-${Date.now()}`,
-      }).toString();
+      const body = slashCommandBody({ ...opts, responseUrl });
       const answer = await post(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
       return { ...answer, responseUrl };
     },
     interact(payload) {
-      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const body = interactiveBody(payload);
       return post(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
     },
     raw: post,
@@ -133,40 +119,6 @@ export async function startHarness(env: Env = {}, options: BotOptions = {}): Pro
       await bot.stop('test');
       await slack.close();
     },
-  };
-}
-
-/** A block_actions payload for a button on a card. */
-export function buttonPayload(opts: {
-  actionId: string;
-  value: string;
-  responseUrl: string;
-  user?: string;
-  channel?: string;
-  ephemeral?: boolean;
-}): Record<string, unknown> {
-  const channel = opts.channel ?? ALLOWED;
-  const user = opts.user ?? 'U0ALICE';
-  return {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'ops' },
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: opts.ephemeral ?? true },
-    trigger_id: `trigger-${Date.now()}`,
-    channel: { id: channel, name: 'cs-triage' },
-    response_url: opts.responseUrl,
-    actions: [
-      {
-        type: 'button',
-        action_id: opts.actionId,
-        block_id: 'card_actions',
-        value: opts.value,
-        text: { type: 'plain_text', text: 'x' },
-        action_ts: '1700000001.000200',
-      },
-    ],
   };
 }
 

@@ -1,9 +1,93 @@
 /**
- * Interactive payloads as Slack sends them, for `h.interact(...)`: the `coupon_lookup` message
- * shortcut (`message_action`) and the submission of its modal (`view_submission`). Only the
- * fields Bolt and the bot read are filled in, with Slack's shapes.
+ * One builder per kind of payload Slack sends the bot, with Slack's shapes (only the fields Bolt
+ * and the bot read are filled in): a slash command's form fields, `block_actions` (a card
+ * button), `message_action` (the shortcut), `view_submission` (its modal), an `event_callback`
+ * carrying an `app_mention`, and the Socket Mode envelope around any of them. Tests and the
+ * benchmark build requests from these, never by hand.
  */
-import { ALLOWED } from './bot-harness.js';
+
+/** The channel the test bots permit (ALLOWED_CHANNEL_IDS). */
+export const ALLOWED = 'C0ALLOWED';
+/** A channel they do not. */
+export const DENIED = 'C0DENIED';
+/** The bot user `auth.test` names on the fake Slack: what a mention's text starts with. */
+export const BOT_USER = 'UBOT';
+const team = { id: 'T1', domain: 'ops' };
+const person = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: 'T1' });
+
+export interface SlashCommandOptions {
+  readonly text: string;
+  readonly responseUrl: string;
+  readonly user?: string;
+  readonly channel?: string;
+  readonly command?: string;
+  readonly triggerId?: string;
+}
+
+/** The fields of a slash command as Slack sends them (form-encoded over HTTP, the payload in Socket Mode). */
+export function slashCommand(opts: SlashCommandOptions): Record<string, string> {
+  const user = opts.user ?? 'U0ALICE';
+  return {
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    team_domain: 'ops',
+    channel_id: opts.channel ?? ALLOWED,
+    channel_name: 'cs-triage',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: opts.command ?? '/coupon',
+    text: opts.text,
+    api_app_id: 'A1',
+    response_url: opts.responseUrl,
+    trigger_id: opts.triggerId ?? `trigger-${opts.responseUrl.split('/').pop()}`,
+  };
+}
+
+/** A slash command's HTTP body (`application/x-www-form-urlencoded`). */
+export function slashCommandBody(opts: SlashCommandOptions): string {
+  return new URLSearchParams(slashCommand(opts)).toString();
+}
+
+/** An interactive payload's HTTP body: `payload=<JSON>`, form-encoded. */
+export function interactiveBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface ButtonOptions {
+  readonly actionId: string;
+  readonly value: string;
+  readonly responseUrl: string;
+  readonly user?: string;
+  readonly channel?: string;
+  /** The card was a private (ephemeral) message; default true. */
+  readonly ephemeral?: boolean;
+}
+
+/** A `block_actions` payload for a button on a card. */
+export function buttonPayload(opts: ButtonOptions): Record<string, unknown> {
+  const channel = opts.channel ?? ALLOWED;
+  return {
+    type: 'block_actions',
+    team,
+    user: person(opts.user ?? 'U0ALICE'),
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: opts.ephemeral ?? true },
+    trigger_id: `trigger-${opts.responseUrl.split('/').pop()}`,
+    channel: { id: channel, name: 'cs-triage' },
+    response_url: opts.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: opts.actionId,
+        block_id: 'card_actions',
+        value: opts.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1700000001.000200',
+      },
+    ],
+  };
+}
 
 /** The message the shortcut was run on. */
 export interface ShortcutMessage {
@@ -35,8 +119,8 @@ export function shortcutPayload(opts: ShortcutOptions): Record<string, unknown> 
     type: 'message_action',
     token: 'legacy-verification-token',
     action_ts: '1700000002.000300',
-    team: { id: 'T1', domain: 'ops' },
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
+    team,
+    user: person(user),
     channel: { id: channel, name: 'cs-triage' },
     is_enterprise_install: false,
     callback_id: opts.callbackId ?? 'coupon_lookup',
@@ -76,8 +160,8 @@ export function submissionPayload(opts: SubmissionOptions): Record<string, unkno
   return {
     type: 'view_submission',
     token: 'legacy-verification-token',
-    team: { id: 'T1', domain: 'ops' },
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
+    team,
+    user: person(user),
     api_app_id: 'A1',
     trigger_id: `trigger-submit-${user}`,
     is_enterprise_install: false,
@@ -126,9 +210,6 @@ export function richTextBlock(text: string): Record<string, unknown> {
   };
 }
 
-/** The bot user `auth.test` names on the fake Slack: what a mention's text starts with. */
-export const BOT_USER = 'UBOT';
-
 export interface MentionOptions {
   readonly text: string;
   readonly ts: string;
@@ -171,4 +252,18 @@ export function mentionEvent(opts: MentionOptions): Record<string, unknown> {
     is_ext_shared_channel: false,
     event_context: `4-eyJldCI6ImFwcF9tZW50aW9uIn0`,
   };
+}
+
+/** The kinds of Socket Mode envelope the bot handles. */
+export type EnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
+
+/** A Socket Mode envelope around `payload`; Events API ones carry Slack's retry fields. */
+export function socketEnvelope(
+  id: string,
+  type: EnvelopeType,
+  payload: Record<string, unknown>,
+  retryAttempt = 0,
+): Record<string, unknown> {
+  const retry = type === 'events_api' ? { retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' } : {};
+  return { envelope_id: id, type, accepts_response_payload: type === 'slash_commands', ...retry, payload };
 }

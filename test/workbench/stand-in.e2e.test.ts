@@ -14,6 +14,7 @@ import { pageState } from '../../src/workbench/view.js';
 import { BOT_USER_ID, CHANNELS, PERSON, World } from '../../src/workbench/world.js';
 import { botEnv, startWorkbench, type Workbench } from '../../src/workbench/workbench.js';
 import { seedSamples } from '../../src/workbench/samples.js';
+import { slashCommand } from '../support/payloads.js';
 
 const TOKEN = 'xoxb-test';
 
@@ -240,7 +241,7 @@ describe('with the real bot', () => {
 
   it('refuses a request signed with another secret (the receiver really checks)', async () => {
     const forged = new BotLink(wb.link.eventsUrl, 'not-the-secret');
-    expect((await forged.form({ command: '/coupon', text: 'help' })).status).toBe(401);
+    expect((await forged.form(slashCommand({ text: 'help', responseUrl: `${wb.url}/response/forged` }))).status).toBe(401);
   });
 
   it('a /coupon from the page ends as the private card the bot sent at the response_url', async () => {

@@ -3,7 +3,8 @@
  * button values are clicked back as signed block_actions payloads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, buttonPayload, startHarness, type Harness } from '../../support/bot-harness.js';
+import { buttonPayload } from '../../support/payloads.js';
+import { allText, startHarness, type Harness } from '../../support/bot-harness.js';
 import { buttonsOf, buttonValue, userIds, vendorCount } from '../../support/command-helpers.js';
 
 const AMERICANO = '0000133518';

@@ -3,10 +3,7 @@
  * on the socket, and the card lands in the mention's thread through the fake Web API. A
  * redelivered envelope (Slack's `retry_attempt`) carries the same `event_id` and is handled once.
  */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
 import { createLogger } from '../../../src/log/logger.js';
@@ -14,34 +11,21 @@ import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js'
 import { WorkTracker } from '../../../src/runtime/work.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
-import { BOT_USER, mentionEvent } from '../../support/payloads.js';
-
-const ALLOWED = 'C0ALLOWED';
+import { startSocketMode, type FakeSocketMode } from '../../support/fake-socket-mode.js';
+import { ALLOWED, BOT_USER, mentionEvent } from '../../support/payloads.js';
 
 describe('Socket Mode: app_mention', () => {
   let slack: FakeSlack;
-  let server: WebSocketServer;
+  let side: FakeSocketMode;
   let bot: RunningBot;
   // Built here and handed over, so the test can read their counters and wait for their work.
   let lookup: OpenedLookup;
   let work: WorkTracker;
-  let socket: Promise<WebSocket>;
-  const received: Record<string, unknown>[] = [];
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     slack = await FakeSlack.start();
-    server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    await once(server, 'listening');
-    socket = new Promise((resolve) => {
-      server.on('connection', (ws) => {
-        ws.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-        resolve(ws);
-      });
-    });
-    const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link`;
-    slack.on('apps.connections.open', () => ({ body: { ok: true, url } }));
+    side = await startSocketMode(slack);
     const env = {
       SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
       SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -57,23 +41,12 @@ describe('Socket Mode: app_mention', () => {
 
   afterAll(async () => {
     await bot?.stop('test');
-    server?.close();
+    await side?.close();
     await slack?.close();
   });
 
-  function envelope(id: string, payload: Record<string, unknown>, retryAttempt = 0): string {
-    return JSON.stringify({
-      envelope_id: id,
-      type: 'events_api',
-      accepts_response_payload: false,
-      retry_attempt: retryAttempt,
-      retry_reason: retryAttempt ? 'timeout' : '',
-      payload,
-    });
-  }
-
   it('acks the envelope on the socket and posts the card in the mention’s thread, once per event_id', async () => {
-    const ws = await socket;
+    const ws = await side.connection();
     const parent = '1700300001.000100';
     const body = mentionEvent({
       text: `<@${BOT_USER}> 0000999999 0123-4567-8902`,
@@ -83,13 +56,13 @@ describe('Socket Mode: app_mention', () => {
       eventId: 'Ev0SOCKMENTION',
     });
 
-    ws.send(envelope('env-m1', body));
+    const first = side.send(ws, 'events_api', body);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.params.thread_ts === parent), 10_000, 'the thread card');
-    await expect.poll(() => received.some((m) => m.envelope_id === 'env-m1')).toBe(true);
+    await expect.poll(() => side.acked(first)).toBe(true);
 
     // Slack redelivers the same event in a new envelope when it thinks the first was lost.
-    ws.send(envelope('env-m2', body, 1));
-    await expect.poll(() => received.some((m) => m.envelope_id === 'env-m2')).toBe(true);
+    const again = side.send(ws, 'events_api', body, 1);
+    await expect.poll(() => side.acked(again)).toBe(true);
     await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.retryNum === 1)).toBe(true);
     expect(await work.drain(10_000)).toBe(true);
 
@@ -109,16 +82,15 @@ describe('Socket Mode: app_mention', () => {
   });
 
   it('refuses a mention in a channel that is not permitted with one private notice, still acking', async () => {
-    const ws = await socket;
+    const ws = await side.connection();
     const before = lookup.service.health().vendorRequests;
-    ws.send(
-      envelope(
-        'env-m3',
-        mentionEvent({ text: `<@${BOT_USER}> 0000999999 012345678902`, ts: '1700300003.000100', user: 'U0SOCKDENIED', channel: 'C0OTHER' }),
-      ),
+    const id = side.send(
+      ws,
+      'events_api',
+      mentionEvent({ text: `<@${BOT_USER}> 0000999999 012345678902`, ts: '1700300003.000100', user: 'U0SOCKDENIED', channel: 'C0OTHER' }),
     );
     await slack.waitFor(() => slack.callsTo('chat.postEphemeral').some((c) => c.params.user === 'U0SOCKDENIED'), 10_000, 'the refusal');
-    await expect.poll(() => received.some((m) => m.envelope_id === 'env-m3')).toBe(true);
+    await expect.poll(() => side.acked(id)).toBe(true);
     expect(await work.drain(10_000)).toBe(true);
     expect(allText(slack.callsTo('chat.postEphemeral').find((c) => c.params.user === 'U0SOCKDENIED')!.params)).toContain('C0OTHER');
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0OTHER')).toEqual([]);

@@ -4,18 +4,9 @@
  * recording the thread posts and the private (`chat.postEphemeral`) notices.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ALLOWED,
-  DENIED,
-  SECRET,
-  allText,
-  buttonPayload,
-  startHarness,
-  type Harness,
-  type SlackHttpAnswer,
-} from '../../support/bot-harness.js';
+import { SECRET, allText, startHarness, type Harness, type SlackHttpAnswer } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
-import { BOT_USER, mentionEvent, richTextBlock, type MentionOptions } from '../../support/payloads.js';
+import { ALLOWED, DENIED, buttonPayload, BOT_USER, mentionEvent, richTextBlock, type MentionOptions } from '../../support/payloads.js';
 import { signedHeaders } from '../../support/signing.js';
 import { lookups, postsInThread, readable, refreshRequest, settled, threadPost, vendorRequests } from '../../support/thread-cards.js';
 

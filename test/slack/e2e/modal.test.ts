@@ -6,9 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeModalMetadata } from '../../../src/slack/input/metadata.js';
 import { lookups, postsInThread, readable, refreshRequest, settled, threadPost } from '../../support/thread-cards.js';
-import { allText, ALLOWED, DENIED, startHarness, type Harness } from '../../support/bot-harness.js';
+import { allText, startHarness, type Harness } from '../../support/bot-harness.js';
 import type { ApiCall, ApiHandler } from '../../support/fake-slack.js';
-import { shortcutPayload, submissionPayload, type GoodsState, type ShortcutMessage } from '../../support/payloads.js';
+import { ALLOWED, DENIED, shortcutPayload, submissionPayload, type GoodsState, type ShortcutMessage } from '../../support/payloads.js';
 
 const BAEMIN = { id: '0000999999', name: '배민 상품권 1만원' };
 const AMERICANO = { id: '0000133518', name: '스타벅스 아메리카노 T' };

@@ -5,7 +5,8 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../../src/bot.js';
-import { ALLOWED, allText, buttonPayload, DENIED, SECRET, startHarness, type Harness } from '../../support/bot-harness.js';
+import { ALLOWED, buttonPayload, DENIED, interactiveBody, slashCommandBody } from '../../support/payloads.js';
+import { allText, SECRET, startHarness, type Harness } from '../../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../../support/signing.js';
 import { buttonsOf, buttonValue, readable, userIds, vendorCount } from '../../support/command-helpers.js';
 
@@ -15,19 +16,6 @@ const TOKEN = 'xoxb-test-token';
 const FORM = 'application/x-www-form-urlencoded';
 
 const nextUser = userIds('SEC');
-
-/** A slash command body as Slack sends it. */
-function commandBody(text: string, responseUrl: string, user: string): string {
-  return new URLSearchParams({
-    team_id: 'T1',
-    channel_id: ALLOWED,
-    user_id: user,
-    command: '/coupon',
-    text,
-    response_url: responseUrl,
-    trigger_id: 'trigger-1',
-  }).toString();
-}
 
 describe('channel allowlist (ALLOWED_CHANNEL_IDS=C0ALLOWED)', () => {
   let h: Harness;
@@ -139,7 +127,7 @@ describe('request signing', () => {
 
   it('rejects a forged signature with 401', async () => {
     const responseUrl = h.slack.responseUrl();
-    const body = commandBody(`${AMERICANO} 001133518001`, responseUrl, nextUser());
+    const body = slashCommandBody({ text: `${AMERICANO} 001133518001`, responseUrl, user: nextUser() });
     const now = Math.floor(Date.now() / 1000);
 
     const answer = await h.raw(body, {
@@ -154,7 +142,7 @@ describe('request signing', () => {
 
   it('rejects a correctly signed body that was altered on the way with 401', async () => {
     const responseUrl = h.slack.responseUrl();
-    const body = commandBody(`${AMERICANO} 001133518002`, responseUrl, nextUser());
+    const body = slashCommandBody({ text: `${AMERICANO} 001133518002`, responseUrl, user: nextUser() });
     const headers = signedHeaders(SECRET, body, FORM);
 
     const answer = await h.raw(body.replace('001133518002', '001133518001'), headers);
@@ -165,7 +153,7 @@ describe('request signing', () => {
 
   it('rejects a request without a signature with 401', async () => {
     const responseUrl = h.slack.responseUrl();
-    const body = commandBody(`${AMERICANO} 001133518001`, responseUrl, nextUser());
+    const body = slashCommandBody({ text: `${AMERICANO} 001133518001`, responseUrl, user: nextUser() });
 
     const answer = await h.raw(body, { 'content-type': FORM, 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)) });
 
@@ -175,7 +163,7 @@ describe('request signing', () => {
 
   it('rejects a correctly signed request older than five minutes (replay) with 401', async () => {
     const responseUrl = h.slack.responseUrl();
-    const body = commandBody(`${AMERICANO} 001133518001`, responseUrl, nextUser());
+    const body = slashCommandBody({ text: `${AMERICANO} 001133518001`, responseUrl, user: nextUser() });
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
 
     const answer = await h.raw(body, signedHeaders(SECRET, body, FORM, stale));
@@ -191,7 +179,7 @@ describe('request signing', () => {
       value: JSON.stringify({ g: AMERICANO, b: ['001133518001'] }),
       responseUrl,
     });
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const body = interactiveBody(payload);
     const now = Math.floor(Date.now() / 1000);
 
     const answer = await h.raw(body, {
@@ -311,7 +299,7 @@ describe('logs', () => {
 
   it('keeps tokens and the signing secret out of the logs when a request is rejected', async () => {
     const responseUrl = h.slack.responseUrl();
-    const body = commandBody(`${BAEMIN} 012345678904`, responseUrl, nextUser());
+    const body = slashCommandBody({ text: `${BAEMIN} 012345678904`, responseUrl, user: nextUser() });
     const now = Math.floor(Date.now() / 1000);
     const answer = await h.raw(body, {
       'content-type': FORM,

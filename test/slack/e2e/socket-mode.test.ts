@@ -4,46 +4,18 @@
  * socket and delivers the card to the response_url. Shutdown disconnects cleanly.
  */
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
 import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
-
-interface SocketSide {
-  readonly server: WebSocketServer;
-  readonly url: string;
-  readonly received: Record<string, unknown>[];
-  socket(): Promise<WebSocket>;
-}
-
-async function startSocketSide(): Promise<SocketSide> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await once(server, 'listening');
-  const received: Record<string, unknown>[] = [];
-  let current: WebSocket | undefined;
-  const waiting: ((ws: WebSocket) => void)[] = [];
-  server.on('connection', (ws) => {
-    current = ws;
-    ws.on('message', (data) => received.push(JSON.parse(String(data)) as Record<string, unknown>));
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
-    waiting.splice(0).forEach((r) => r(ws));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    server,
-    url: `ws://127.0.0.1:${port}/link`,
-    received,
-    socket: () => (current ? Promise.resolve(current) : new Promise((r) => waiting.push(r))),
-  };
-}
+import { startSocketMode, type FakeSocketMode } from '../../support/fake-socket-mode.js';
+import { slashCommand } from '../../support/payloads.js';
 
 describe('Socket Mode', () => {
   let slack: FakeSlack;
-  let side: SocketSide;
+  let side: FakeSocketMode;
   let bot: RunningBot;
   let lookup: OpenedLookup;
   let mode: string;
@@ -51,8 +23,7 @@ describe('Socket Mode', () => {
 
   beforeAll(async () => {
     slack = await FakeSlack.start();
-    side = await startSocketSide();
-    slack.on('apps.connections.open', () => ({ body: { ok: true, url: side.url } }));
+    side = await startSocketMode(slack);
     const env = {
       SLACK_APP_TOKEN: 'xapp-1-A1-test-app-token',
       SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -68,7 +39,7 @@ describe('Socket Mode', () => {
 
   afterAll(async () => {
     await bot?.stop('test');
-    side.server.close();
+    await side.close();
     await slack.close();
   });
 
@@ -78,32 +49,20 @@ describe('Socket Mode', () => {
     expect(Object.keys(bot).sort()).toEqual(['logger', 'port', 'redis', 'stop']);
     expect(bot.port).toBeUndefined();
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-A1-test-app-token');
-    await side.socket();
+    await side.connection();
     await expect.poll(() => logs.some((l) => l.msg === 'socket_mode' && l.state === 'connected')).toBe(true);
   });
 
   it('acks a /coupon envelope on the socket and answers at the response_url', async () => {
-    const ws = await side.socket();
+    const ws = await side.connection();
     const responseUrl = slack.responseUrl();
-    ws.send(
-      JSON.stringify({
-        envelope_id: 'env-1',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: {
-          team_id: 'T1',
-          channel_id: 'C0ALLOWED',
-          user_id: 'U0SOCK',
-          command: '/coupon',
-          text: '0000999999 012345678902',
-          api_app_id: 'A1',
-          response_url: responseUrl,
-          trigger_id: 'trigger-sock',
-        },
-      }),
+    const id = side.send(
+      ws,
+      'slash_commands',
+      slashCommand({ text: '0000999999 012345678902', user: 'U0SOCK', responseUrl, triggerId: 'trigger-sock' }),
     );
     const card = await slack.post(responseUrl);
-    await expect.poll(() => side.received.some((m) => m.envelope_id === 'env-1')).toBe(true);
+    await expect.poll(() => side.acked(id)).toBe(true);
     expect(card.response_type).toBe('ephemeral');
     // Only the buttons carry the full barcode (to repeat the lookup); nothing a reader sees does.
     const visible = allText({ text: card.text, blocks: (card.blocks as { type: string }[]).filter((b) => b.type !== 'actions') });
@@ -113,32 +72,22 @@ describe('Socket Mode', () => {
   });
 
   it('refuses a command from a channel that is not permitted, still acking on the socket', async () => {
-    const ws = await side.socket();
+    const ws = await side.connection();
     const responseUrl = slack.responseUrl();
     const before = lookup.service.health().vendorRequests;
-    ws.send(
-      JSON.stringify({
-        envelope_id: 'env-2',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: {
-          team_id: 'T1',
-          channel_id: 'C0OTHER',
-          user_id: 'U0SOCK',
-          command: '/coupon',
-          text: '0000999999 012345678902',
-          response_url: responseUrl,
-        },
-      }),
+    const id = side.send(
+      ws,
+      'slash_commands',
+      slashCommand({ text: '0000999999 012345678902', user: 'U0SOCK', channel: 'C0OTHER', responseUrl }),
     );
     const notice = await slack.post(responseUrl);
     expect(allText(notice)).toContain('C0OTHER');
-    expect(side.received.some((m) => m.envelope_id === 'env-2')).toBe(true);
+    expect(side.acked(id)).toBe(true);
     expect(lookup.service.health().vendorRequests).toBe(before);
   });
 
   it('disconnects from Slack on stop', async () => {
-    const ws = await side.socket();
+    const ws = await side.connection();
     const closed = once(ws, 'close');
     await bot.stop('test');
     await closed;

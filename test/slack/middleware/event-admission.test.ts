@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log/logger.js';
 import { createMemoryStore } from '../../../src/stores/memory/key-value.js';
 import type { KeyValueStore } from '../../../src/stores/types.js';
+import { BOT_USER, buttonPayload, mentionEvent, slashCommand } from '../../support/payloads.js';
 import { EVENT_CLAIM_TTL_MS, eventOnce, ignoreBotEvents, isBotAuthored } from '../../../src/slack/middleware/event-admission.js';
 
 function harness() {
@@ -22,14 +23,13 @@ async function passes(mw: (args: never) => Promise<void>, body: unknown, context
   return nexted;
 }
 
-const mention = (
-  eventId: string | undefined,
-  event: Record<string, unknown> = { type: 'app_mention', user: 'U1', channel: 'C1', ts: '1.2' },
-) => ({
-  type: 'event_callback',
-  ...(eventId !== undefined ? { event_id: eventId } : {}),
-  event,
-});
+/** A mention's event_callback with `eventId` (none when undefined), by `user` or a bot. */
+const mention = (eventId: string | undefined, by: { user?: string; botId?: string } = { user: 'U1' }): Record<string, unknown> => {
+  const { event_id, ...body } = mentionEvent({ text: `<@${BOT_USER}> hi`, ts: '1700000000.000200', channel: 'C1', eventId, ...by });
+  return eventId === undefined ? body : { ...body, event_id };
+};
+const command = slashCommand({ text: 'help', user: 'UBOT', responseUrl: 'http://127.0.0.1:9/response/r1' });
+const click = buttonPayload({ actionId: 'coupon_refresh', value: '{}', responseUrl: 'http://127.0.0.1:9/response/r2' });
 
 describe('isBotAuthored', () => {
   it('knows bots by bot_id, bot_message and our own user, and people otherwise', () => {
@@ -45,10 +45,10 @@ describe('ignoreBotEvents', () => {
   it('stops a bot-written event and lets people and non-event payloads through', async () => {
     const { logger, lines } = harness();
     const mw = ignoreBotEvents({ logger });
-    expect(await passes(mw, mention('Ev1', { type: 'app_mention', bot_id: 'B9', channel: 'C1' }), { botUserId: 'UBOT' })).toBe(false);
-    expect(await passes(mw, mention('Ev2', { type: 'app_mention', user: 'UBOT', channel: 'C1' }), { botUserId: 'UBOT' })).toBe(false);
+    expect(await passes(mw, mention('Ev1', { botId: 'B9' }), { botUserId: 'UBOT' })).toBe(false);
+    expect(await passes(mw, mention('Ev2', { user: 'UBOT' }), { botUserId: 'UBOT' })).toBe(false);
     expect(await passes(mw, mention('Ev3'), { botUserId: 'UBOT' })).toBe(true);
-    expect(await passes(mw, { command: '/coupon', user_id: 'UBOT' }, { botUserId: 'UBOT' })).toBe(true);
+    expect(await passes(mw, command, { botUserId: 'UBOT' })).toBe(true);
     expect(lines.filter((l) => l.msg === 'bot_event_ignored')).toHaveLength(2);
   });
 });
@@ -97,8 +97,8 @@ describe('eventOnce', () => {
   it('leaves commands, interactions and id-less bodies alone', async () => {
     const store = createMemoryStore({ clock: () => 0 });
     const mw = eventOnce({ logger: harness().logger, store });
-    expect(await passes(mw, { command: '/coupon' })).toBe(true);
-    expect(await passes(mw, { type: 'block_actions' })).toBe(true);
+    expect(await passes(mw, command)).toBe(true);
+    expect(await passes(mw, click)).toBe(true);
     expect(await passes(mw, mention(undefined))).toBe(true);
     expect(await passes(mw, mention(undefined))).toBe(true);
     expect(store.size).toBe(0);
