@@ -192,7 +192,7 @@ describe('loadAppConfig: defaults and limits', () => {
 });
 
 describe('loadAppConfig: every problem at once', () => {
-  it('lists Coufun and Slack problems together in one ConfigError that points to the README', () => {
+  it('lists Coufun and Slack problems together in one ConfigError that points to docs/configuration.md', () => {
     let error: ConfigError | undefined;
     try {
       loadAppConfig({
@@ -223,7 +223,7 @@ describe('loadAppConfig: every problem at once', () => {
       expect(problems, name).toContain(name);
     }
     expect(error!.problems).toHaveLength(8);
-    expect(error!.message).toContain('See README.md, "Configuration".');
+    expect(error!.message).toContain('See docs/configuration.md.');
   });
 
   it('nothing set at all: bot token and signing secret both reported', () => {

@@ -108,7 +108,7 @@ describe('loadCoufunConfig: values', () => {
 });
 
 describe('ConfigError', () => {
-  it('lists every problem at once and points to the README', () => {
+  it('lists every problem at once and points to docs/configuration.md', () => {
     let error: ConfigError | undefined;
     try {
       loadCoufunConfig({ COUFUN_ENV: 'production', COUFUN_URL: 'ftp://x', COUFUN_TIMEOUT_MS: 'soon', COUFUN_CACHE_TTL_MS: '-5' });
@@ -120,8 +120,7 @@ describe('ConfigError', () => {
     expect(error!.name).toBe('ConfigError');
     expect(error!.problems).toHaveLength(4);
     for (const p of error!.problems) expect(error!.message).toContain(`  - ${p}`);
-    expect(error!.message).toContain('README.md');
-    expect(error!.message).toContain('"Configuration"');
+    expect(error!.message).toMatch(/\nSee docs\/configuration\.md\.$/);
   });
 });
 

@@ -9,7 +9,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export class ConfigError extends Error {
   readonly code = 'CONFIG';
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee README.md, "Configuration".`);
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee docs/configuration.md.`);
     this.name = 'ConfigError';
   }
 }
