@@ -52,7 +52,11 @@ export function runItems(options: RunItemsOptions): RunningItems {
     wake?.();
     wake = null;
   };
-  for (const result of results.values()) result.kind === 'answered' ? (answered += 1) : (failed += 1);
+  const count = (result: ItemResult): void => {
+    if (result.kind === 'answered') answered += 1;
+    else failed += 1;
+  };
+  for (const result of results.values()) count(result);
 
   const halt = (outcome: 'stalled' | 'cancelled', reason: string): void => {
     if (stop) return;
@@ -102,7 +106,7 @@ export function runItems(options: RunItemsOptions): RunningItems {
     }
     attempts.delete(index);
     results.set(index, tried.result);
-    tried.result.kind === 'answered' ? (answered += 1) : (failed += 1);
+    count(tried.result);
     throughput.add(performance.now());
     options.onItem?.(index, tried.result);
   }

@@ -100,20 +100,9 @@ export async function readList(bytes: Uint8Array, fileName: string, options: Rea
     const given = (r.cells[barcodeCol]?.text ?? '').trim();
     const goodsText = goodsCol === null ? '' : (r.cells[goodsCol]?.text ?? '').trim();
     const goods = goodsText !== '' ? resolveGoods(options.catalog, goodsText) : fallback;
-    const refuse = (problem: RowProblem): void => {
-      refused.push({ row: r.row, given, ...(goods ? { goodsId: goods.goodsId } : {}), problem });
-    };
-    const harm = damage[i];
-    if (harm) return refuse({ kind: 'damaged', damage: harm });
-    const numbers = readTypedNumbers(given);
-    if (numbers.length === 0) return refuse({ kind: 'missing_number' });
-    if (numbers.length > 1) return refuse({ kind: 'several', count: numbers.length });
-    const invalid = validateField('BARCODE_NUM', numbers[0]!);
-    if (invalid) return refuse({ kind: 'invalid', error: invalid });
-    if (goods === undefined) return refuse({ kind: 'no_goods' });
-    const badGoods = validateField('GOODS_ID', goods.goodsId);
-    if (badGoods) return refuse({ kind: 'invalid_goods', error: badGoods });
-    rows.push({ row: r.row, given, barcode: numbers[0]!, goodsId: goods.goodsId, ...(goods.name ? { goodsName: goods.name } : {}) });
+    const read = readRow(given, goods, damage[i] ?? null);
+    if ('problem' in read) refused.push({ row: r.row, given, ...(goods ? { goodsId: goods.goodsId } : {}), problem: read.problem });
+    else rows.push({ row: r.row, given, ...read });
   });
   const list: ReadList = {
     format: table.format,
@@ -128,6 +117,24 @@ export async function readList(bytes: Uint8Array, fileName: string, options: Rea
 }
 
 const EMPTY: Cell = { text: '', numeric: false };
+
+/** One row's number and goods, checked: what to look up, or why not. */
+function readRow(
+  given: string,
+  goods: { goodsId: string; name?: string } | undefined,
+  damage: Damage | null,
+): { barcode: string; goodsId: string; goodsName?: string } | { problem: RowProblem } {
+  if (damage) return { problem: { kind: 'damaged', damage } };
+  const numbers = readTypedNumbers(given);
+  if (numbers.length === 0) return { problem: { kind: 'missing_number' } };
+  if (numbers.length > 1) return { problem: { kind: 'several', count: numbers.length } };
+  const invalid = validateField('BARCODE_NUM', numbers[0]!);
+  if (invalid) return { problem: { kind: 'invalid', error: invalid } };
+  if (goods === undefined) return { problem: { kind: 'no_goods' } };
+  const badGoods = validateField('GOODS_ID', goods.goodsId);
+  if (badGoods) return { problem: { kind: 'invalid_goods', error: badGoods } };
+  return { barcode: numbers[0]!, goodsId: goods.goodsId, ...(goods.name ? { goodsName: goods.name } : {}) };
+}
 
 function fail(problem: ListProblem): ReadOutcome {
   return { ok: false, problem };
