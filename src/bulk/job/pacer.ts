@@ -81,11 +81,11 @@ export class Pacer {
     this.rate = Math.max(this.floor, this.rate / 2);
   }
 
-  /** A request succeeded: about a second's worth of successes in a row doubles the rate, up to the configured one. */
+  /** A request succeeded: half a second's worth of successes in a row (at least four) doubles the rate, up to the configured one. */
   succeeded(): void {
     if (this.rate >= this.max) return;
     this.streak += 1;
-    if (this.streak >= Math.max(4, Math.ceil(this.rate))) {
+    if (this.streak >= Math.max(4, Math.ceil(this.rate / 2))) {
       this.streak = 0;
       this.rate = Math.min(this.max, this.rate * 2);
     }
