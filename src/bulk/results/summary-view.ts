@@ -93,7 +93,7 @@ export function summaryLines(summary: BulkSummary, locale: Locale): SummaryLine[
   const reasons = Object.entries(summary.reasons).map(([r, n]) => `${w.reasons[r] ?? r} ${n}`);
   const errors = Object.entries(summary.errors).map(([code, n]) => `${code} ${n}`);
   return [
-    { label: w.labels.outcome, value: summary.reason ? `${w.outcome[summary.outcome]}: ${summary.reason}` : w.outcome[summary.outcome] },
+    { label: w.labels.outcome, value: w.outcome[summary.outcome] },
     { label: w.labels.rows, value: w.rows(summary.inputRows, summary.resultRows, summary.distinctItems) },
     { label: w.labels.verdicts, value: join(verdicts, w.none) },
     { label: w.labels.reasons, value: join(reasons, w.none) },
