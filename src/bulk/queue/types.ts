@@ -21,6 +21,8 @@ export interface BulkJobMeta {
 export interface BulkJobSpec {
   readonly items: readonly BulkItem[];
   readonly meta: BulkJobMeta;
+  /** What the front needs to report the job from any replica (its plan): kept with the job, sealed on Redis. */
+  readonly attachment?: unknown;
   /** Items already answered (a resumed run): never asked again. */
   readonly done?: ReadonlyMap<number, ItemResult>;
 }

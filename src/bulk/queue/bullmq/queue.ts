@@ -1,0 +1,262 @@
+/**
+ * The bulk queue on Redis, through BullMQ: a job's items are BullMQ jobs of one queue, so any
+ * replica's worker may work them, BullMQ's global rate limit and global concurrency keep every
+ * replica to one budget, and its stalled-job recovery hands a dead replica's items to another.
+ * The processor is `lookupItem`, the same plain function the in-process queue runs. A job's
+ * result is recorded per item (once: a re-run finds it), and assembled by a `finish` job that
+ * BullMQ holds once per job; it is reported by the one replica that claims the report.
+ */
+import { type Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { BulkConfig } from '../../../config/bulk.js';
+import type { Logger } from '../../../log/logger.js';
+import type { LookupService } from '../../../lookup/types.js';
+import { createValueCodec } from '../../../stores/redis/value-codec.js';
+import { lookupItem, MAX_ATTEMPTS, type ItemAttempt } from '../../job/item.js';
+import type { BulkItem } from '../../plan.js';
+import type { BulkJob, BulkJobEnd, BulkJobMeta, BulkJobSpec, BulkQueue } from '../types.js';
+import { bullConnection } from './connection.js';
+import { watchJob } from './handle.js';
+import { GlobalPacing } from './pacing.js';
+import { JobRecords } from './records.js';
+import { sweepTtls } from './ttl.js';
+
+export const QUEUE_NAME = 'bulk-items';
+
+/** What a finished job's reporter receives (on whichever replica finished it). */
+export interface FinishedBulkJob {
+  readonly id: string;
+  readonly meta: BulkJobMeta;
+  readonly items: readonly BulkItem[];
+  /** What the front kept with the job to report it from any replica (its plan). */
+  readonly attachment: unknown;
+  readonly end: BulkJobEnd;
+}
+
+export interface RedisQueueOptions {
+  readonly url: string;
+  /** REDIS_PREFIX: every key starts with it. */
+  readonly prefix: string;
+  /** Seals the list and the results; the same on every replica. */
+  readonly secret: Buffer;
+  readonly lookup: Pick<LookupService, 'lookup'>;
+  readonly config: BulkConfig;
+  /** Work items here (a bot replica); false for a process that only starts and watches jobs. */
+  readonly work: boolean;
+  readonly logger?: Logger;
+  /** Report a finished job: called once per job, across all replicas. */
+  readonly onFinished?: (job: FinishedBulkJob) => Promise<void>;
+}
+
+interface Spec {
+  readonly items: readonly BulkItem[];
+  readonly meta: BulkJobMeta;
+  readonly attachment?: unknown;
+}
+
+type Data = { readonly j: string; readonly i: number } | { readonly j: string; readonly finish: true };
+
+export async function createRedisQueue(options: RedisQueueOptions): Promise<BulkQueue> {
+  const { config, logger } = options;
+  const connection = bullConnection(options.url);
+  const bullPrefix = `${options.prefix}bull`;
+  const redis = new Redis({ ...connection, lazyConnect: false });
+  let warned = false;
+  const warn = (e: unknown): void => {
+    if (warned) return;
+    warned = true;
+    logger?.event('warn', 'bulk_redis_unavailable', { error: e instanceof Error ? e.message : String(e) });
+  };
+  const recovered = (): void => {
+    if (warned) logger?.event('info', 'bulk_redis_back');
+    warned = false;
+  };
+  redis.on('error', warn).on('ready', recovered);
+  const records = new JobRecords(redis, options.prefix, createValueCodec(options.secret), config.resultTtlMs);
+  const queue = new Queue<Data>(QUEUE_NAME, { connection, prefix: bullPrefix });
+  queue.on('error', warn);
+  const pacing = new GlobalPacing(queue, config.ratePerSecond);
+  await pacing.apply();
+  await queue.setGlobalConcurrency(config.concurrency);
+  const specs = new Map<string, Spec>();
+  const seen = new Set<string>();
+  const pending = new Map<string, ItemAttempt>();
+  const specOf = async (id: string): Promise<Spec | undefined> => {
+    let spec = specs.get(id);
+    if (!spec) {
+      spec = await records.spec<Spec>(id);
+      if (spec) specs.set(id, spec);
+    }
+    return spec;
+  };
+  const sweep = (): Promise<void> =>
+    sweepTtls(redis, [`${bullPrefix}:${QUEUE_NAME}:*`, `${options.prefix}bulk:*`], config.resultTtlMs).catch(warn);
+
+  /** Stop sending a job's remaining items and have it assembled. */
+  async function stop(id: string): Promise<void> {
+    const spec = await specOf(id);
+    if (!spec) return;
+    const done = await records.results(id);
+    const left = spec.items.map((_, i) => i).filter((i) => !done.has(i));
+    for (let k = 0; k < left.length; k += 500) await Promise.all(left.slice(k, k + 500).map((i) => queue.remove(`${id}-${i}`)));
+    await queue.add('finish', { j: id, finish: true }, { jobId: `${id}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+  }
+
+  async function finish(id: string): Promise<void> {
+    const spec = await specOf(id);
+    if (!spec) return;
+    // Items in flight (on any replica) record their results first, for at most two lock periods.
+    for (let waited = 0; waited < config.lockMs * 2; waited += 100) {
+      if (((await records.state(id))?.inflight ?? 0) <= 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await records.move(id, 'running', 'completed');
+    const state = await records.state(id);
+    const results = await records.results(id);
+    const now = Date.now();
+    await records.markFinished(id, now);
+    const outcome = results.size === spec.items.length ? 'completed' : state?.status === 'stalled' ? 'stalled' : 'cancelled';
+    const end: BulkJobEnd = {
+      outcome,
+      ...(state?.reason && outcome !== 'completed' ? { reason: state.reason } : {}),
+      results,
+      progress: {
+        total: spec.items.length,
+        done: results.size,
+        answered: state?.answered ?? 0,
+        failed: state?.failed ?? 0,
+        retrying: 0,
+        requests: state?.requests ?? 0,
+        cacheHits: state?.cacheHits ?? 0,
+        rate: pacing.rate,
+        itemsPerSecond: 0,
+        etaMs: 0,
+        startedAt: state?.createdAt ?? now,
+      },
+      elapsedMs: now - (state?.createdAt ?? now),
+    };
+    if (!(await records.claimReport(id))) return;
+    logger?.event('info', 'bulk_job_finished', {
+      job: id,
+      outcome,
+      items: spec.items.length,
+      answered: state?.answered ?? 0,
+      failed: state?.failed ?? 0,
+      requests: state?.requests ?? 0,
+      startedBy: spec.meta.startedBy,
+      pid: process.pid,
+    });
+    await options.onFinished?.({ id, meta: spec.meta, items: spec.items, attachment: spec.attachment, end });
+    setTimeout(() => void sweep(), 1000).unref();
+  }
+
+  /** The processor: a plain function of the job's data; BullMQ retries what it throws. */
+  async function processJob(job: Job<Data>): Promise<void> {
+    const { j } = job.data;
+    if ('finish' in job.data) return finish(j);
+    const { i } = job.data;
+    seen.add(j);
+    const spec = await specOf(j);
+    const item = spec?.items[i];
+    if (!item || (await records.has(j, i)) || (await records.state(j))?.status !== 'running') return;
+    const key = `${j}:${i}`;
+    const startedAt = performance.now();
+    await records.inflight(j, 1);
+    try {
+      const attempt = job.attemptsMade + 1;
+      // A result this replica already has (Redis went away before it was recorded) is not asked again.
+      const tried = pending.get(key) ?? (await lookupItem(item, options.lookup, attempt));
+      pending.set(key, tried);
+      await records.attempt(j, tried.cacheHit, tried.answered ? Date.now() : null);
+      if (tried.slowDown) await pacing.slowDown(startedAt);
+      else await pacing.succeeded();
+      if (tried.slowDown && attempt < MAX_ATTEMPTS) {
+        pending.delete(key);
+        throw new Error('slow down');
+      }
+      const done = await records.record(j, i, tried.result);
+      pending.delete(key);
+      if (done === spec!.items.length)
+        await queue.add('finish', { j, finish: true }, { jobId: `${j}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+    } finally {
+      await records.inflight(j, -1);
+    }
+  }
+
+  const worker = options.work
+    ? new Worker<Data>(QUEUE_NAME, processJob, {
+        connection,
+        prefix: bullPrefix,
+        concurrency: config.concurrency,
+        lockDuration: config.lockMs,
+        stalledInterval: config.lockMs,
+        maxStalledCount: 3,
+      })
+    : null;
+  worker?.on('error', warn);
+
+  // Stall watch: a job whose items get no answer from Coufun for BULK_STALL_MS stops, keeping what it has.
+  const monitor = setInterval(() => {
+    for (const id of seen) {
+      void records
+        .state(id)
+        .then(async (state) => {
+          if (state?.status !== 'running') return seen.delete(id);
+          const quiet = Date.now() - state!.lastAnswerAt;
+          if (quiet < config.stallMs) return;
+          if (await records.move(id, 'running', 'stalled', `no answer from Coufun for ${Math.round(quiet / 1000)} s`)) await stop(id);
+        })
+        .catch(warn);
+    }
+  }, 1000);
+  const janitor = setInterval(() => void sweep(), 30_000);
+
+  return {
+    kind: 'redis',
+    async start(spec: BulkJobSpec): Promise<BulkJob> {
+      const id = `j${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      await pacing.apply();
+      await queue.setGlobalConcurrency(config.concurrency);
+      const stored: Spec = {
+        items: spec.items,
+        meta: spec.meta,
+        ...(spec.attachment !== undefined ? { attachment: spec.attachment } : {}),
+      };
+      await records.create(id, stored, spec.items.length, Date.now());
+      specs.set(id, stored);
+      seen.add(id);
+      const jobs = spec.items.map((_, i) => ({
+        name: 'item',
+        data: { j: id, i },
+        opts: {
+          jobId: `${id}-${i}`,
+          attempts: MAX_ATTEMPTS,
+          backoff: { type: 'fixed', delay: 200 },
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      }));
+      for (let k = 0; k < jobs.length; k += 1000) await queue.addBulk(jobs.slice(k, k + 1000));
+      return watchJob({
+        id,
+        meta: spec.meta,
+        total: spec.items.length,
+        records,
+        rate: () => pacing.rate,
+        cancel: async (reason) => {
+          if (await records.move(id, 'running', 'cancelled', reason)) await stop(id);
+        },
+        onWarning: warn,
+      });
+    },
+    async close() {
+      clearInterval(monitor);
+      clearInterval(janitor);
+      await worker?.close();
+      await queue.close();
+      // What BullMQ wrote last (its events, the job counter) gets its TTL before we go.
+      await sweep();
+      redis.disconnect();
+    },
+  };
+}
