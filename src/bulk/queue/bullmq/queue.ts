@@ -76,8 +76,8 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
   const queue = new Queue<Data>(QUEUE_NAME, { connection, prefix: bullPrefix });
   queue.on('error', warn);
   const pacing = new GlobalPacing(queue, config.ratePerSecond);
-  await pacing.apply();
-  await queue.setGlobalConcurrency(config.concurrency);
+  // Not awaited: a Redis absent at start must not hold the bot's start (each job sets them again).
+  void Promise.all([pacing.apply(), queue.setGlobalConcurrency(config.concurrency)]).catch(warn);
   const specs = new Map<string, Spec>();
   const seen = new Set<string>();
   const pending = new Map<string, ItemAttempt>();
