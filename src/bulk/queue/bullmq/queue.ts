@@ -61,15 +61,19 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
   const connection = bullConnection(options.url);
   const bullPrefix = `${options.prefix}bull`;
   const redis = new Redis({ ...connection, lazyConnect: false });
-  let warned = false;
+  // One warning per outage: BullMQ's connections and ours all fail (and come back) at their own
+  // moments, so a second warning within a minute is the same outage.
+  let warnedAt = Number.NEGATIVE_INFINITY;
+  let away = false;
   const warn = (e: unknown): void => {
-    if (warned) return;
-    warned = true;
+    away = true;
+    if (performance.now() - warnedAt < 60_000) return;
+    warnedAt = performance.now();
     logger?.event('warn', 'bulk_redis_unavailable', { error: e instanceof Error ? e.message : String(e) });
   };
   const recovered = (): void => {
-    if (warned) logger?.event('info', 'bulk_redis_back');
-    warned = false;
+    if (away) logger?.event('info', 'bulk_redis_back');
+    away = false;
   };
   redis.on('error', warn).on('ready', recovered);
   const records = new JobRecords(redis, options.prefix, createValueCodec(options.secret), config.resultTtlMs);
