@@ -226,3 +226,24 @@ describe('bulk terminal: refusals send nothing', () => {
     expect(table[1]!.slice(4, 6)).toEqual(['Usable', 'partly used']);
   });
 });
+
+describe('bulk terminal: the sample list shipped in examples/', () => {
+  it.each([['examples/coupons.csv'], ['examples/coupons.xlsx']])(
+    '%s: checked against the built-in sandbox, a result Excel opens',
+    async (sample) => {
+      const out = join(dir, `sample-${sample.endsWith('xlsx') ? 'x' : 'c'}.xlsx`);
+      const io = captureIo();
+      // The sample has damaged and unknown numbers on purpose: some rows end in errors (exit 1).
+      const code = await run(['--file', sample, '--out', out], { BULK_RATE_PER_SECOND: '200', BULK_CONCURRENCY: '8' }, io);
+      expect(code).toBe(1);
+      expect(io.err()).toContain('※ 샌드박스');
+      expect(io.out()).toMatch(/판정\s+사용 가능 \d+ · 사용 불가 \d+ · 확인 필요 1 · 오류 4/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(out);
+      const rows = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+      const codes = rows.map((r) => r[16]);
+      expect(codes.filter((c) => c === 'EXCEL_DAMAGED')).toHaveLength(3);
+      expect(codes.filter((c) => c === '16')).toHaveLength(1);
+    },
+  );
+});

@@ -23,7 +23,7 @@ export interface BulkJobSpec {
   readonly meta: BulkJobMeta;
   /** What the front needs to report the job from any replica (its plan): kept with the job, sealed on Redis. */
   readonly attachment?: unknown;
-  /** Items already answered (a resumed run): never asked again. */
+  /** Items already answered (a resumed terminal run): never asked again. In process only. */
   readonly done?: ReadonlyMap<number, ItemResult>;
 }
 

@@ -17,6 +17,7 @@ import { planList } from '../../bulk/plan.js';
 import { createMemoryQueue } from '../../bulk/queue/memory.js';
 import type { BulkJobEnd } from '../../bulk/queue/types.js';
 import { readList } from '../../bulk/read/reader.js';
+import type { ItemResult } from '../../bulk/results/stored.js';
 import { assembleResult } from '../../bulk/results/assemble.js';
 import { summaryLines } from '../../bulk/results/summary-view.js';
 import { resultCsv } from '../../bulk/write/csv.js';
@@ -70,7 +71,7 @@ export async function runBulk(argv: readonly string[], env: Env, io: CliIo): Pro
 
   const out = command.out ?? defaultOut(command.file);
   const journalPath = `${out}.journal`;
-  let done = new Map<number, never>() as ReadonlyMap<number, import('../../bulk/results/stored.js').ItemResult>;
+  let done: ReadonlyMap<number, ItemResult> = new Map();
   if (command.resume) {
     const journal = readJournal(journalPath, plan.fingerprint, plan.items.length);
     if (journal.kind === 'missing') return usage(`${journalPath}: 이어서 할 기록이 없습니다. --resume 없이 실행해 주세요.`);

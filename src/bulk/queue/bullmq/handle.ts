@@ -23,7 +23,6 @@ export function watchJob(options: {
   const listeners = new Set<(index: number, result: ItemResult) => void>();
   let state: JobState | null = null;
   let last = '0';
-  const stopped = false;
   const began = performance.now();
   const startedAt = Date.now();
 
@@ -76,7 +75,6 @@ export function watchJob(options: {
         // Redis away: the job waits with it; one warning per outage is the caller's business.
         options.onWarning(e);
       }
-      if (stopped) throw new Error('stopped watching');
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   })();

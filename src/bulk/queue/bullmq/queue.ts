@@ -6,20 +6,22 @@
  * result is recorded per item (once: a re-run finds it), and assembled by a `finish` job that
  * BullMQ holds once per job; it is reported by the one replica that claims the report.
  */
-import { type Job, Queue, Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BulkConfig } from '../../../config/bulk.js';
 import type { Logger } from '../../../log/logger.js';
 import type { LookupService } from '../../../lookup/types.js';
 import { createValueCodec } from '../../../stores/redis/value-codec.js';
-import { lookupItem, MAX_ATTEMPTS, type ItemAttempt } from '../../job/item.js';
+import { MAX_ATTEMPTS } from '../../job/item.js';
 import type { BulkItem } from '../../plan.js';
 import type { BulkJob, BulkJobEnd, BulkJobMeta, BulkJobSpec, BulkQueue } from '../types.js';
+import { jobEnd } from './end.js';
 import { bullConnection } from './connection.js';
 import { watchJob } from './handle.js';
 import { GlobalPacing } from './pacing.js';
 import { JobRecords } from './records.js';
 import { sweepTtls } from './ttl.js';
+import { itemProcessor, type Data, type Spec } from './worker.js';
 
 export const QUEUE_NAME = 'bulk-items';
 
@@ -48,13 +50,8 @@ export interface RedisQueueOptions {
   readonly onFinished?: (job: FinishedBulkJob) => Promise<void>;
 }
 
-interface Spec {
-  readonly items: readonly BulkItem[];
-  readonly meta: BulkJobMeta;
-  readonly attachment?: unknown;
-}
-
-type Data = { readonly j: string; readonly i: number } | { readonly j: string; readonly finish: true };
+/** One `finish` job per bulk job: BullMQ keeps one job per ID, so it is assembled once. */
+const FINISH_OPTIONS = (id: string) => ({ jobId: `${id}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
 
 export async function createRedisQueue(options: RedisQueueOptions): Promise<BulkQueue> {
   const { config, logger } = options;
@@ -84,7 +81,6 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
   void Promise.all([pacing.apply(), queue.setGlobalConcurrency(config.concurrency)]).catch(warn);
   const specs = new Map<string, Spec>();
   const seen = new Set<string>();
-  const pending = new Map<string, ItemAttempt>();
   const specOf = async (id: string): Promise<Spec | undefined> => {
     let spec = specs.get(id);
     if (!spec) {
@@ -103,7 +99,7 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     const done = await records.results(id);
     const left = spec.items.map((_, i) => i).filter((i) => !done.has(i));
     for (let k = 0; k < left.length; k += 500) await Promise.all(left.slice(k, k + 500).map((i) => queue.remove(`${id}-${i}`)));
-    await queue.add('finish', { j: id, finish: true }, { jobId: `${id}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+    await queue.add('finish', { j: id, finish: true }, FINISH_OPTIONS(id));
   }
 
   async function finish(id: string): Promise<void> {
@@ -119,30 +115,11 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     const results = await records.results(id);
     const now = Date.now();
     await records.markFinished(id, now);
-    const outcome = results.size === spec.items.length ? 'completed' : state?.status === 'stalled' ? 'stalled' : 'cancelled';
-    const end: BulkJobEnd = {
-      outcome,
-      ...(state?.reason && outcome !== 'completed' ? { reason: state.reason } : {}),
-      results,
-      progress: {
-        total: spec.items.length,
-        done: results.size,
-        answered: state?.answered ?? 0,
-        failed: state?.failed ?? 0,
-        retrying: 0,
-        requests: state?.requests ?? 0,
-        cacheHits: state?.cacheHits ?? 0,
-        rate: pacing.rate,
-        itemsPerSecond: 0,
-        etaMs: 0,
-        startedAt: state?.createdAt ?? now,
-      },
-      elapsedMs: now - (state?.createdAt ?? now),
-    };
+    const end = jobEnd(spec.items.length, state, results, pacing.rate, now);
     if (!(await records.claimReport(id))) return;
     logger?.event('info', 'bulk_job_finished', {
       job: id,
-      outcome,
+      outcome: end.outcome,
       items: spec.items.length,
       answered: state?.answered ?? 0,
       failed: state?.failed ?? 0,
@@ -154,38 +131,15 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     setTimeout(() => void sweep(), 1000).unref();
   }
 
-  /** The processor: a plain function of the job's data; BullMQ retries what it throws. */
-  async function processJob(job: Job<Data>): Promise<void> {
-    const { j } = job.data;
-    if ('finish' in job.data) return finish(j);
-    const { i } = job.data;
-    seen.add(j);
-    const spec = await specOf(j);
-    const item = spec?.items[i];
-    if (!item || (await records.has(j, i)) || (await records.state(j))?.status !== 'running') return;
-    const key = `${j}:${i}`;
-    const startedAt = performance.now();
-    await records.inflight(j, 1);
-    try {
-      const attempt = job.attemptsMade + 1;
-      // A result this replica already has (Redis went away before it was recorded) is not asked again.
-      const tried = pending.get(key) ?? (await lookupItem(item, options.lookup, attempt));
-      pending.set(key, tried);
-      await records.attempt(j, tried.cacheHit, tried.answered ? Date.now() : null);
-      if (tried.slowDown) await pacing.slowDown(startedAt);
-      else await pacing.succeeded();
-      if (tried.slowDown && attempt < MAX_ATTEMPTS) {
-        pending.delete(key);
-        throw new Error('slow down');
-      }
-      const done = await records.record(j, i, tried.result);
-      pending.delete(key);
-      if (done === spec!.items.length)
-        await queue.add('finish', { j, finish: true }, { jobId: `${j}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
-    } finally {
-      await records.inflight(j, -1);
-    }
-  }
+  const processJob = itemProcessor({
+    records,
+    specOf,
+    lookup: options.lookup,
+    pacing,
+    seen,
+    finish,
+    finishLater: (j) => queue.add('finish', { j, finish: true }, FINISH_OPTIONS(j)),
+  });
 
   const worker = options.work
     ? new Worker<Data>(QUEUE_NAME, processJob, {
