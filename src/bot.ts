@@ -271,6 +271,7 @@ async function openBulk(config: AppConfig, lookup: OpenedLookup, secret: Buffer 
     ratePerSecond: config.bulk.ratePerSecond,
     concurrency: config.bulk.concurrency,
     stallMs: config.bulk.stallMs,
+    logger,
   });
 }
 

@@ -4,17 +4,21 @@
  * configured; a job lives as long as the process.
  */
 import { randomBytes } from 'node:crypto';
+import { errorFields, type Logger } from '../../log/logger.js';
 import type { LookupService } from '../../lookup/types.js';
 import { Pacer } from '../job/pacer.js';
 import { runItems } from '../job/runner.js';
 import type { ItemResult } from '../results/stored.js';
-import type { BulkJob, BulkJobSpec, BulkQueue } from './types.js';
+import type { BulkJob, BulkJobSpec, BulkQueue, FinishedBulkJob } from './types.js';
 
 export interface MemoryQueueOptions {
   readonly lookup: Pick<LookupService, 'lookup'>;
   readonly ratePerSecond: number;
   readonly concurrency: number;
   readonly stallMs: number;
+  /** Report a finished job (once, after `finished`); a failure is logged. */
+  readonly onFinished?: (job: FinishedBulkJob) => Promise<void>;
+  readonly logger?: Logger;
 }
 
 export function createMemoryQueue(options: MemoryQueueOptions): BulkQueue {
@@ -34,8 +38,9 @@ export function createMemoryQueue(options: MemoryQueueOptions): BulkQueue {
           for (const listener of listeners) listener(index, result);
         },
       });
+      const id = randomBytes(9).toString('base64url');
       const job: BulkJob = {
-        id: randomBytes(9).toString('base64url'),
+        id,
         meta: spec.meta,
         total: spec.items.length,
         progress: run.progress,
@@ -47,6 +52,11 @@ export function createMemoryQueue(options: MemoryQueueOptions): BulkQueue {
         },
         finished: run.finished.finally(() => running.delete(job)),
       };
+      void run.finished.then((end) =>
+        options
+          .onFinished?.({ id, meta: spec.meta, items: spec.items, attachment: spec.attachment, end })
+          .catch((e: unknown) => options.logger?.event('error', 'bulk_report_failed', { job: id, ...errorFields(e) })),
+      );
       running.add(job);
       return job;
     },

@@ -85,3 +85,16 @@ export interface BulkQueue {
   /** Stop every job at a safe point (in-flight lookups finish) and release resources. */
   close(): Promise<void>;
 }
+
+/**
+ * What a finished job's reporter receives: on Redis, on whichever replica finished it (once per
+ * job across all replicas); in process, once, in this process.
+ */
+export interface FinishedBulkJob {
+  readonly id: string;
+  readonly meta: BulkJobMeta;
+  readonly items: readonly BulkItem[];
+  /** What the front kept with the job to report it (its plan). */
+  readonly attachment: unknown;
+  readonly end: BulkJobEnd;
+}

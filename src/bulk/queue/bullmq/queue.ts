@@ -9,12 +9,13 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { BulkConfig } from '../../../config/bulk.js';
-import type { Logger } from '../../../log/logger.js';
+import { errorFields, type Logger } from '../../../log/logger.js';
 import type { LookupService } from '../../../lookup/types.js';
 import { createValueCodec } from '../../../stores/redis/value-codec.js';
 import { MAX_ATTEMPTS } from '../../job/item.js';
-import type { BulkItem } from '../../plan.js';
-import type { BulkJob, BulkJobEnd, BulkJobMeta, BulkJobSpec, BulkQueue } from '../types.js';
+import type { BulkJob, BulkJobSpec, BulkQueue, FinishedBulkJob } from '../types.js';
+
+export type { FinishedBulkJob } from '../types.js';
 import { jobEnd } from './end.js';
 import { bullConnection } from './connection.js';
 import { watchJob } from './handle.js';
@@ -24,16 +25,6 @@ import { sweepTtls } from './ttl.js';
 import { itemProcessor, type Data, type Spec } from './worker.js';
 
 export const QUEUE_NAME = 'bulk-items';
-
-/** What a finished job's reporter receives (on whichever replica finished it). */
-export interface FinishedBulkJob {
-  readonly id: string;
-  readonly meta: BulkJobMeta;
-  readonly items: readonly BulkItem[];
-  /** What the front kept with the job to report it from any replica (its plan). */
-  readonly attachment: unknown;
-  readonly end: BulkJobEnd;
-}
 
 export interface RedisQueueOptions {
   readonly url: string;
@@ -127,7 +118,12 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
       startedBy: spec.meta.startedBy,
       pid: process.pid,
     });
-    await options.onFinished?.({ id, meta: spec.meta, items: spec.items, attachment: spec.attachment, end });
+    try {
+      await options.onFinished?.({ id, meta: spec.meta, items: spec.items, attachment: spec.attachment, end });
+    } catch (e) {
+      // The report is claimed: it is not tried again on another replica, so it must be told.
+      logger?.event('error', 'bulk_report_failed', { job: id, ...errorFields(e) });
+    }
     setTimeout(() => void sweep(), 1000).unref();
   }
 
