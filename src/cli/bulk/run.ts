@@ -56,9 +56,10 @@ export async function runBulk(argv: readonly string[], env: Env, io: CliIo): Pro
     return BULK_EXIT.usage;
   };
   if (!existsSync(command.file) || !statSync(command.file).isFile()) return usage(`${command.file}: 파일이 없습니다.`);
+  // Measured before reading: a file over the limit is never loaded.
   const size = statSync(command.file).size;
-  const bytes = size > bulk.maxFileBytes ? new Uint8Array(size) : readFileSync(command.file);
-  const read = await readList(bytes, basename(command.file), {
+  if (size > bulk.maxFileBytes) return usage(renderListProblem({ kind: 'too_large', bytes: size, limit: bulk.maxFileBytes }, command.file));
+  const read = await readList(readFileSync(command.file), basename(command.file), {
     catalog,
     ...(command.goods !== undefined ? { goods: command.goods } : {}),
     ...(command.sheet !== undefined ? { sheet: command.sheet } : {}),
