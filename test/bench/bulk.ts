@@ -40,7 +40,7 @@ export interface BulkBench {
 const items = (tag: string, n: number) =>
   Array.from({ length: n }, (_, i) => ({ goodsId: '0000999999', barcode: `SIM${tag}${String(i).padStart(6, '0')}` }));
 
-async function pacingRow(vendor: SandboxHandle, delayMs: number, rate: number, concurrency: number, n: number): Promise<PacingRow> {
+export async function pacingRow(vendor: SandboxHandle, delayMs: number, rate: number, concurrency: number, n: number): Promise<PacingRow> {
   const lookup = createLookupService({
     client: createCoufunClient({ url: vendor.url, timeoutMs: 5000, env: {} }),
     env: 'sandbox',

@@ -22,7 +22,8 @@ export class Pacer {
   private readonly max: number;
   private readonly floor: number;
   private readonly starts: number[] = [];
-  private last = Number.NEGATIVE_INFINITY;
+  /** The ideal time of the next start: slots advance by the spacing, so a timer firing a little late does not slow the rate. */
+  private nextAt = Number.NEGATIVE_INFINITY;
   private inFlight = 0;
   private readonly waiters: ((startedAt: number | null) => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -109,7 +110,10 @@ export class Pacer {
         return;
       }
       this.starts.push(t);
-      this.last = t;
+      const spacing = WINDOW_MS / this.rate;
+      // A start up to one slot late keeps the schedule (a busy moment does not slow the rate; the
+      // window still caps any second); after an idle spell the slots restart from now.
+      this.nextAt = Math.max(this.nextAt, t - spacing) + spacing;
       this.inFlight += 1;
       this.waiters.shift()!(t);
     }
@@ -120,6 +124,6 @@ export class Pacer {
     while (this.starts.length > 0 && this.starts[0]! <= t - window) this.starts.shift();
     const perWindow = Math.max(1, Math.floor(this.max));
     const full = this.starts.length >= perWindow ? this.starts[this.starts.length - perWindow]! + window - t : 0;
-    return Math.max(this.last + WINDOW_MS / this.rate - t, full, 0);
+    return Math.max(this.nextAt - t, full, 0);
   }
 }

@@ -91,8 +91,9 @@ describe('bulk runner: pacing against a recording vendor', () => {
     const end = await job.finished;
     expect(end.outcome).toBe('stalled');
     expect(end.reason).toMatch(/no answer from Coufun/);
-    expect(end.results.size).toBe(10);
-    expect([...end.results.values()].every((r) => r.kind === 'answered')).toBe(true);
+    // The ten answered before it went down are kept; an item may also have used up its attempts.
+    expect([...end.results.values()].filter((r) => r.kind === 'answered')).toHaveLength(10);
+    expect(end.results.size).toBeLessThan(50);
     // Backed off to the floor: a handful of tries in the stall time, not a hammering.
     expect(vendor!.arrivals.length).toBeLessThan(30);
   });
