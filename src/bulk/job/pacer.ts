@@ -7,7 +7,7 @@
 
 /** The window the rate is counted over, with a margin so that jitter between our start and the vendor's arrival cannot put one more request into a second. */
 export const WINDOW_MS = 1000;
-const GUARD_MS = 20;
+const GUARD_MS = 40;
 /** The slowest the pacer goes after repeated slow-downs: one request every five seconds. */
 export const MIN_RATE = 0.2;
 
