@@ -12,6 +12,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/lookup.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
+import { startRecordingVendor } from '../support/recording-vendor.js';
 import { captureIo } from './io.js';
 
 let vendor: SandboxHandle;
@@ -246,4 +247,27 @@ describe('bulk terminal: the sample list shipped in examples/', () => {
       expect(codes.filter((c) => c === '16')).toHaveLength(1);
     },
   );
+});
+
+describe('bulk terminal: a vendor that stops answering', () => {
+  it('stops after BULK_STALL_MS with what it has, says why and how to resume, exit 3', async () => {
+    const down = await startRecordingVendor({ answer: (n) => (n <= 3 ? { kind: 'ok' } : { kind: 'http500' }) });
+    try {
+      const file = join(dir, 'stall.csv');
+      writeFileSync(file, `쿠폰번호\n${Array.from({ length: 30 }, (_, i) => `SIM0000${String(i).padStart(4, '0')}`).join('\n')}\n`);
+      const r = await lookup(
+        ['--file', file, '--goods', '0000999999', '--rate', '100'],
+        ENV({ COUFUN_URL: down.url, BULK_STALL_MS: '1000', COUFUN_TIMEOUT_MS: '500' }),
+      );
+      expect(r.code).toBe(3);
+      expect(r.err).toMatch(/쿠펀이 응답하지 않아 조회를 멈췄습니다/);
+      expect(r.err).toMatch(/--resume/);
+      expect(r.out).toMatch(/결과\s+중단 \(쿠펀 응답 없음\)/);
+      const table = parse(readFileSync(join(dir, 'stall.result.csv')).subarray(3).toString('utf8')) as string[][];
+      expect(table.slice(1).filter((row) => row[15] === '00')).toHaveLength(3);
+      expect(existsSync(join(dir, 'stall.result.csv.journal'))).toBe(true);
+    } finally {
+      await down.close();
+    }
+  });
 });

@@ -167,6 +167,9 @@ async function finish(
   } else {
     ctx.io.stdout.write(renderSummary(lines, ctx.out));
   }
+  if (end.outcome === 'stalled') {
+    ctx.io.stderr.write('쿠펀이 응답하지 않아 조회를 멈췄습니다 (BULK_STALL_MS 동안 응답 없음). 지금까지의 결과는 저장했습니다.\n');
+  }
   if (end.outcome !== 'completed') ctx.io.stderr.write(renderResume(argv));
   if (end.outcome === 'cancelled') return BULK_EXIT.interrupted;
   if (end.outcome === 'stalled') return BULK_EXIT.stalled;
