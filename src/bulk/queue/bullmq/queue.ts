@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import type { BulkConfig } from '../../../config/bulk.js';
 import { errorFields, type Logger } from '../../../log/logger.js';
 import type { LookupService } from '../../../lookup/types.js';
+import { failureReason } from '../../../stores/redis/health.js';
 import { createValueCodec } from '../../../stores/redis/value-codec.js';
 import { MAX_ATTEMPTS } from '../../job/item.js';
 import type { BulkJob, BulkJobSpec, BulkQueue, FinishedBulkJob } from '../types.js';
@@ -57,7 +58,8 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     away = true;
     if (performance.now() - warnedAt < 60_000) return;
     warnedAt = performance.now();
-    logger?.event('warn', 'bulk_redis_unavailable', { error: e instanceof Error ? e.message : String(e) });
+    // Never the error's message: it names the Redis address.
+    logger?.event('warn', 'bulk_redis_unavailable', { reason: failureReason(e) });
   };
   const recovered = (): void => {
     if (away) logger?.event('info', 'bulk_redis_back');
@@ -68,8 +70,6 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
   const queue = new Queue<Data>(QUEUE_NAME, { connection, prefix: bullPrefix });
   queue.on('error', warn);
   const pacing = new GlobalPacing(queue, config.ratePerSecond);
-  // Not awaited: a Redis absent at start must not hold the bot's start (each job sets them again).
-  void Promise.all([pacing.apply(), queue.setGlobalConcurrency(config.concurrency)]).catch(warn);
   const specs = new Map<string, Spec>();
   const seen = new Set<string>();
   const specOf = async (id: string): Promise<Spec | undefined> => {
@@ -148,6 +148,12 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
       })
     : null;
   worker?.on('error', warn);
+  // BullMQ keeps its queue's settings in a key of its own without a TTL: it gets one at once. A
+  // Redis absent at start holds the bot's start for a second at most (each job sets them again).
+  const settled = Promise.all([pacing.apply(), queue.setGlobalConcurrency(config.concurrency), worker?.waitUntilReady()])
+    .then(sweep)
+    .catch(warn);
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
 
   // Stall watch: a job whose items get no answer from Coufun for BULK_STALL_MS stops, keeping what it has.
   const monitor = setInterval(() => {
