@@ -49,7 +49,7 @@ it('Redis away mid-job: the job pauses, one warning, no busy loop, no item lost;
   const items = Array.from({ length: 150 }, (_, i) => ({ goodsId: '0000999999', barcode: `SIM${String(i).padStart(8, '0')}` }));
   try {
     const job = await queue.start({ items, meta: { startedBy: 'U1', label: 'l.csv' } });
-    await expect.poll(() => job.progress().done, { timeout: 15_000 }).toBeGreaterThanOrEqual(40);
+    await expect.poll(() => job.progress().done, { timeout: 30_000 }).toBeGreaterThanOrEqual(40);
     proxy.cut();
     const before = vendor.requestCount();
     await new Promise((r) => setTimeout(r, 1500));
@@ -67,4 +67,4 @@ it('Redis away mid-job: the job pauses, one warning, no busy loop, no item lost;
     await queue.close();
     await lookup.close();
   }
-});
+}, 60_000);

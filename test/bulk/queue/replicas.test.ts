@@ -60,7 +60,7 @@ it('a replica killed half way: the other finishes the job, every item once, repo
   try {
     const items = Array.from({ length: ITEMS }, (_, i) => ({ goodsId: '0000999999', barcode: `SIM${String(i).padStart(8, '0')}` }));
     const job = await front.start({ items, meta: { startedBy: 'U0ALICE', label: 'list.xlsx' } });
-    await expect.poll(() => job.progress().done, { timeout: 15_000 }).toBeGreaterThanOrEqual(ITEMS / 2);
+    await expect.poll(() => job.progress().done, { timeout: 40_000 }).toBeGreaterThanOrEqual(ITEMS / 2);
     bots[0]!.proc.kill('SIGKILL');
     await bots[0]!.exited;
     const end = await job.finished;
@@ -75,4 +75,5 @@ it('a replica killed half way: the other finishes the job, every item once, repo
   } finally {
     await front.close();
   }
-});
+  // Two bot processes start (and one takes over after a lock period) on a machine that may be busy.
+}, 60_000);
