@@ -42,6 +42,21 @@ export interface RedisQueueOptions {
   readonly onFinished?: (job: FinishedBulkJob) => Promise<void>;
 }
 
+/** The longest each step of `close` waits (a dead Redis would otherwise hold a shutdown forever). */
+const CLOSE_MS = 2000;
+
+/** True when `p` settled within `ms`; never rejects. */
+function within(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** One `finish` job per bulk job: BullMQ keeps one job per ID, so it is assembled once. */
 const FINISH_OPTIONS = (id: string) => ({ jobId: `${id}-finish`, removeOnComplete: true, removeOnFail: true, attempts: 3 });
 
@@ -212,10 +227,13 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     async close() {
       clearInterval(monitor);
       clearInterval(janitor);
-      await worker?.close();
-      await queue.close();
+      // Items in flight finish (their results are recorded) unless Redis is away: every step is
+      // bounded, then the connections are dropped, so a shutdown never hangs on a dead Redis.
+      if (worker && !(await within(worker.close(), CLOSE_MS))) await within(worker.close(true), CLOSE_MS);
+      await within(queue.close(), CLOSE_MS);
       // What BullMQ wrote last (its events, the job counter) gets its TTL before we go.
-      await sweep();
+      await within(sweep(), CLOSE_MS);
+      await Promise.all([worker?.disconnect(), queue.disconnect()].map((p) => within(p ?? Promise.resolve(), CLOSE_MS)));
       redis.disconnect();
     },
   };
