@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadAppConfig } from './config/app.js';
+import { type AppConfig, loadAppConfig } from './config/app.js';
 import { systemClock, type Clock } from './time/clock.js';
 import type { Env } from './config/env.js';
 import type { RedisConfig } from './config/redis.js';
@@ -27,6 +27,8 @@ import { createLocaleResolver } from './stores/locale.js';
 import { fetchUserLocale } from './slack/user-locale.js';
 import { WorkTracker } from './runtime/work.js';
 import { createBotMetrics, type BotMetrics } from './metrics/bot-metrics.js';
+import { createMemoryQueue } from './bulk/queue/memory.js';
+import type { BulkQueue } from './bulk/queue/types.js';
 import { instrumentSlackFetch } from './metrics/slack-fetch.js';
 
 /** The package version, from src/ under tsx, build/src/ when compiled, build/bench/src/ in the benchmark. */
@@ -72,6 +74,8 @@ export interface RunningBot {
   readonly redis: StoreHealth | null;
   /** The HTTP port (HTTP mode, or Socket Mode with PORT set). */
   readonly port: number | undefined;
+  /** Bulk checks: in this process, or on Redis (BullMQ) with REDIS_URL, where this replica works items too. */
+  readonly bulk: BulkQueue;
   /** Stop taking requests, finish in-flight lookups within the grace period, close everything. */
   stop(reason?: string): Promise<{ drained: boolean }>;
 }
@@ -105,6 +109,8 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     await shared?.close();
     throw e;
   }
+
+  const bulk = await openBulk(config, lookup, secret, logger);
 
   // In memory mode the de-duplication keys (replayed requests, redelivered events) get a store of
   // their own, so a burst of requests cannot push thread-card references out of a shared LRU.
@@ -170,7 +176,13 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
       await built.app.start();
     }
   } catch (e) {
-    await closeAll(logger, [() => front?.close(), () => lookup.close({ force: true }), () => http.close(), () => shared?.close()]);
+    await closeAll(logger, [
+      () => front?.close(),
+      () => bulk.close(),
+      () => lookup.close({ force: true }),
+      () => http.close(),
+      () => shared?.close(),
+    ]);
     throw e;
   }
   logger.event('info', 'started', {
@@ -191,6 +203,7 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
     logger,
     redis: shared?.health ?? null,
     port: front?.port,
+    bulk,
     stop(reason = 'stop') {
       stopping ??= (async () => {
         logger.event('info', 'shutting_down', { reason, inFlight: work.size, graceMs: config.slack.shutdownGraceMs });
@@ -201,7 +214,13 @@ export async function startBot(env: Env, options: BotOptions = {}): Promise<Runn
         if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
         // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
         // Redis last: cards delivered during the drain still write their references.
-        await closeAll(logger, [() => lookup.close({ force: !drained }), () => front?.close(), () => http.close(), () => shared?.close()]);
+        await closeAll(logger, [
+          () => bulk.close(),
+          () => lookup.close({ force: !drained }),
+          () => front?.close(),
+          () => http.close(),
+          () => shared?.close(),
+        ]);
         logger.event('info', 'stopped', { drained });
         return { drained };
       })();
@@ -229,6 +248,29 @@ async function openShared(
     commandTimeoutMs: redis.timeoutMs,
     perMinute,
     clock,
+    logger,
+  });
+}
+
+/** Bulk jobs on Redis (BullMQ, loaded on demand) when it is configured, else in this process. */
+async function openBulk(config: AppConfig, lookup: OpenedLookup, secret: Buffer | null, logger: Logger): Promise<BulkQueue> {
+  if (config.redis && secret) {
+    const { createRedisQueue } = await import('./bulk/queue/bullmq/queue.js');
+    return createRedisQueue({
+      url: config.redis.url,
+      prefix: config.redis.prefix,
+      secret,
+      lookup: lookup.service,
+      config: config.bulk,
+      work: true,
+      logger,
+    });
+  }
+  return createMemoryQueue({
+    lookup: lookup.service,
+    ratePerSecond: config.bulk.ratePerSecond,
+    concurrency: config.bulk.concurrency,
+    stallMs: config.bulk.stallMs,
     logger,
   });
 }

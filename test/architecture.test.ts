@@ -31,6 +31,7 @@ const LAYERS: ReadonlyArray<{ readonly name: string; readonly paths: readonly st
   { name: 'input', paths: ['src/input/'] },
   { name: 'stores', paths: ['src/stores/'] },
   { name: 'lookup', paths: ['src/lookup/'] },
+  { name: 'bulk (lists, jobs, results)', paths: ['src/bulk/'] },
   { name: 'runtime', paths: ['src/runtime/'] },
   { name: 'metrics', paths: ['src/metrics/'] },
   { name: 'app config', paths: ['src/config/slack.ts', 'src/config/app.ts'] },

@@ -110,7 +110,7 @@ function configData(env: Env): string {
 }
 
 const documented = rows(DOC);
-const BOT_SECTIONS = ['Slack', 'Coufun', 'Limits and behaviour', 'Shared state (several replicas)'];
+const BOT_SECTIONS = ['Slack', 'Coufun', 'Limits and behaviour', 'Shared state (several replicas)', 'Bulk checks'];
 const botRows = documented.filter((r) => BOT_SECTIONS.includes(r.section) && r.names.length === 1);
 
 describe('docs/configuration.md against the code', () => {

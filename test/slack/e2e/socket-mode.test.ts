@@ -46,7 +46,7 @@ describe('Socket Mode', () => {
   it('needs no inbound port and logs its connection state', async () => {
     expect(mode).toBe('socket');
     // A running bot offers its host only this; tests keep references to what they injected.
-    expect(Object.keys(bot).sort()).toEqual(['logger', 'port', 'redis', 'stop']);
+    expect(Object.keys(bot).sort()).toEqual(['bulk', 'logger', 'port', 'redis', 'stop']);
     expect(bot.port).toBeUndefined();
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-A1-test-app-token');
     await side.connection();
