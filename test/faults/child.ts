@@ -141,7 +141,8 @@ export async function spawnBot(slack: FakeSlack, env: Record<string, string>, op
     });
   });
 
-  const waitForLog = (pred: (line: LogLine) => boolean, what: string, timeoutMs = 15_000): Promise<LogLine> =>
+  // Generous: several bots starting under tsx at once on a busy two-core machine take tens of seconds.
+  const waitForLog = (pred: (line: LogLine) => boolean, what: string, timeoutMs = 60_000): Promise<LogLine> =>
     new Promise((resolve, reject) => {
       const check = (): void => {
         const hit = logs.find(pred);

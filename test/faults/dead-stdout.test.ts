@@ -22,7 +22,7 @@ async function idleCpuShare(pid: number, ms: number): Promise<number> {
   return (cpu1 - cpu0) / ((performance.now() - t0) / 1000);
 }
 
-describe.concurrent('a closed stdout', () => {
+describe.concurrent('a closed stdout', { timeout: 120_000 }, () => {
   // At debug every request writes a dozen lines (Bolt's, the Web API client's): many more
   // failed writes than at info, and the same outcome.
   it.each(['info', 'debug'])('LOG_LEVEL=%s: keeps serving cards, stays idle, and still stops on SIGTERM', async (level) => {

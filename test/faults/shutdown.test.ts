@@ -43,7 +43,7 @@ function latch(): { wait: Promise<void>; open: () => void } {
 
 const isLookupOf = (barcodeTail: string) => (l: LogLine) => l.msg === 'lookup' && String(l.barcode).endsWith(barcodeTail);
 
-describe.concurrent('the real process', () => {
+describe.concurrent('the real process', { timeout: 120_000 }, () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     '%s: refuses new Slack requests with 503, delivers every acknowledged card, exits 0 drained',
     async (signal) => {
