@@ -42,7 +42,7 @@ async function vitest(file: string, bin: string): Promise<string[]> {
   return run.stdout.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
 }
 
-describe('a machine without redis-server', () => {
+describe.concurrent('a machine without redis-server', () => {
   it('skips the Redis tests with one line, and the run passes', async () => {
     const lines = await vitest('test/stores/redis/deadline.e2e.test.ts', nodeOnly());
     expect(lines.filter((l) => l.includes('redis-server'))).toEqual([
