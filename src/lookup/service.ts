@@ -3,6 +3,7 @@
  * cache, coalescing of identical in-flight lookups, and health counters. Never rejects.
  */
 import { systemClock, type Clock } from '../time/clock.js';
+import { sleep } from '../time/sleep.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
 import { validateRequest } from '../coufun/codec.js';
@@ -147,7 +148,6 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   }
 
   const across = ttlMs > 0 ? deps.acrossReplicas : undefined;
-  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   /**
    * The answer another replica is fetching for `key`: looks at the cache with a doubling pause
@@ -159,7 +159,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const max = policy.pollMs?.max ?? 25;
     const started = clock();
     for (let waited = 0; waited < policy.claimTtlMs; waited += delay, delay = Math.min(max, delay * 2)) {
-      await pause(delay);
+      await sleep(delay);
       let answer = await cacheGet(key);
       if (answer === undefined) {
         if ((await cache.get(claimKey).catch(() => undefined)) !== undefined) continue;

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
 import type { Clock } from '../time/clock.js';
+import { withDeadline } from '../time/deadline.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { KeyValueStore } from '../stores/types.js';
 import { ByteBudget, readBody } from './body.js';
@@ -68,20 +69,12 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
   /** True when this signature was not seen before (or the store cannot tell: then let it through). */
   const firstTime = async (signature: string, timestampSec: number): Promise<boolean> => {
     const ttlMs = Math.max(1_000, timestampSec * 1000 + SIGNATURE_WINDOW_MS - clock()) + REPLAY_MARGIN_MS;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        options.store.add(replayKey(signature), 1, ttlMs),
-        new Promise<boolean>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`store did not answer within ${REPLAY_CHECK_TIMEOUT_MS} ms`)), REPLAY_CHECK_TIMEOUT_MS);
-        }),
-      ]);
+      return await withDeadline(options.store.add(replayKey(signature), 1, ttlMs), REPLAY_CHECK_TIMEOUT_MS, 'the store');
     } catch (e) {
       // Availability over replay protection: cards keep coming while the store is down.
       replayUnavailable.note('store_failed', errorFields(e));
       return true;
-    } finally {
-      clearTimeout(timer);
     }
   };
 

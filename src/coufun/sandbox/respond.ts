@@ -1,15 +1,15 @@
 /** Small HTTP helpers of the sandbox server: bodies in and out, pauses that stop on close. */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import iconv from 'iconv-lite';
 import { encodeXml, escapeXml, XML_CONTENT_TYPE } from './xml.js';
+import { sleep } from '../../time/sleep.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=EUC-KR';
 
 /** Wait `ms`; rejects when `signal` aborts (the sandbox is closing). */
 export async function pause(ms: number, signal: AbortSignal): Promise<void> {
   signal.throwIfAborted();
-  if (ms > 0) await sleep(ms, undefined, { signal });
+  if (ms > 0) await sleep(ms, { signal });
 }
 
 /** Send a whole body with its length, unless the client is already gone. */

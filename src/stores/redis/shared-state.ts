@@ -15,6 +15,7 @@ import { RedisHealth } from './health.js';
 import { createRedisStore } from './key-value.js';
 import { RedisRateLimiter } from './rate-limiter.js';
 import { createValueCodec } from './value-codec.js';
+import { withDeadline } from '../../time/deadline.js';
 
 export interface RedisStateOptions {
   readonly url: string;
@@ -97,7 +98,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   try {
     await redis.connect();
     // 'ready' starts a PING; wait for its answer so a healthy start reports up at once.
-    await waitUntil(() => health.status() === 'up', options.commandTimeoutMs * 4);
+    await untilUp(health, options.commandTimeoutMs * 4);
   } catch (e) {
     // Absent at start: the client keeps reconnecting by itself; until then, local state.
     health.startFailed(e);
@@ -115,13 +116,20 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   };
 }
 
-function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = (): void => {
-      if (done() || Date.now() - started >= timeoutMs) resolve();
-      else setTimeout(tick, 5).unref();
-    };
-    tick();
+/** Resolves once `health` is up, or after `ms` (whatever it is then). Never rejects. */
+async function untilUp(health: StoreHealth, ms: number): Promise<void> {
+  if (health.status() === 'up') return;
+  let stop = (): void => undefined;
+  const up = new Promise<void>((resolve) => {
+    stop = health.onStatusChange((status) => {
+      if (status === 'up') resolve();
+    });
   });
+  try {
+    await withDeadline(up, ms);
+  } catch {
+    // not up yet: the health reports it, and the failover answers locally meanwhile
+  } finally {
+    stop();
+  }
 }

@@ -12,6 +12,7 @@ import { internalErrorNotice, respondNotice } from '../../delivery/reply.js';
 import { admit } from '../../middleware/rate-limit.js';
 import { replyInThread } from '../../delivery/thread-reply.js';
 import { errorFields } from '../../../log/logger.js';
+import { withDeadline } from '../../../time/deadline.js';
 
 export const SHORTCUT_CALLBACK_ID = 'coupon_lookup';
 
@@ -53,7 +54,8 @@ export async function answerShortcut(
     return;
   }
 
-  const locale = deps.locales.peek(userId) ?? (await withinMs(deps.locales.localeOf(userId), LOCALE_WAIT_MS, 'ko'));
+  const locale =
+    deps.locales.peek(userId) ?? (await withDeadline(deps.locales.localeOf(userId), LOCALE_WAIT_MS).catch(() => 'ko' as const));
   const view = renderLookupModal({
     locale,
     catalog: deps.catalog,
@@ -73,9 +75,4 @@ export async function answerShortcut(
 async function tellModalFailed(deps: BotDeps, respond: RespondFn, locale: 'ko' | 'en', context: Record<string, unknown>): Promise<void> {
   const ref = `modal-${deps.clock().toString(36)}`;
   await respondNotice(respond, { kind: 'internal_error', ref }, locale, deps.logger, { ...context, ref });
-}
-
-function withinMs<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(timer));
 }
