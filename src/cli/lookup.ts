@@ -8,8 +8,6 @@ import { EXIT } from './args.js';
 import { isEntryPoint } from './entry.js';
 import { run } from './run.js';
 
-export { run, type CliIo } from './run.js';
-
 if (isEntryPoint(import.meta.url)) {
   run(process.argv.slice(2), process.env, process).then(
     (code) => {

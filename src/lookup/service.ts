@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../time/clock.js';
 import { sleep } from '../time/sleep.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
-import { validateRequest } from '../coufun/codec.js';
+import { validateRequest } from '../coufun/validate.js';
 import { CoufunError, InternalError, VendorError } from '../coufun/errors.js';
 import { newRef } from '../log/ref.js';
 import { isExpired } from '../coufun/fields.js';

@@ -5,12 +5,12 @@
 import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/slack.js';
 import { errorFields, type Logger } from '../log/logger.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from './deps/bot-deps.js';
 import { channelGate } from './middleware/channel-gate.js';
 import { eventOnce, ignoreBotEvents } from './middleware/event-admission.js';
 import { SLACK_TIMEOUT_MS, type LeanFetch } from '../runtime/lean-fetch.js';
 import { registerListeners } from './listeners/index.js';
-import { slackApiBase } from './api-url.js';
+import { slackApiBase } from '../config/slack-api-url.js';
 
 export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
 

@@ -1,16 +1,16 @@
 /** Everything the Slack listeners need, injected once by the composition root. */
-import type { Catalog } from '../config/catalog.js';
-import type { Clock } from '../time/clock.js';
-import type { CoufunEnv } from '../coufun/types.js';
-import type { Logger } from '../log/logger.js';
-import type { LookupService } from '../lookup/types.js';
-import type { ButtonRefs } from '../stores/button-refs.js';
-import type { KeyValueStore, RateLimiter } from '../stores/types.js';
-import type { LeanFetch } from '../runtime/lean-fetch.js';
-import type { LocaleResolver } from '../stores/locale.js';
-import type { ChannelAllowlist } from '../config/allowlist.js';
-import type { WorkTracker } from '../runtime/work.js';
-import type { BotMetrics } from '../metrics/bot-metrics.js';
+import type { Catalog } from '../../config/catalog.js';
+import type { Clock } from '../../time/clock.js';
+import type { CoufunEnv } from '../../coufun/types.js';
+import type { Logger } from '../../log/logger.js';
+import type { LookupService } from '../../lookup/types.js';
+import type { ButtonRefs } from '../../stores/button-refs.js';
+import type { KeyValueStore, RateLimiter } from '../../stores/types.js';
+import type { LeanFetch } from '../../runtime/lean-fetch.js';
+import type { LocaleResolver } from '../locale/resolver.js';
+import type { ChannelAllowlist } from '../../config/allowlist.js';
+import type { WorkTracker } from '../../runtime/work.js';
+import type { BotMetrics } from '../../metrics/bot-metrics.js';
 
 export interface BotDeps {
   readonly lookup: LookupService;
