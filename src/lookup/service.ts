@@ -13,6 +13,7 @@ import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
 import { createMemoryStore } from '../stores/memory/key-value.js';
+import { MEMORY_CACHE_ENTRIES } from '../stores/memory/shared-state.js';
 import type { KeyValueStore } from '../stores/types.js';
 import type { EarlyLookup, LookupMeta, LookupObserver, LookupOptions, LookupOutcome, LookupService } from './types.js';
 
@@ -62,8 +63,6 @@ type Settled =
   | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number /** Asked by another replica. */; readonly peer?: true }
   | { readonly kind: 'error'; readonly error: CoufunError; readonly answeredAt: number; readonly latencyMs: number };
 
-export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
-
 /**
  * A non-CoufunError is a bug, not a vendor problem: it becomes an InternalError outcome with a
  * fresh reference, and the original stays reachable as `cause` for the log line.
@@ -101,7 +100,7 @@ function withExpiryAt(orders: readonly Order[], nowMs: number): readonly Order[]
 export function createLookupService(deps: LookupServiceDeps): LookupService {
   const { client, env, pocId } = deps;
   const clock = deps.clock ?? systemClock;
-  const cache = deps.store ?? createMemoryStore({ maxEntries: deps.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES, clock });
+  const cache = deps.store ?? createMemoryStore({ maxEntries: deps.maxCacheEntries ?? MEMORY_CACHE_ENTRIES, clock });
   const hashKey = deps.hashKey ?? createKeyHasher();
   const ttlMs = deps.cacheTtlMs;
   /** Cache reads and writes are best-effort: a failing store means a vendor request, never a failed lookup. */

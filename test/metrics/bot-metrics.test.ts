@@ -104,21 +104,32 @@ describe('createBotMetrics', () => {
     expect(sampleValue(await samples(m), 'coupon_bot_lookups_in_flight', {})).toBe(0);
   });
 
-  it('reads Redis health and work in flight at scrape time, and has no such series without them', async () => {
-    let redis: 0 | 1 | undefined;
+  it('reads the shared store’s health and work in flight at scrape time, and has no such series without them', async () => {
+    let up: 0 | 1 | undefined;
     let work = 2;
-    const m = createBotMetrics({ processDefaults: false, redisUp: () => redis, workInFlight: () => work });
+    const m = createBotMetrics({ processDefaults: false, sharedStore: { backend: 'redis', up: () => up }, workInFlight: () => work });
+    expect(sampleValue(await samples(m), 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(0);
     expect(sampleValue(await samples(m), 'coupon_bot_redis_up', {})).toBe(0);
-    redis = 1;
+    up = 1;
+    expect(sampleValue(await samples(m), 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(1);
+    // The old name, kept for one release, says the same.
     expect(sampleValue(await samples(m), 'coupon_bot_redis_up', {})).toBe(1);
     expect(sampleValue(await samples(m), 'coupon_bot_work_in_flight', {})).toBe(2);
-    redis = 0;
+    up = 0;
     work = 0;
     const s = await samples(m);
+    expect(sampleValue(s, 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(0);
     expect(sampleValue(s, 'coupon_bot_redis_up', {})).toBe(0);
     expect(sampleValue(s, 'coupon_bot_work_in_flight', {})).toBe(0);
+    expect((await m.scrape()).body).toMatch(/# HELP coupon_bot_redis_up Deprecated/);
+
+    // Another backend gets the neutral series only.
+    const other = (await createBotMetrics({ processDefaults: false, sharedStore: { backend: 'valkey', up: () => 1 } }).scrape()).body;
+    expect(other).toContain('coupon_bot_shared_store_up{backend="valkey"} 1');
+    expect(other).not.toContain('coupon_bot_redis_up');
 
     const bare = (await createBotMetrics({ processDefaults: false }).scrape()).body;
+    expect(bare).not.toContain('coupon_bot_shared_store_up');
     expect(bare).not.toContain('coupon_bot_redis_up');
     expect(bare).not.toContain('coupon_bot_work_in_flight');
   });

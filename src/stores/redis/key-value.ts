@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { KeyValueStore } from '../types.js';
 import { withDeadline } from '../../time/deadline.js';
-import type { ValueCodec } from './value-codec.js';
+import type { ValueCodec } from '../value-codec.js';
 
 export function createRedisStore(options: {
   readonly redis: Redis;

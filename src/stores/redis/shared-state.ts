@@ -1,6 +1,6 @@
 /**
- * Opens the shared state on Redis: one connection, the store and the limiter behind their
- * failover wrappers (local memory beside them), and the health the bot reports. Never rejects:
+ * The shared state on Redis: one connection, the stores and the limiter behind their failover
+ * wrappers (bounded local memory beside each), and the health the bot reports. Never rejects:
  * a Redis that is absent at start leaves the bot on local state until it appears.
  */
 import type { Clock } from '../../time/clock.js';
@@ -9,12 +9,14 @@ import { createFailoverStore, FailoverRateLimiter } from '../failover.js';
 import type { KeyHasher } from '../keys.js';
 import { createMemoryStore } from '../memory/key-value.js';
 import { MemoryRateLimiter } from '../memory/rate-limiter.js';
-import type { KeyValueStore, RateLimiter, StoreHealth } from '../types.js';
+import { MEMORY_CACHE_ENTRIES } from '../memory/shared-state.js';
+import type { SharedState } from '../shared-state.js';
+import type { StoreHealth } from '../types.js';
 import { closeRedis, createRedisConnection } from './connection.js';
 import { RedisHealth } from './health.js';
 import { createRedisStore } from './key-value.js';
 import { RedisRateLimiter } from './rate-limiter.js';
-import { createValueCodec } from './value-codec.js';
+import { createValueCodec } from '../value-codec.js';
 import { withDeadline } from '../../time/deadline.js';
 
 export interface RedisStateOptions {
@@ -29,29 +31,17 @@ export interface RedisStateOptions {
   readonly perMinute: number;
   readonly clock: Clock;
   readonly logger?: Logger;
-  /** Bound on the local copy of the general store; default 10 000 entries. */
+  /** Bound on each local copy (references, replay claims); default 10 000 entries. */
   readonly localMaxEntries?: number;
-  /** Bound on the local copy of the lookup cache; default 1000 answers, as in memory mode. */
+  /** Bound on the local copy of the lookup cache; default as in memory mode. */
   readonly cacheMaxEntries?: number;
   /** How often a PING probes a connected but failing Redis; default 1000 ms. */
   readonly probeIntervalMs?: number;
   readonly maxReconnectDelayMs?: number;
 }
 
-export interface RedisState {
-  /** Thread-card references, replay and event de-duplication. */
-  readonly store: KeyValueStore;
-  /**
-   * The lookup cache and its claims: the same Redis, but its own smaller local copy, so a churn
-   * of cached answers cannot push the references out of the general store's local copy.
-   */
-  readonly cache: KeyValueStore;
-  readonly limiter: RateLimiter;
-  /** `up`/`down` and its changes (metrics, /healthz). */
-  readonly health: StoreHealth;
-  /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
-  close(): Promise<void>;
-}
+/** The shared state on Redis; its health is always there (Redis can be down). */
+export type RedisState = SharedState & { readonly health: StoreHealth };
 
 export async function openRedisState(options: RedisStateOptions): Promise<RedisState> {
   let health: RedisHealth | undefined;
@@ -74,16 +64,13 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     codec: createValueCodec(options.secret),
     timeoutMs: options.commandTimeoutMs,
   });
-  const local = createMemoryStore({
-    clock: options.clock,
-    ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}),
-  });
-  const store = createFailoverStore(shared, local, health);
-  const cache = createFailoverStore(
-    shared,
-    createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }),
-    health,
-  );
+  const local = (maxEntries = options.localMaxEntries) =>
+    createMemoryStore({ clock: options.clock, ...(maxEntries ? { maxEntries } : {}) });
+  const seen = createFailoverStore(shared, local(), health);
+  const refs = createFailoverStore(shared, local(), health);
+  // The same Redis, but its own smaller local copy, so a churn of cached answers cannot push
+  // the references out of theirs.
+  const cache = createFailoverStore(shared, local(options.cacheMaxEntries ?? MEMORY_CACHE_ENTRIES), health);
   const limiter = new FailoverRateLimiter(
     new RedisRateLimiter(redis, {
       prefix: options.prefix,
@@ -105,10 +92,15 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   }
   const h = health;
   return {
-    store,
+    backend: 'redis',
+    acrossReplicas: true,
+    seen,
+    refs,
     cache,
     limiter,
+    hashKey: options.hashKey,
     health: h,
+    /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
     async close() {
       h.close();
       await closeRedis(redis);

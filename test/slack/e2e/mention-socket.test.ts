@@ -7,11 +7,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
-import { createLogger } from '../../../src/log/logger.js';
-import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
-import { WorkTracker } from '../../../src/runtime/work.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { BOT_USER, mentionEvent } from '../../support/payloads.js';
@@ -22,9 +18,6 @@ describe('Socket Mode: app_mention', () => {
   let slack: FakeSlack;
   let server: WebSocketServer;
   let bot: RunningBot;
-  // Built here and handed over, so the test can read their counters and wait for their work.
-  let lookup: OpenedLookup;
-  let work: WorkTracker;
   let socket: Promise<WebSocket>;
   const received: Record<string, unknown>[] = [];
   const logs: Record<string, unknown>[] = [];
@@ -49,10 +42,7 @@ describe('Socket Mode: app_mention', () => {
       ALLOWED_CHANNEL_IDS: ALLOWED,
       LOG_LEVEL: 'info',
     };
-    const logger = createLogger({ level: 'info', sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
-    lookup = await openLookup(loadAppConfig(env).coufun);
-    work = new WorkTracker(logger);
-    bot = await startBot(env, { logger, lookup, work });
+    bot = await startBot(env, { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   });
 
   afterAll(async () => {
@@ -91,7 +81,7 @@ describe('Socket Mode: app_mention', () => {
     ws.send(envelope('env-m2', body, 1));
     await expect.poll(() => received.some((m) => m.envelope_id === 'env-m2')).toBe(true);
     await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.retryNum === 1)).toBe(true);
-    expect(await work.drain(10_000)).toBe(true);
+    expect(await bot.work.drain(10_000)).toBe(true);
 
     const posts = slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === parent);
     expect(posts).toHaveLength(1);
@@ -110,7 +100,7 @@ describe('Socket Mode: app_mention', () => {
 
   it('refuses a mention in a channel that is not permitted with one private notice, still acking', async () => {
     const ws = await socket;
-    const before = lookup.service.health().vendorRequests;
+    const before = bot.lookup.service.health().vendorRequests;
     ws.send(
       envelope(
         'env-m3',
@@ -119,9 +109,9 @@ describe('Socket Mode: app_mention', () => {
     );
     await slack.waitFor(() => slack.callsTo('chat.postEphemeral').some((c) => c.params.user === 'U0SOCKDENIED'), 10_000, 'the refusal');
     await expect.poll(() => received.some((m) => m.envelope_id === 'env-m3')).toBe(true);
-    expect(await work.drain(10_000)).toBe(true);
+    expect(await bot.work.drain(10_000)).toBe(true);
     expect(allText(slack.callsTo('chat.postEphemeral').find((c) => c.params.user === 'U0SOCKDENIED')!.params)).toContain('C0OTHER');
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0OTHER')).toEqual([]);
-    expect(lookup.service.health().vendorRequests).toBe(before);
+    expect(bot.lookup.service.health().vendorRequests).toBe(before);
   });
 });

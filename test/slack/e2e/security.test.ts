@@ -4,7 +4,7 @@
  */
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERSION } from '../../../src/bot.js';
+import { VERSION } from '../../../src/runtime/health.js';
 import { ALLOWED, allText, buttonPayload, DENIED, SECRET, startHarness, type Harness } from '../../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../../support/signing.js';
 import { buttonsOf, buttonValue, readable, userIds, vendorCount } from '../../support/command-helpers.js';

@@ -1,0 +1,69 @@
+/**
+ * The seam for everything the bot shares across replicas, whatever keeps it: the stores, the
+ * rate limiter, their health and how to close them, behind one interface; one factory picks the
+ * backend from configuration (memory for one process, Redis for replicas). A backend is one
+ * folder under src/stores/ with an `open…State` returning a `SharedState`, plus its case below.
+ * Something new the replicas must share (the bulk-check job queue) is one more member here,
+ * built by each backend's open function, and closed and reported with the rest.
+ */
+import type { RedisConfig } from '../config/redis.js';
+import type { Logger } from '../log/logger.js';
+import type { Clock } from '../time/clock.js';
+import { createKeyHasher, deriveSharedSecret, type KeyHasher } from './keys.js';
+import { openMemoryState } from './memory/shared-state.js';
+import type { KeyValueStore, RateLimiter, StoreHealth } from './types.js';
+
+export interface SharedState {
+  /** Which backend keeps it (`memory`, `redis`): for logs, `/healthz` and the metrics' label. */
+  readonly backend: string;
+  /** Whether other replicas see the same state (then in-flight lookups are shared with them too). */
+  readonly acrossReplicas: boolean;
+  /** Replayed requests and redelivered events already handled (claims with a TTL). */
+  readonly seen: KeyValueStore;
+  /** What thread cards' buttons refer to. */
+  readonly refs: KeyValueStore;
+  /** The lookup cache and its in-flight claims (its own bounded local copy, so answers cannot push references out). */
+  readonly cache: KeyValueStore;
+  readonly limiter: RateLimiter;
+  /** Hashes bearer values into keys; the same on every replica sharing this state. */
+  readonly hashKey: KeyHasher;
+  /** Up or down, for a backend that can be down; `null` for memory, which cannot. */
+  readonly health: StoreHealth | null;
+  /** Release the backend (bounded, never rejects). */
+  close(): Promise<void>;
+}
+
+/** What the factory reads from the app's configuration. */
+export interface SharedStateConfig {
+  /** Redis settings, or `null` for this process alone. */
+  readonly redis: RedisConfig | null;
+  /** Every replica of one app shares it: the fallback source of the shared secret. */
+  readonly botToken: string;
+  readonly rateLimitPerMinute: number;
+}
+
+export interface SharedStateDeps {
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Open the backend `config` names. Never rejects for an absent Redis: the state then answers locally until it appears. */
+export async function openSharedState(config: SharedStateConfig, deps: SharedStateDeps): Promise<SharedState> {
+  if (config.redis === null) {
+    // A key secret of this process alone: nothing it hashes leaves it.
+    return openMemoryState({ perMinute: config.rateLimitPerMinute, clock: deps.clock, hashKey: createKeyHasher() });
+  }
+  const secret = deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.botToken });
+  // Loaded on demand: memory mode never loads the Redis client.
+  const { openRedisState } = await import('./redis/shared-state.js');
+  return openRedisState({
+    url: config.redis.url,
+    prefix: config.redis.prefix,
+    secret,
+    hashKey: createKeyHasher(secret),
+    commandTimeoutMs: config.redis.timeoutMs,
+    perMinute: config.rateLimitPerMinute,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+}
