@@ -17,7 +17,8 @@ import type { Clock } from '../time/clock.js';
 import { withDeadline } from '../time/deadline.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { KeyValueStore } from '../stores/types.js';
-import { ByteBudget, readBody } from './body.js';
+import { readBody } from '../http/body.js';
+import { ByteBudget } from './byte-budget.js';
 import type { HttpLimits } from './http-limits.js';
 import { checkPayloadShape } from './payload-shape.js';
 import { SIGNATURE_WINDOW_MS, checkSignatureHeaders, signatureMatches } from './slack-signature.js';
@@ -101,7 +102,7 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
     }
     let body: Buffer;
     try {
-      const read = await readBody(req, limits.bodyBytes, limits.bodyTimeoutMs);
+      const read = await readBody(req, { limit: limits.bodyBytes, timeoutMs: limits.bodyTimeoutMs });
       if (!read.ok) {
         unsigned.note(`body_${read.reason}`);
         refuse(res, read.reason === 'too_large' ? 413 : 408);
