@@ -70,10 +70,7 @@ export async function createBot(env: Env, options: BotOptions = {}): Promise<Bot
   const logger = createLogger({ level: config.logLevel, clock, ...(options.logSink ? { sink: options.logSink } : {}) });
   const work = new WorkTracker(logger);
   // Shared state first: the lookup cache, the limiter and the references all live there.
-  const state = await openSharedState(
-    { redis: config.redis, botToken: config.slack.botToken, rateLimitPerMinute: config.slack.rateLimitPerMinute },
-    { clock, logger },
-  );
+  const state = await openSharedState(config, { clock, logger });
   const { health: stateHealth } = state;
   const metrics = createBotMetrics({
     workInFlight: () => work.size,

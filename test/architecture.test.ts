@@ -187,6 +187,32 @@ describe('architecture: imports point down only', () => {
     expect(mentioned.filter(({ path }) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 
+  it('docs/architecture.md lists the layers exactly as this test enforces them, in order', () => {
+    const page = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const table = page.slice(page.indexOf('## Rooms, by layer'), page.indexOf('## Entry points'));
+    const rooms = [...table.matchAll(/^\| [^|]+ \| ([^|]+) \|/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((cell) => cell.includes('`src'))
+      .flatMap((cell) => [...cell.matchAll(/`(src[\w/-]*)`/g)].map((r) => (r[1] ?? '').replace(/\/$/, '')));
+    expect(rooms).toEqual(LAYERS.flatMap((l) => l.folders));
+  });
+
+  it('docs/architecture.md names the five ordinary changes, and every path it names exists', () => {
+    const page = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const changes = page.slice(page.indexOf('## Where a change goes'), page.indexOf('## Tests'));
+    const titles = [...changes.matchAll(/^\d\. \*\*([^*]+)\*\*/gm)].map((m) => m[1]);
+    expect(titles).toEqual([
+      'A card field',
+      'A result code with its hint',
+      'A new entry point',
+      'A new shared-state backend',
+      'A new metric',
+    ]);
+    const paths = [...page.matchAll(/`((?:src|test|docs)\/[\w./-]*|manifest\.yml)`/g)].map((m) => m[1] ?? '');
+    expect(paths.length).toBeGreaterThan(30);
+    expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
+  });
+
   it('one i18n mechanism: words are picked with translate(), never a locale ternary', () => {
     // The workbench stands in for Slack itself (which person is signed in), not for the bot's words.
     const ternaries = files

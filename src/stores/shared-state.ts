@@ -6,7 +6,7 @@
  * Something new the replicas must share (the bulk-check job queue) is one more member here,
  * built by each backend's open function, and closed and reported with the rest.
  */
-import type { RedisConfig } from '../config/redis.js';
+import type { AppConfig } from '../config/app.js';
 import type { Logger } from '../log/logger.js';
 import type { Clock } from '../time/clock.js';
 import { createKeyHasher, deriveSharedSecret, type KeyHasher } from './keys.js';
@@ -33,14 +33,12 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-/** What the factory reads from the app's configuration. */
-export interface SharedStateConfig {
-  /** Redis settings, or `null` for this process alone. */
-  readonly redis: RedisConfig | null;
-  /** Every replica of one app shares it: the fallback source of the shared secret. */
-  readonly botToken: string;
-  readonly rateLimitPerMinute: number;
-}
+/**
+ * What the factory reads from the app's configuration: each backend's settings (`redis`, or
+ * `null` for this process alone), the bot token (every replica of one app shares it: the
+ * fallback source of the shared secret) and the rate limit. A new backend's settings join here.
+ */
+export type SharedStateConfig = Pick<AppConfig, 'redis'> & { readonly slack: Pick<AppConfig['slack'], 'botToken' | 'rateLimitPerMinute'> };
 
 export interface SharedStateDeps {
   readonly clock: Clock;
@@ -51,9 +49,9 @@ export interface SharedStateDeps {
 export async function openSharedState(config: SharedStateConfig, deps: SharedStateDeps): Promise<SharedState> {
   if (config.redis === null) {
     // A key secret of this process alone: nothing it hashes leaves it.
-    return openMemoryState({ perMinute: config.rateLimitPerMinute, clock: deps.clock, hashKey: createKeyHasher() });
+    return openMemoryState({ perMinute: config.slack.rateLimitPerMinute, clock: deps.clock, hashKey: createKeyHasher() });
   }
-  const secret = deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.botToken });
+  const secret = deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.slack.botToken });
   // Loaded on demand: memory mode never loads the Redis client.
   const { openRedisState } = await import('./redis/shared-state.js');
   return openRedisState({
@@ -62,7 +60,7 @@ export async function openSharedState(config: SharedStateConfig, deps: SharedSta
     secret,
     hashKey: createKeyHasher(secret),
     commandTimeoutMs: config.redis.timeoutMs,
-    perMinute: config.rateLimitPerMinute,
+    perMinute: config.slack.rateLimitPerMinute,
     clock: deps.clock,
     logger: deps.logger,
   });

@@ -1,7 +1,9 @@
 /**
  * The recorders and the registry, with plain values: bounded labels, one registry per bot,
- * the optional Redis and work gauges, the in-flight gauge, and the scrape's format.
+ * the optional shared-store and work gauges, the in-flight gauge, the scrape's format, and the
+ * docs' metrics table naming every series the bot has.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
 import { ValidationError, TimeoutError, VendorError } from '../../src/coufun/errors.js';
@@ -164,5 +166,20 @@ describe('createBotMetrics', () => {
       expect(body).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
       expect(body).toMatch(new RegExp(`^# TYPE ${name} ${type}$`, 'm'));
     }
+  });
+
+  it('documents every series it registers (README.md or a page in docs/)', async () => {
+    const m = createBotMetrics({ processDefaults: false, workInFlight: () => 0, sharedStore: { backend: 'redis', up: () => 1 } });
+    const names = (await m.registry.getMetricsAsJSON()).map((metric) => metric.name);
+    expect(names.length).toBeGreaterThan(10);
+    const root = new URL('../../', import.meta.url);
+    const pages = [
+      'README.md',
+      ...readdirSync(new URL('docs/', root))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
+    const docs = pages.map((page) => readFileSync(new URL(page, root), 'utf8')).join('\n');
+    expect(names.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
   });
 });

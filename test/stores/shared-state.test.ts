@@ -10,7 +10,7 @@ import { openSharedState } from '../../src/stores/shared-state.js';
 import { freePort } from '../support/redis-server.js';
 
 const logger = createLogger({ level: 'error', sink: () => undefined });
-const memoryConfig = { redis: null, botToken: 'xoxb-test', rateLimitPerMinute: 2 };
+const memoryConfig = { redis: null, slack: { botToken: 'xoxb-test', rateLimitPerMinute: 2 } };
 
 describe('openSharedState', () => {
   it('memory without REDIS_URL: not shared, no health to report, the configured limit', async () => {
@@ -44,7 +44,7 @@ describe('openSharedState', () => {
   it('Redis configured but absent: opens anyway, shared, down, answering locally; keys from the shared secret', async () => {
     const port = await freePort();
     const redis = { url: `redis://127.0.0.1:${port}`, prefix: 't:', keySecret: undefined, timeoutMs: 50 };
-    const config = { redis, botToken: 'xoxb-test', rateLimitPerMinute: 5 };
+    const config = { redis, slack: { botToken: 'xoxb-test', rateLimitPerMinute: 5 } };
     const [a, b] = await Promise.all([
       openSharedState(config, { clock: Date.now, logger }),
       openSharedState(config, { clock: Date.now, logger }),
