@@ -33,6 +33,9 @@ describe('withDeadline', () => {
     // The answer is queued as I/O (a message port is a libuv handle, like a socket) before the
     // loop stalls; the late timer fires first in the next turn, then the I/O is read. Without the
     // extra turn the timer's verdict would blame the other side for our own stall.
+    // Start in the loop's check phase, so the stalled loop's next stop is the timers phase
+    // (the late timer fires before the I/O is read), whichever phase the test itself began in.
+    await new Promise((resolve) => setImmediate(resolve));
     const { port1, port2 } = new MessageChannel();
     try {
       const answer = new Promise<unknown>((resolve) => port2.once('message', resolve));
