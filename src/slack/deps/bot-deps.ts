@@ -24,7 +24,7 @@ export interface BotDeps {
   readonly work: WorkTracker;
   /** The pool for every call to Slack (Web API, response_url). */
   readonly http: LeanFetch;
-  /** Shared state (replay and event de-duplication); the same store the cache and refs use. */
+  /** Claims of events already handled (`SharedState.seen`): a store of its own, apart from references and answers. */
   readonly store: KeyValueStore;
   /** Requests behind thread cards' buttons. */
   readonly buttonRefs: ButtonRefs;
