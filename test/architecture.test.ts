@@ -103,6 +103,12 @@ interface Edge {
   readonly to: string;
 }
 
+/** `export { a } from './x.js'`, `export type { B } from …`, `export * from …`: the module named. */
+const REEXPORT = /^export\s+(?:type\s+)?(?:\*|\{[^}]*\})\s+from\s+['"]([^'"]+)['"]/gm;
+
+/** A wait or deadline made by hand instead of with src/time/. */
+const HAND_MADE = /Promise\.race\(|node:timers\/promises|new Promise[^;]{0,160}?setTimeout\(|AbortSignal\.timeout\(/;
+
 const files = sourceFiles('src');
 const edges: Edge[] = files.flatMap((from) => localImports(from, readFileSync(join(ROOT, from), 'utf8')).map((to) => ({ from, to })));
 
@@ -118,6 +124,19 @@ describe('architecture: imports point down only', () => {
       "import { f } from 'node:fs';",
     ].join('\n');
     expect(localImports('src/x/y.ts', text)).toEqual(['src/x/a.ts', 'src/b.ts', 'src/x/c/index.ts', 'd.ts', 'src/x/side-effect.ts']);
+  });
+
+  it('the re-export and hand-made-wait readers see what they are for', () => {
+    const reexports = "export { a, type B } from './a.js';\nexport * from '../b.js';\nexport const c = 1;\nimport { d } from './d.js';";
+    expect([...reexports.matchAll(REEXPORT)].map((m) => m[1])).toEqual(['./a.js', '../b.js']);
+    for (const waits of [
+      'await Promise.race([op, timeout]);',
+      "import { setTimeout as sleep } from 'node:timers/promises';",
+      'new Promise((r) => setTimeout(r, ms));',
+      'const signal = AbortSignal.timeout(ms);',
+    ])
+      expect(HAND_MADE.test(waits)).toBe(true);
+    expect(HAND_MADE.test('await withDeadline(op, ms); await sleep(5);')).toBe(false);
   });
 
   it('every file under src/ has a layer, and every layer is a folder that exists', () => {
@@ -225,7 +244,7 @@ describe('architecture: imports point down only', () => {
 
   it('no pass-through re-exports: `export … from` only in a room’s index.ts, and only from that room', () => {
     const reexports = files.flatMap((file) =>
-      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^export\s+(?:type\s+)?(?:\*|\{[^}]*\})\s+from\s+['"]([^'"]+)['"]/gm)]
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(REEXPORT)]
         .map((m) => ({ file, spec: m[1] ?? '' }))
         .filter(({ file, spec }) => !(file.endsWith('/index.ts') && spec.startsWith('./') && !spec.slice(2).includes('/'))),
     );
@@ -233,7 +252,6 @@ describe('architecture: imports point down only', () => {
   });
 
   it('waits and deadlines come from src/time/ (withDeadline, deadlineSignal, sleep), not hand-made races', () => {
-    const HAND_MADE = /Promise\.race\(|node:timers\/promises|new Promise[^;]{0,160}?setTimeout\(|AbortSignal\.timeout\(/;
     const found = files
       // The workbench's page script is browser code in a string, not the bot's.
       .filter((file) => !file.startsWith('src/time/') && file !== 'src/workbench/page-js.ts')
