@@ -5,7 +5,7 @@
 import type { ReplyMessage, Responder } from './reply.js';
 
 /** POST `message` to `responseUrl`; rejects on a failed request or an HTTP error status. */
-export async function respondTo(responseUrl: string, message: ReplyMessage, fetchFn: typeof fetch): Promise<void> {
+async function respondTo(responseUrl: string, message: ReplyMessage, fetchFn: typeof fetch): Promise<void> {
   const res = await fetchFn(responseUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

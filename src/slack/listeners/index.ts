@@ -25,6 +25,7 @@ const LISTENERS: { readonly [E in EntryPoint as E['name']]: Listener<E['arrives'
   mention: answerMention,
 };
 
+/** Register every row of the registry with its listener. */
 export function registerListeners(app: App, deps: BotDeps): void {
   for (const entry of ENTRY_POINTS) register(app, deps, entry);
 }

@@ -19,6 +19,7 @@ export interface ThreadTarget {
   readonly respond: Responder | undefined;
 }
 
+/** Look the request up and post its card in the target's thread; privately (with the reason) when the thread refuses it. */
 export async function replyInThread(
   deps: BotDeps,
   client: webApi.WebClient,

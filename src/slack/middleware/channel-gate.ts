@@ -90,6 +90,7 @@ function defaultRoute(kind: string): ReplyRoute {
   return 'response_url';
 }
 
+/** The gate, as a global Bolt middleware (src/slack/app.ts puts it after the event gates). */
 export function channelGate(deps: Pick<BotDeps, 'allowlist' | 'locales' | 'logger' | 'command'>) {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const origin = originOf(args.body as unknown as Rec);

@@ -14,6 +14,7 @@ export const MEMORY_CACHE_ENTRIES = 1000;
 /** Replay and event claims kept: a claim lives minutes, a burst of requests must not evict one early. */
 export const MEMORY_SEEN_ENTRIES = 100_000;
 
+/** The memory backend of `openSharedState`: nothing to connect, nothing to close. */
 export function openMemoryState(options: { readonly perMinute: number; readonly clock: Clock; readonly hashKey: KeyHasher }): SharedState {
   const { clock } = options;
   return {

@@ -9,6 +9,7 @@ import { internalErrorNotice, respondNotice, safeRespond, type Responder } from 
 import { admit } from '../../lookup/rate-limit.js';
 import type { Listener } from '../types.js';
 
+/** Ack at once; the lookup and the private answer run as tracked background work. */
 export const answerCommand: Listener<'command'> = async (deps, { command, ack, respond }, entry) => {
   await ack();
   deps.work.run(

@@ -19,6 +19,7 @@ import type { Listener } from '../types.js';
 /** How long the modal path may wait for a user's locale before falling back to Korean. */
 const LOCALE_WAIT_MS = 400;
 
+/** The message shortcut: a direct lookup in the thread, or the form when something is missing. */
 export const answerShortcut: Listener<'message_shortcut'> = async (deps, { shortcut, ack, client, respond }, entry) => {
   await ack();
   const userId = shortcut.user.id;

@@ -14,6 +14,7 @@ import { responseUrlResponder } from '../../delivery/respond-url.js';
 import { decideRate } from '../../lookup/rate-limit.js';
 import type { Listener } from '../types.js';
 
+/** The form's submission: problems inline, else close it and answer in the thread. */
 export const answerModal: Listener<'view_submission'> = async (deps, { ack, body, view, client }, entry) => {
   const userId = body.user.id;
   const locale = deps.locales.peek(userId) ?? 'ko';
