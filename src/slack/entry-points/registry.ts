@@ -17,8 +17,8 @@ export type Arrival =
   | { readonly kind: 'message_shortcut'; readonly callbackId: string }
   /** A form submitted (`view_submission`) whose view has this `callback_id`. */
   | { readonly kind: 'view_submission'; readonly callbackId: string }
-  /** An Events API event of this type; the manifest subscribes to it. */
-  | { readonly kind: 'event'; readonly type: 'app_mention' };
+  /** An Events API event of this type (`app_mention`, `app_home_opened`, …); the manifest subscribes to it. */
+  | { readonly kind: 'event'; readonly type: string };
 
 /**
  * What the channel gate asks of a payload before any listener sees it:

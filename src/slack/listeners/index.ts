@@ -11,11 +11,11 @@ import { answerCardButton } from './actions/card-buttons.js';
 import { answerCommand } from './commands/coupon.js';
 import { answerMention } from './events/app-mention.js';
 import { answerShortcut } from './shortcuts/coupon-lookup.js';
-import type { Listener, ListenerArgs } from './types.js';
+import type { ListenerArgs, ListenerOf } from './types.js';
 import { answerModal } from './views/lookup-modal.js';
 
 /** The listener of each entry point, by name; one per registry row. */
-const LISTENERS: { readonly [E in EntryPoint as E['name']]: Listener<E['arrives']['kind']> } = {
+const LISTENERS: { readonly [E in EntryPoint as E['name']]: ListenerOf<E['arrives']> } = {
   command: answerCommand,
   shortcut: answerShortcut,
   modal: answerModal,
@@ -33,7 +33,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
 function register(app: App, deps: BotDeps, entry: EntryPoint): void {
   const arrives: Arrival = entry.arrives;
   // The table's type ties each name to its kind's listener; a loop over rows cannot see that.
-  const listener = LISTENERS[entry.name] as Listener<Arrival['kind']>;
+  const listener = LISTENERS[entry.name] as (deps: BotDeps, args: ListenerArgs[Arrival['kind']], name: typeof entry.name) => Promise<void>;
   const run = (args: ListenerArgs[Arrival['kind']]): Promise<void> => listener(deps, args, entry.name);
   switch (arrives.kind) {
     case 'command':

@@ -68,11 +68,12 @@ export function originOf(body: Rec): Origin {
       return { ...interaction, arrival: { kind: 'global_shortcut' } };
     case 'event_callback': {
       const event = obj(body.event);
-      // Only mentions carry a request; other events stay ungated.
-      if (event.type !== 'app_mention') return { ...none, arrival: undefined };
+      // Only events an entry point answers carry a request; other events stay ungated.
+      const arrival = { kind: 'event', type: str(event.type) } as const;
+      if (entryFor(arrival) === undefined) return { ...none, arrival: undefined };
       return {
         ...none,
-        arrival: { kind: 'event', type: 'app_mention' },
+        arrival,
         channelId: str(event.channel),
         userId: str(event.user),
         threadTs: str(event.thread_ts) ?? str(event.ts),

@@ -16,10 +16,10 @@ import { postInThread } from '../../delivery/thread-post.js';
 import { admit } from '../../lookup/rate-limit.js';
 import { renderMentionReply, type MentionProblem } from '../../render/mention.js';
 import { readMention } from './mention-request.js';
-import type { Listener } from '../types.js';
+import type { EventListener } from '../types.js';
 
 /** Answer one `app_mention`: returns at once, the work runs tracked in the background. */
-export const answerMention: Listener<'event'> = async (deps, { event, client }, entry) => {
+export const answerMention: EventListener<'app_mention'> = async (deps, { event, client }, entry) => {
   // Bot-written events never get here: `ignoreBotEvents` runs before every listener (app.ts).
   const userId = event.user;
   if (!userId) {
