@@ -28,6 +28,10 @@ const E2E = [
   'test/replicas/**/*.test.ts',
   'test/stores/redis/**/*.test.ts',
   'test/lookup/across-replicas.test.ts',
+  // Bulk jobs against loopback vendors, the sandbox, redis-server and spawned terminals.
+  'test/bulk/job/**/*.test.ts',
+  'test/bulk/queue/**/*.test.ts',
+  'test/cli/bulk*.test.ts',
   // Growth tests compare process CPU time; in a thread pool that would count other files' threads.
   'test/input/long-input.test.ts',
   'test/slack/input/long-input.test.ts',

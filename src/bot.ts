@@ -5,6 +5,8 @@
  * what `npm start` runs.
  */
 import { randomBytes } from 'node:crypto';
+import { openBulkQueue } from './bulk/queue/open.js';
+import type { BulkQueue } from './bulk/queue/types.js';
 import { loadAppConfig, type AppConfig } from './config/app.js';
 import type { Env } from './config/env.js';
 import type { SandboxOptions } from './coufun/sandbox/server.js';
@@ -42,6 +44,8 @@ export interface Bot {
   /** Stores, limiter and their health, in memory or on Redis. */
   readonly state: SharedState;
   readonly lookup: OpenedLookup;
+  /** Bulk checks: in this process, or on Redis (BullMQ) with REDIS_URL, where this replica works items too. */
+  readonly bulk: BulkQueue;
   /** Background work after acks (lookups, replies): what a shutdown waits for. */
   readonly work: WorkTracker;
   readonly metrics: BotMetrics;
@@ -90,6 +94,13 @@ export async function createBot(env: Env, options: BotOptions = {}): Promise<Bot
     await state.close();
     throw e;
   }
+  let bulk: BulkQueue;
+  try {
+    bulk = await openBulkQueue(config, state, { lookup: lookup.service, logger });
+  } catch (e) {
+    await closeAll(logger, [() => lookup.close({ force: true }), () => state.close()]);
+    throw e;
+  }
   const lean = createLeanFetch();
   // Every Slack call (Web API, users.info, response_url) goes through here; failed Web API calls are counted.
   const http = { fetch: instrumentSlackFetch(lean.fetch, metrics.slackApiError), close: () => lean.close() };
@@ -117,7 +128,7 @@ export async function createBot(env: Env, options: BotOptions = {}): Promise<Bot
   try {
     slack = buildSlackApp(config.slack, deps, logger);
   } catch (e) {
-    await closeAll(logger, [() => lookup.close({ force: true }), () => http.close(), () => state.close()]);
+    await closeAll(logger, [() => bulk.close(), () => lookup.close({ force: true }), () => http.close(), () => state.close()]);
     throw e;
   }
   let front: HttpFront | undefined;
@@ -172,7 +183,14 @@ export async function createBot(env: Env, options: BotOptions = {}): Promise<Bot
     if (!drained) logger.event('warn', 'shutdown_grace_expired', { abandoned: work.size });
     // Past the grace period, lookups still waiting on Coufun are aborted rather than awaited.
     // The shared state last: cards delivered during the drain still write their references.
-    await closeAll(logger, [() => lookup.close({ force: !drained }), () => front?.close(), () => http.close(), () => state.close()]);
+    // The bulk queue first: its items stop at a safe point and no longer take lookups.
+    await closeAll(logger, [
+      () => bulk.close(),
+      () => lookup.close({ force: !drained }),
+      () => front?.close(),
+      () => http.close(),
+      () => state.close(),
+    ]);
     logger.event('info', 'stopped', { drained });
     return { drained };
   };
@@ -183,6 +201,7 @@ export async function createBot(env: Env, options: BotOptions = {}): Promise<Bot
     logger,
     state,
     lookup,
+    bulk,
     work,
     metrics,
     buttonRefs,

@@ -9,7 +9,11 @@ import { isEntryPoint } from './entry.js';
 import { run } from './run.js';
 
 if (isEntryPoint(import.meta.url)) {
-  run(process.argv.slice(2), process.env, process).then(
+  const onSignal = (handler: () => void): (() => void) => {
+    process.on('SIGINT', handler).on('SIGTERM', handler);
+    return () => process.off('SIGINT', handler).off('SIGTERM', handler);
+  };
+  run(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr, onSignal }).then(
     (code) => {
       process.exitCode = code;
     },

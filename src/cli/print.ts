@@ -147,6 +147,8 @@ export function renderHelp(slashCommand = '/coupon'): string {
 
 사용법:
   ${USAGE_LINE}
+  npm run lookup -- --file <목록> [--goods <상품>] [--out <결과.csv|결과.xlsx>]
+                                목록 파일(.csv .tsv .txt .xlsx)을 한 번에 조회 (docs/bulk.md)
   npm run lookup -- --list      샌드박스의 예시 쿠폰과 바로 쓸 수 있는 명령
   npm run lookup -- --help      이 도움말
 

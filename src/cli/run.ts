@@ -13,12 +13,17 @@ import { SANDBOX_GOODS } from '../coufun/environments.js';
 import type { SandboxOptions } from '../coufun/sandbox/server.js';
 import { openLookup } from '../lookup/bootstrap.js';
 import { EXIT, exitCodeFor, parseCliArgs, readLookupWords, type CliCommand } from './args.js';
+import { isBulkRun } from './bulk/args.js';
+import { runBulk } from './bulk/run.js';
 import { renderHelp, renderJson, renderReport, renderSeedList, renderUsageProblem } from './print.js';
 
 /** Where the CLI writes: `process` itself fits (`run(argv, process.env, process)`). */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** `isTTY`: a bulk run draws a progress bar there, else writes a line every few seconds. */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** Subscribe to the stop signals (SIGINT, SIGTERM) for a bulk run; returns an unsubscribe. */
+  readonly onSignal?: (handler: () => void) => () => void;
   /** Now, for expiry phrases and the sandbox's dates (default: the system clock). */
   readonly clock?: Clock;
   /** Options for the built-in sandbox when it is started (default: 127.0.0.1, any free port). */
@@ -29,6 +34,7 @@ type LookupCommand = Extract<CliCommand, { kind: 'lookup' }>;
 
 /** Run the lookup CLI once. Resolves to the exit code (see `EXIT`); rejects only on a bug. */
 export async function run(argv: readonly string[], env: Env, io: CliIo): Promise<number> {
+  if (isBulkRun(argv)) return runBulk(argv, env, io);
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
     io.stderr.write(renderUsageProblem(parsed.problem));

@@ -3,6 +3,7 @@
  * catalog, channel allowlist and limits. Every problem is listed at once (ConfigError).
  */
 import { LOG_LEVELS, type Level } from '../log/logger.js';
+import { type BulkConfig, readBulkConfig } from './bulk.js';
 import { type Catalog, readCatalog } from './catalog.js';
 import { type CoufunConfig, readCoufunConfig } from './coufun.js';
 import { type Env, EnvReader } from './env.js';
@@ -16,6 +17,8 @@ export interface AppConfig {
   readonly logLevel: Level;
   /** Shared state on Redis, or `null` for this process only. */
   readonly redis: RedisConfig | null;
+  /** Bulk checks: limits, pacing, how long results are kept. */
+  readonly bulk: BulkConfig;
 }
 
 /** Read and validate everything; throws ConfigError listing every problem. */
@@ -26,6 +29,7 @@ export function loadAppConfig(env: Env): AppConfig {
   const catalog = readCatalog(r, coufun.env);
   const logLevel = r.oneOf<Level>('LOG_LEVEL', LOG_LEVELS, 'info');
   const redis = readRedisConfig(r);
+  const bulk = readBulkConfig(r);
   r.check();
-  return Object.freeze({ coufun, slack, catalog, logLevel, redis });
+  return Object.freeze({ coufun, slack, catalog, logLevel, redis, bulk });
 }

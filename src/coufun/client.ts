@@ -43,9 +43,16 @@ export interface CoufunClient {
    * as `{ ok: false }` results; transport problems throw typed `CoufunError`s. Aborting
    * `options.signal` rejects with the signal's reason.
    */
-  query(req: CoufunRequest, options?: { signal?: AbortSignal }): Promise<CoufunResult>;
+  query(req: CoufunRequest, options?: QueryOptions): Promise<CoufunResult>;
   /** Closes the owned dispatcher; waits for requests in flight unless `force`. */
   close(options?: { readonly force?: boolean }): Promise<void>;
+}
+
+/** Per-query options. */
+export interface QueryOptions {
+  readonly signal?: AbortSignal;
+  /** Fewer retries than the client's own for this query (0: one attempt, the caller retries). */
+  readonly maxRetries?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -118,7 +125,7 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
     return { error: new NetworkError(failure.reason, { cause: e, retryable: failure.retry }), retry: failure.retry };
   }
 
-  async function query(req: CoufunRequest, opts: { signal?: AbortSignal } = {}): Promise<CoufunResult> {
+  async function query(req: CoufunRequest, opts: QueryOptions = {}): Promise<CoufunResult> {
     // Validates too: a ValidationError is thrown here, before any I/O.
     const form = encodeRequest(req);
     const started = performance.now();
@@ -144,7 +151,11 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
           if (!failure.retry) throw failure.error;
           failed = { cause: 'transport', error: failure.error };
         }
-        const budget = { maxRetries, remainingMs: remaining(), lastAttemptMs: performance.now() - attemptStarted };
+        const budget = {
+          maxRetries: Math.min(maxRetries, opts.maxRetries ?? maxRetries),
+          remainingMs: remaining(),
+          lastAttemptMs: performance.now() - attemptStarted,
+        };
         const pause = nextRetryDelay(failed.cause, made, budget, random);
         if (pause === null) return report(failed);
         previous = failed;

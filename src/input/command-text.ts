@@ -60,6 +60,15 @@ export function checkBarcodes(typed: readonly string[]): BarcodeCheck {
 }
 
 /**
+ * The coupon numbers in typed text, read exactly as `/coupon` reads the numbers after the goods
+ * (normalised, `0123-4567-8901` and `0123 4567 8901` each one number); not yet checked. A bulk
+ * list's cell goes through here, so a cell and a command agree on what a number is.
+ */
+export function readTypedNumbers(text: string): string[] {
+  return joinGroups(normaliseTyped(text).trim().split(/\s+/).filter(Boolean).map(ungroup));
+}
+
+/**
  * The form's barcodes box: one coupon per line (or comma), each normalised like `/coupon`
  * input; spaces and hyphens inside a line are the printed grouping (`0123-4567-8901`).
  */

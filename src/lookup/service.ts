@@ -122,11 +122,11 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   let vendorRequests = 0;
 
   /** Sends one request and types every way it can end; never rejects. */
-  async function ask(goodsId: string, barcode: string): Promise<Settled> {
+  async function ask(goodsId: string, barcode: string, once: boolean): Promise<Settled> {
     vendorRequests++;
     const started = clock();
     try {
-      const result = await client.query({ pocId, goodsId, barcode });
+      const result = await client.query({ pocId, goodsId, barcode }, once ? { maxRetries: 0 } : undefined);
       const answeredAt = clock();
       const latencyMs = answeredAt - started;
       if (result.ok) {
@@ -182,15 +182,16 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     barcode: string,
     fresh: boolean,
     claim: Promise<boolean> | undefined,
+    once: boolean,
   ): Promise<{ settled: Settled; release?: () => Promise<void> }> {
-    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode) };
+    if (across === undefined || fresh) return { settled: await ask(goodsId, barcode, once) };
     const claimed = await (claim ?? claimFor(key));
     if (!claimed) {
       const peer = await fromPeer(key, claimKeyOf(key), across);
       if (peer) return { settled: peer };
-      return { settled: await ask(goodsId, barcode) };
+      return { settled: await ask(goodsId, barcode, once) };
     }
-    const settled = await ask(goodsId, barcode);
+    const settled = await ask(goodsId, barcode, once);
     // A failure lets go at once, so waiting replicas ask for themselves. A success lets go only
     // once the answer is cached (a replica that sees no claim must find it), and need not let go
     // at all when the claim expires before the cached answer does: one store round trip fewer.
@@ -218,13 +219,13 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
    * taken until the answer is cached, so a lookup arriving meanwhile joins the answer instead
    * of missing the cache.
    */
-  function shared(key: string, goodsId: string, barcode: string, fresh: boolean, claim?: Promise<boolean>): Promise<Settled> {
+  function shared(key: string, goodsId: string, barcode: string, fresh: boolean, claim?: Promise<boolean>, once = false): Promise<Settled> {
     const pending = fresh ? undefined : inFlight.get(key);
     if (pending) {
       dropClaim(claim, key);
       return pending;
     }
-    const started: Promise<Settled> = obtain(key, goodsId, barcode, fresh, claim).then(({ settled, release }) => {
+    const started: Promise<Settled> = obtain(key, goodsId, barcode, fresh, claim, once).then(({ settled, release }) => {
       if (settled.kind === 'ok' && settled.peer) {
         if (inFlight.get(key) === started) inFlight.delete(key);
         return settled;
@@ -329,7 +330,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
       return { ok: true, goodsId, barcode, orders, vendorMessage: cached.vendorMessage, meta: meta(0, true, cached.answeredAt) };
     }
     if (!options.fresh) notify(() => (joined ? observer.sharedInFlight?.() : observer.cache?.('miss')));
-    const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true, claim));
+    const settled = await (joined ?? shared(key, goodsId, barcode, options.fresh === true, claim, options.once === true));
     if (settled.kind === 'error') {
       return { ok: false, goodsId, barcode, error: settled.error, meta: meta(settled.latencyMs, false, settled.answeredAt) };
     }

@@ -37,6 +37,11 @@ export interface LookupOptions {
    * click); identical lookups that follow join this request.
    */
   readonly fresh?: boolean;
+  /**
+   * One vendor request, no retry inside it: a caller that paces its own requests (a bulk job)
+   * puts a failed item back in its queue instead, so every request it causes is paced.
+   */
+  readonly once?: boolean;
   /** The store round trip started by `prepare` for this barcode (ignored for another one). */
   readonly early?: EarlyLookup;
 }

@@ -3,15 +3,17 @@
  * rate limiter, their health and how to close them, behind one interface; one factory picks the
  * backend from configuration (memory for one process, Redis for replicas). A backend is one
  * folder under src/stores/ with an `open…State` returning a `SharedState`, plus its case below.
- * Something new the replicas must share (the bulk-check job queue) is one more member here,
- * built by each backend's open function, and closed and reported with the rest.
+ * What sits on the same backend in a room above (the bulk-check job queue, src/bulk/queue/open.ts)
+ * follows the same choice and takes its sealing from here.
  */
 import type { AppConfig } from '../config/app.js';
 import type { Logger } from '../log/logger.js';
 import type { Clock } from '../time/clock.js';
+import { randomBytes } from 'node:crypto';
 import { createKeyHasher, deriveSharedSecret, type KeyHasher } from './keys.js';
 import { openMemoryState } from './memory/shared-state.js';
 import type { KeyValueStore, RateLimiter, StoreHealth } from './types.js';
+import { createValueCodec, type ValueCodec } from './value-codec.js';
 
 export interface SharedState {
   /** Which backend keeps it (`memory`, `redis`): for logs, `/healthz` and the metrics' label. */
@@ -27,6 +29,8 @@ export interface SharedState {
   readonly limiter: RateLimiter;
   /** Hashes bearer values into keys; the same on every replica sharing this state. */
   readonly hashKey: KeyHasher;
+  /** Seals values that hold coupon data before they leave the process; the same on every replica. */
+  readonly codec: ValueCodec;
   /** Up or down, for a backend that can be down; `null` for memory, which cannot. */
   readonly health: StoreHealth | null;
   /** Release the backend (bounded, never rejects). */
@@ -48,8 +52,14 @@ export interface SharedStateDeps {
 /** Open the backend `config` names. Never rejects for an absent Redis: the state then answers locally until it appears. */
 export async function openSharedState(config: SharedStateConfig, deps: SharedStateDeps): Promise<SharedState> {
   if (config.redis === null) {
-    // A key secret of this process alone: nothing it hashes leaves it.
-    return openMemoryState({ perMinute: config.slack.rateLimitPerMinute, clock: deps.clock, hashKey: createKeyHasher() });
+    // A secret of this process alone: nothing it hashes or seals is read by another.
+    const secret = randomBytes(32);
+    return openMemoryState({
+      perMinute: config.slack.rateLimitPerMinute,
+      clock: deps.clock,
+      hashKey: createKeyHasher(secret),
+      codec: createValueCodec(secret),
+    });
   }
   const secret = deriveSharedSecret({ keySecret: config.redis.keySecret, botToken: config.slack.botToken });
   // Loaded on demand: memory mode never loads the Redis client.
@@ -57,8 +67,8 @@ export async function openSharedState(config: SharedStateConfig, deps: SharedSta
   return openRedisState({
     url: config.redis.url,
     prefix: config.redis.prefix,
-    secret,
     hashKey: createKeyHasher(secret),
+    codec: createValueCodec(secret),
     commandTimeoutMs: config.redis.timeoutMs,
     perMinute: config.slack.rateLimitPerMinute,
     clock: deps.clock,

@@ -20,6 +20,8 @@ export interface BenchOptions {
   readonly vendorProcess: boolean;
   /** Also measure Redis mode and two replicas on one Redis (needs redis-server). */
   readonly redis: boolean;
+  /** Distinct items per bulk pacing run (0 skips the bulk section). */
+  readonly bulkItems: number;
   readonly json: boolean;
 }
 
@@ -34,6 +36,8 @@ export const USAGE = `Usage: npm run bench -- [--requests N] [--delay MS] [--ide
   --users N      cycle through N users instead of a new user per request (diagnosis: cached locales)
   --vendor-in-bot  run the sandbox inside each bot's process (default: one process of its own,
                  as the real vendor is never inside the bot; diagnosis only)
+  --bulk-items N distinct items per bulk pacing run (default 2000; 0 skips the bulk section,
+                 which takes about N/5 + N/50 s at the default and R=50 settings)
   --no-redis     skip the Redis rows (Redis mode, two replicas on one Redis); they need redis-server
   --json         print one JSON document instead of the table`;
 
@@ -51,6 +55,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let users = 0;
   let vendorProcess = true;
   let redis = true;
+  let bulkItems = 2000;
   const int = (flag: string, value: string | undefined, min: number): number => {
     if (value === undefined || !/^\d+$/.test(value) || Number(value) < min)
       throw new Error(`${flag} needs a whole number ≥ ${min}\n${USAGE}`);
@@ -63,6 +68,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     switch (flag) {
       case '--requests':
         requests = int(flag, value(), 1);
+        break;
+      case '--bulk-items':
+        bulkItems = int(flag, value(), 0);
         break;
       case '--delay':
         delayMs = int(flag, value(), 0);
@@ -107,6 +115,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     }
   }
   return {
+    bulkItems,
     levels,
     requests: (c) => requests ?? DEFAULT_REQUESTS[c] ?? 200,
     delayMs,

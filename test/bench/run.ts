@@ -15,6 +15,7 @@ import type { BotKind } from './protocol.js';
 import { evaluateTargets, renderReport, type BenchResult, type MemoryRow } from './report.js';
 import { measureLongInput, renderLongInput } from './long-input.js';
 import { startRedisServer, type RedisServer } from '../support/redis-server.js';
+import { measureBulk, renderBulk, type BulkBench } from './bulk.js';
 
 const SECRET = 'bench-signing-secret';
 
@@ -104,6 +105,10 @@ try {
       warningSamples: s.warningSamples,
     });
   }
+  const bulk: BulkBench | null =
+    options.bulkItems > 0
+      ? await measureBulk({ delayMs: options.delayMs, items: options.bulkItems, slack, dispatcher: ctx.toBots, redis, progress })
+      : null;
   const result: BenchResult = {
     delayMs: options.delayMs,
     users: options.users,
@@ -116,7 +121,9 @@ try {
     targets: evaluateTargets(rows, identical, memory),
   };
   process.stdout.write(
-    options.json ? `${JSON.stringify({ ...result, longInput }, null, 2)}\n` : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n`,
+    options.json
+      ? `${JSON.stringify({ ...result, longInput, bulk }, null, 2)}\n`
+      : `${renderReport(result)}\n\n${renderLongInput(longInput)}\n${bulk ? `\n${renderBulk(bulk)}\n` : ''}`,
   );
 } finally {
   await Promise.all([...bots, ...(secondReplica ? [secondReplica] : [])].map((b) => b.stop()));

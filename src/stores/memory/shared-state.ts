@@ -6,6 +6,7 @@
 import type { Clock } from '../../time/clock.js';
 import type { KeyHasher } from '../keys.js';
 import type { SharedState } from '../shared-state.js';
+import type { ValueCodec } from '../value-codec.js';
 import { createMemoryStore } from './key-value.js';
 import { MemoryRateLimiter } from './rate-limiter.js';
 
@@ -15,7 +16,12 @@ export const MEMORY_CACHE_ENTRIES = 1000;
 export const MEMORY_SEEN_ENTRIES = 100_000;
 
 /** The memory backend of `openSharedState`: nothing to connect, nothing to close. */
-export function openMemoryState(options: { readonly perMinute: number; readonly clock: Clock; readonly hashKey: KeyHasher }): SharedState {
+export function openMemoryState(options: {
+  readonly perMinute: number;
+  readonly clock: Clock;
+  readonly hashKey: KeyHasher;
+  readonly codec: ValueCodec;
+}): SharedState {
   const { clock } = options;
   return {
     backend: 'memory',
@@ -25,6 +31,7 @@ export function openMemoryState(options: { readonly perMinute: number; readonly 
     cache: createMemoryStore({ clock, maxEntries: MEMORY_CACHE_ENTRIES }),
     limiter: new MemoryRateLimiter(options.perMinute, clock),
     hashKey: options.hashKey,
+    codec: options.codec,
     health: null,
     close: async () => undefined,
   };

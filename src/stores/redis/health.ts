@@ -12,7 +12,8 @@ import type { StoreHealth, StoreStatus } from '../types.js';
 import { withDeadline } from '../../time/deadline.js';
 
 /** The error's code or name: `ECONNREFUSED`, `timeout`, … (never its text, which may name hosts). */
-function failureReason(e: unknown): string {
+/** A short, address-free reason for a Redis failure (an error code, `timeout`, `connection_closed`): safe to log. */
+export function failureReason(e: unknown): string {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;

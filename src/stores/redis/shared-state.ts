@@ -16,7 +16,7 @@ import { closeRedis, createRedisConnection } from './connection.js';
 import { RedisHealth } from './health.js';
 import { createRedisStore } from './key-value.js';
 import { RedisRateLimiter } from './rate-limiter.js';
-import { createValueCodec } from '../value-codec.js';
+import type { ValueCodec } from '../value-codec.js';
 import { withDeadline } from '../../time/deadline.js';
 
 export interface RedisStateOptions {
@@ -24,7 +24,7 @@ export interface RedisStateOptions {
   /** Prepended to every key (`coupon-bot:`). */
   readonly prefix: string;
   /** Seals values; the same on every replica. */
-  readonly secret: Buffer;
+  readonly codec: ValueCodec;
   /** Hashes user IDs into limiter keys; the same on every replica. */
   readonly hashKey: KeyHasher;
   readonly commandTimeoutMs: number;
@@ -61,7 +61,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   const shared = createRedisStore({
     redis,
     prefix: options.prefix,
-    codec: createValueCodec(options.secret),
+    codec: options.codec,
     timeoutMs: options.commandTimeoutMs,
   });
   const local = (maxEntries = options.localMaxEntries) =>
@@ -99,6 +99,7 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
     cache,
     limiter,
     hashKey: options.hashKey,
+    codec: options.codec,
     health: h,
     /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
     async close() {

@@ -42,8 +42,8 @@ async function open(
   const state = await openRedisState({
     url: options.url ?? server.url,
     prefix: options.prefix ?? freshPrefix(),
-    secret: SECRET,
     hashKey: createKeyHasher(SECRET),
+    codec: createValueCodec(SECRET),
     commandTimeoutMs: 200,
     perMinute: options.perMinute ?? 30,
     clock: options.clock ?? Date.now,
