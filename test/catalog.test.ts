@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, readCatalog, resolveGoods } from '../src/config/catalog.js';
 import { EnvReader } from '../src/config/env.js';
 import { SANDBOX_GOODS } from '../src/coufun/environments.js';
-import { validateField } from '../src/coufun/codec.js';
+import { validateField } from '../src/coufun/validate.js';
 
 const RAW = ' 0000133518=스타벅스 아메리카노 T ; 0000999999 = 배민  상품권 1만원;CU-5000=CU 모바일상품권 5천원; ';
 

@@ -3,7 +3,7 @@ import { configProblems } from './support/config-problems.js';
 import { ConfigError, EnvReader, type Env } from '../src/config/env.js';
 import { COUFUN_URLS, SANDBOX_POC_ID } from '../src/coufun/environments.js';
 import { loadCoufunConfig, readCoufunConfig } from '../src/config/coufun.js';
-import { validateField } from '../src/coufun/codec.js';
+import { validateField } from '../src/coufun/validate.js';
 
 const problemsOf = (env: Env): readonly string[] => configProblems(loadCoufunConfig, env);
 

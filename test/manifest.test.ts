@@ -7,9 +7,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { App } from '@slack/bolt';
 import { DEFAULT_COMMAND } from '../src/config/slack.js';
-import { SHORTCUT_CALLBACK_ID } from '../src/slack/listeners/shortcuts/coupon-lookup.js';
-import { registerEvents } from '../src/slack/listeners/events/index.js';
-import type { BotDeps } from '../src/slack/deps.js';
+import { registerListeners } from '../src/slack/listeners/index.js';
+import type { BotDeps } from '../src/slack/deps/bot-deps.js';
+
+/** What the real wiring registers, by Bolt method: `event` → ['app_mention'], `shortcut` → ['coupon_lookup'], … */
+function registered(): Record<string, unknown[]> {
+  const seen: Record<string, unknown[]> = {};
+  const record = (method: string) => (id: unknown) => {
+    (seen[method] ??= []).push(id);
+  };
+  const app = Object.fromEntries(['command', 'action', 'shortcut', 'view', 'event'].map((m) => [m, record(m)]));
+  registerListeners(app as unknown as App, { command: DEFAULT_COMMAND } as BotDeps);
+  return seen;
+}
 
 const text = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
 const lines = text.split('\n').filter((l) => !l.trimStart().startsWith('#'));
@@ -24,7 +34,8 @@ describe('manifest.yml', () => {
     // COUPON_COMMAND defaults to the manifest's command; an admin renaming one renames both.
     expect(value('command')).toEqual([DEFAULT_COMMAND]);
     expect(text).toContain('COUPON_COMMAND');
-    expect(value('callback_id')).toEqual([SHORTCUT_CALLBACK_ID]);
+    expect(registered().command).toEqual([DEFAULT_COMMAND]);
+    expect(value('callback_id')).toEqual(registered().shortcut);
     expect(value('type')).toContain('message');
   });
 
@@ -38,8 +49,7 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to exactly the bot events the code listens for', () => {
-    const listened: string[] = [];
-    registerEvents({ event: (name: string) => listened.push(name) } as unknown as App, {} as BotDeps);
+    const listened = registered().event;
     const botEvents = text
       .match(/bot_events:\n((?:\s+- [^\n]+\n)+)/)?.[1]
       ?.split('\n')

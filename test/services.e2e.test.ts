@@ -44,7 +44,7 @@ async function vitest(file: string, bin: string): Promise<string[]> {
 
 describe.concurrent('a machine without redis-server', () => {
   it('skips the Redis tests with one line, and the run passes', async () => {
-    const lines = await vitest('test/stores/redis/deadline.e2e.test.ts', nodeOnly());
+    const lines = await vitest('test/stores/redis/redis-state.e2e.test.ts', nodeOnly());
     expect(lines.filter((l) => l.includes('redis-server'))).toEqual([
       expect.stringMatching(
         /^skipped: the Redis and replica tests, redis-server not found \(install it: (sudo )?apt-get install -y redis-server\)$/,

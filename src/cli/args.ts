@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import type { Catalog } from '../config/catalog.js';
 import { ValidationError, VendorError } from '../coufun/errors.js';
-import { MAX_BARCODES, parseCouponCommand, type GoodsChoice } from '../input/command-text.js';
+import { parseCouponCommand, type GoodsChoice } from '../input/command-text.js';
+import { MAX_BARCODES } from '../config/limits.js';
 import type { LookupOutcome } from '../lookup/types.js';
 
 /** At most this many barcodes per run: the same limit as `/coupon`. */

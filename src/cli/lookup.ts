@@ -8,8 +8,6 @@ import { EXIT } from './args.js';
 import { isEntryPoint } from './entry.js';
 import { run } from './run.js';
 
-export { run, type CliIo } from './run.js';
-
 if (isEntryPoint(import.meta.url)) {
   const onSignal = (handler: () => void): (() => void) => {
     process.on('SIGINT', handler).on('SIGTERM', handler);

@@ -1,13 +1,12 @@
 /**
  * Coupon numbers are bearer values: whoever reads one can spend it. The terminal shows them the
- * way the Slack card and the logs do (`••••8902`, display's `maskBarcode`) unless `--reveal`
+ * way the Slack card and the logs do (`••••8902`, `maskBarcode` of src/text/masks.ts) unless `--reveal`
  * asks for them in full. Pure.
  */
 import { VendorError } from '../coufun/errors.js';
 import type { Order } from '../coufun/types.js';
-import { maskBarcode } from '../display/index.js';
 import type { LookupOutcome } from '../lookup/types.js';
-import { maskTextAbout } from '../privacy.js';
+import { maskBarcode, maskTextAbout } from '../text/masks.js';
 
 /**
  * The outcome with every copy of the coupon number masked: the one asked about, each order's,

@@ -5,16 +5,8 @@
  */
 import type { SandboxSeed } from '../coufun/sandbox/seeds.js';
 import type { Catalog } from '../config/catalog.js';
-import {
-  DEFAULT_LOCALE,
-  describeError,
-  describeMeta,
-  describeOrders,
-  maskBarcode,
-  t,
-  type OrderView,
-  type ViewRow,
-} from '../display/index.js';
+import { DEFAULT_LOCALE, describeError, describeMeta, describeOrders, t, type OrderView, type ViewRow } from '../display/index.js';
+import { maskBarcode } from '../text/masks.js';
 import { outcomeToJson } from '../display/json-view.js';
 import type { LookupOutcome } from '../lookup/types.js';
 import { EXIT, MAX_CLI_BARCODES, type UsageProblem } from './args.js';

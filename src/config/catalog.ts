@@ -8,7 +8,7 @@ import { SANDBOX_GOODS } from '../coufun/environments.js';
 import type { CoufunEnv } from '../coufun/types.js';
 // GOODS_ID as a request may carry it (10 bytes, conservative ASCII): the codec's own rule.
 import { validateField } from '../coufun/validate.js';
-import { normaliseTyped } from '../input/typed-text.js';
+import { normaliseTyped } from '../text/typed.js';
 
 /** One sold product: the vendor's GOODS_ID and the team's name for it. */
 export interface GoodsEntry {

@@ -1,5 +1,5 @@
 /** The Slack settings (tokens, mode, port, the command's name, the channel allowlist, limits). */
-import { MAX_BARCODES } from '../input/command-text.js';
+import { MAX_BARCODES } from './limits.js';
 import { type ChannelAllowlist, parseAllowlist } from './allowlist.js';
 import type { EnvReader } from './env.js';
 

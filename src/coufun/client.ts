@@ -4,9 +4,9 @@
  * attempt; only failures that are safe and may be transient are retried, and only when the retry
  * has time to answer before the deadline.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../time/clock.js';
+import { sleep as pause } from '../time/sleep.js';
 import { discardBody, readCappedBody } from './body.js';
 import { resultCodeInfo } from './codes.js';
 import { encodeRequest, parseResponse } from './codec.js';
@@ -85,7 +85,7 @@ export function createCoufunClient(options: CoufunClientOptions): CoufunClient {
   const maxRetries = Math.min(options.maxRetries ?? MAX_RETRIES, MAX_RETRIES);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? ((ms: number, signal: AbortSignal) => delay(ms, undefined, { signal }));
+  const sleep = options.sleep ?? ((ms: number, signal: AbortSignal) => pause(ms, { signal }));
   const owned = options.dispatcher === undefined;
   const dispatcher = options.dispatcher ?? createDefaultDispatcher(options.env ?? process.env, timeoutMs);
 

@@ -9,8 +9,6 @@ import { ORDER_FIELDS, type CoufunRequest, type CoufunResult, type OrderField } 
 import { validateRequest } from './validate.js';
 import { ORDER_BLOCK, parseCoufunXml, textOf, type XmlNode } from './xml.js';
 
-export { REQUEST_LIMITS, validateField, validateRequest } from './validate.js';
-
 /** At most this many `<ORDER_INFO>` blocks in one answer (manual §6). */
 export const MAX_ORDERS = 10;
 

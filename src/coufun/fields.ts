@@ -7,9 +7,6 @@ import { endOfKstDay, parseVendorDate, parseVendorTimestamp } from '../time/kst.
 import type { CalendarDate } from '../time/calendar-date.js';
 import type { CouponStatus, CouponType, Order, OrderField } from './types.js';
 
-// Still exported from here, beside `isExpired` that uses it; src/time/kst.ts owns the arithmetic.
-export { endOfKstDay } from '../time/kst.js';
-
 /** `BARCODE` → exchange, `AMOUNT` → amount, any other value kept raw as unknown. */
 export function parseCouponType(raw: string | undefined): CouponType | null {
   const value = raw?.trim();

@@ -17,7 +17,8 @@ import { networkStage } from '../coufun/transport-errors.js';
 import type { ResultAudience } from '../coufun/types.js';
 import { errorWords } from './error-text.js';
 import { formatDuration } from './format.js';
-import { t, type Locale } from './labels.js';
+import { t } from './labels.js';
+import type { Locale } from './i18n.js';
 import { vendorCodeWords } from './vendor-hints.js';
 import { cleanVendorText, stripInvisible } from './vendor-text.js';
 

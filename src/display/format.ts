@@ -1,5 +1,5 @@
 /**
- * Pure formatters and masks shared by every front end (terminal, Slack card, audit log).
+ * Pure formatters shared by every front end (terminal, Slack card, audit log).
  * Times are shown in Korea Standard Time whatever the machine's time zone; the calendar
  * arithmetic behind that lives in src/time/kst.ts.
  */
@@ -11,8 +11,6 @@ const UNITS: Translations<{ readonly won: (sign: string, digits: string) => stri
   ko: { won: (sign, digits) => `${sign}${digits}원`, seconds: (s) => `${s}초` },
   en: { won: (sign, digits) => `${sign}₩${digits}`, seconds: (s) => `${s} s` },
 };
-
-export { kstDate, kstDaysUntil } from '../time/kst.js';
 
 function group(n: number): string {
   return String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+$)/g, ',');
@@ -43,8 +41,6 @@ export function formatKst(at: number | Date): string {
 export function kstIso(at: number | Date): string {
   return formatInKst(at, 'YYYY-MM-DDTHH:mm:ssZ');
 }
-
-export { maskBarcode, maskPhone } from '../privacy.js';
 
 /** A duration for people: `850ms`, `1.2초` / `1.2 s`. */
 export function formatDuration(ms: number, locale: Locale): string {

@@ -4,14 +4,14 @@
  *
  * - `describeOrder(order, ctx)` → `OrderView` (one coupon), `describeError(error, locale)` →
  *   `ErrorView`, `describeMeta(meta, locale)` → `MetaView` (which environment answered, when).
- * - Formatters: `formatWon`, `formatDate`, `formatKst`, `kstIso`, masks `maskPhone`, `maskBarcode`.
+ * - Formatters: `formatWon`, `formatDate`, `formatKst`, `kstIso` (masks are src/text/masks.ts's).
  * - Labels: `t(locale)`, `statusLabel`, `typeLabel`, `envLabel`; words per locale via `translate`.
  * - `describeOrders(orders, ctx)` → the views plus the several-orders summary; each view leads
  *   with its `verdict` and lists its fields from the one field table (`ORDER_FIELD_TABLE`).
  */
 export { DEFAULT_LOCALE, translate, type Locale, type Translations } from './i18n.js';
 export { describeEmptyAnswer, describeError, type ErrorSubject, type ErrorView } from './errors.js';
-export { formatDate, formatDuration, formatKst, formatWon, kstDate, kstDaysUntil, kstIso, maskBarcode, maskPhone } from './format.js';
+export { formatDate, formatDuration, formatKst, formatWon, kstIso } from './format.js';
 export { envLabel, statusLabel, t, typeLabel, type Labels, type StatusLabel, type Tone } from './labels.js';
 export { describeMeta, type MetaView } from './meta-view.js';
 export { describeOrder, expiryText, fieldsOn, type OrderView, type OrderViewContext, type ViewRow } from './order-view.js';

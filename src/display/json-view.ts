@@ -6,7 +6,8 @@
 import type { CoufunError } from '../coufun/errors.js';
 import type { Order } from '../coufun/types.js';
 import type { LookupMeta, LookupOutcome } from '../lookup/types.js';
-import { kstIso, maskPhone } from './format.js';
+import { kstIso } from './format.js';
+import { maskPhone } from '../text/masks.js';
 import { verdictCategory, verdictState } from './verdict.js';
 
 /** A JSON value. */

@@ -7,8 +7,6 @@ import type { CouponStatus, CouponType, CoufunEnv } from '../coufun/types.js';
 import { translate, type Locale, type Translations } from './i18n.js';
 import { stripInvisible } from './vendor-text.js';
 
-export { DEFAULT_LOCALE, type Locale } from './i18n.js';
-
 /** A visual cue for a coupon's state (colour, emoji): renderers map tones, not labels. */
 export type Tone = 'available' | 'partial' | 'used' | 'cancelled' | 'expired' | 'unknown';
 

@@ -1,7 +1,8 @@
 /** `LookupMeta` → the footer every card carries: which environment answered, when, how fast. */
 import type { LookupMeta } from '../lookup/types.js';
 import { formatDuration, formatKst } from './format.js';
-import { envLabel, t, type Locale } from './labels.js';
+import { envLabel, t } from './labels.js';
+import type { Locale } from './i18n.js';
 
 /** A lookup's provenance, ready to render. */
 export interface MetaView {

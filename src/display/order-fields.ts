@@ -8,7 +8,8 @@
  * compile rather than at run time.
  */
 import type { Order } from '../coufun/types.js';
-import type { Labels, Locale } from './labels.js';
+import type { Labels } from './labels.js';
+import type { Locale } from './i18n.js';
 import { stripInvisible } from './vendor-text.js';
 
 /** Where a field shows. */
@@ -18,7 +19,7 @@ export type Surface = 'card' | 'terminal';
  * What the table reads for one order: the already formatted facts the current fields use (see
  * `OrderView`), and the order itself with the locale, so a new field that formats something the
  * vendor sent (a typed field or `order.raw`) is one entry here, not a change to order-view.ts.
- * Mask anything personal or a bearer value (see `../privacy.ts`) and mark the entry `masked`;
+ * Mask anything personal or a bearer value (see `src/text/masks.ts`) and mark the entry `masked`;
  * invisible and bidi characters are stripped from every value here, whatever the entry returns.
  */
 export interface OrderFacts {

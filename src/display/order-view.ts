@@ -5,9 +5,12 @@
  * first; the detail rows come from the one field table (order-fields.ts).
  */
 import type { Order, OrderField } from '../coufun/types.js';
-import { formatDate, formatKst, formatWon, kstDaysUntil, maskBarcode, maskPhone } from './format.js';
+import { formatDate, formatKst, formatWon } from './format.js';
+import { maskBarcode, maskPhone } from '../text/masks.js';
+import { kstDaysUntil } from '../time/kst.js';
 import { orderFieldRows, type FieldRow, type OrderFacts, type Surface } from './order-fields.js';
-import { statusLabel, t, typeLabel, type Locale, type StatusLabel } from './labels.js';
+import { statusLabel, t, typeLabel, type StatusLabel } from './labels.js';
+import type { Locale } from './i18n.js';
 import { describeVerdict, type Verdict } from './verdict.js';
 import { stripInvisible } from './vendor-text.js';
 

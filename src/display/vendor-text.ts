@@ -1,10 +1,10 @@
 /**
  * Text that came from Coufun (RESULT_MSG, unknown codes, raw field values) made safe to show as
  * text: bidi overrides, zero-width and other invisible or control characters removed (U+202E
- * could otherwise turn a message around), and customer numbers masked by src/privacy.ts. Markup
+ * could otherwise turn a message around), and customer numbers masked by src/text/masks.ts. Markup
  * escaping is the renderer's job (mrkdwn for Slack); this is what every front end shares.
  */
-import { maskTextAbout } from '../privacy.js';
+import { maskTextAbout } from '../text/masks.js';
 
 // C0/C1 controls except tab and newline, Arabic letter mark, Mongolian vowel separator,
 // zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner and

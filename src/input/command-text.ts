@@ -5,12 +5,10 @@
  * protocol's own rules, so nothing invalid ever reaches the vendor.
  */
 import type { Catalog } from '../config/catalog.js';
-import { validateField } from '../coufun/codec.js';
+import { MAX_BARCODES } from '../config/limits.js';
+import { validateField } from '../coufun/validate.js';
 import type { ValidationError } from '../coufun/errors.js';
-import { normaliseTyped } from './typed-text.js';
-
-/** At most this many barcodes in one command. */
-export const MAX_BARCODES = 5;
+import { normaliseTyped } from '../text/typed.js';
 
 export interface GoodsChoice {
   readonly goodsId: string;

@@ -6,7 +6,7 @@
  * own name has no shape a pattern could recognise; Slack's unshaped credentials (`response_url`,
  * `trigger_id`, any URL's path) go from every field in the same pass (`slack-text.ts`). Our fields are masked at the source as well.
  */
-import { maskBarcode, maskNumbersInText } from '../privacy.js';
+import { maskBarcode, maskNumbersInText } from '../text/masks.js';
 import { scrubSlackText } from './slack-text.js';
 
 const TOKEN = /\b(xox[abcdeposr]|xapp|xoxe(?:\.xox[bp])?)-[A-Za-z0-9-]+/g;

@@ -8,6 +8,7 @@
  * One destination per process (the descriptor is one per process too), created on first use.
  */
 import { pino, type DestinationStream } from 'pino';
+import { withDeadline } from '../time/deadline.js';
 
 /** Lines waiting for a slow reader, at most; beyond that they are dropped. */
 export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -64,15 +65,15 @@ export function deadSafeDestination(fd: number, maxLength = MAX_BUFFERED_BYTES):
     },
     drain(timeoutMs: number) {
       if (dead || !busy) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(done, timeoutMs);
-        function done(): void {
-          clearTimeout(timer);
-          waiters.delete(done);
-          resolve();
-        }
+      let done = (): void => undefined;
+      const drained = new Promise<void>((resolve) => {
+        done = resolve;
         waiters.add(done);
       });
+      // A reader too slow for the deadline loses the rest; the process is about to exit anyway.
+      return withDeadline(drained, timeoutMs)
+        .catch(() => undefined)
+        .finally(() => waiters.delete(done));
     },
   };
 }

@@ -3,15 +3,17 @@
  * cache, coalescing of identical in-flight lookups, and health counters. Never rejects.
  */
 import { systemClock, type Clock } from '../time/clock.js';
+import { sleep } from '../time/sleep.js';
 import type { CoufunClient } from '../coufun/client.js';
 import { resultCodeInfo } from '../coufun/codes.js';
-import { validateRequest } from '../coufun/codec.js';
+import { validateRequest } from '../coufun/validate.js';
 import { CoufunError, InternalError, VendorError } from '../coufun/errors.js';
 import { newRef } from '../log/ref.js';
 import { isExpired } from '../coufun/fields.js';
 import type { CoufunEnv, Order } from '../coufun/types.js';
 import { createKeyHasher, type KeyHasher } from '../stores/keys.js';
 import { createMemoryStore } from '../stores/memory/key-value.js';
+import { MEMORY_CACHE_ENTRIES } from '../stores/memory/shared-state.js';
 import type { KeyValueStore } from '../stores/types.js';
 import type { EarlyLookup, LookupMeta, LookupObserver, LookupOptions, LookupOutcome, LookupService } from './types.js';
 
@@ -61,8 +63,6 @@ type Settled =
   | { readonly kind: 'ok'; readonly answer: Answer; readonly latencyMs: number /** Asked by another replica. */; readonly peer?: true }
   | { readonly kind: 'error'; readonly error: CoufunError; readonly answeredAt: number; readonly latencyMs: number };
 
-export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
-
 /**
  * A non-CoufunError is a bug, not a vendor problem: it becomes an InternalError outcome with a
  * fresh reference, and the original stays reachable as `cause` for the log line.
@@ -100,7 +100,7 @@ function withExpiryAt(orders: readonly Order[], nowMs: number): readonly Order[]
 export function createLookupService(deps: LookupServiceDeps): LookupService {
   const { client, env, pocId } = deps;
   const clock = deps.clock ?? systemClock;
-  const cache = deps.store ?? createMemoryStore({ maxEntries: deps.maxCacheEntries ?? DEFAULT_MAX_CACHE_ENTRIES, clock });
+  const cache = deps.store ?? createMemoryStore({ maxEntries: deps.maxCacheEntries ?? MEMORY_CACHE_ENTRIES, clock });
   const hashKey = deps.hashKey ?? createKeyHasher();
   const ttlMs = deps.cacheTtlMs;
   /** Cache reads and writes are best-effort: a failing store means a vendor request, never a failed lookup. */
@@ -147,7 +147,6 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
   }
 
   const across = ttlMs > 0 ? deps.acrossReplicas : undefined;
-  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   /**
    * The answer another replica is fetching for `key`: looks at the cache with a doubling pause
@@ -159,7 +158,7 @@ export function createLookupService(deps: LookupServiceDeps): LookupService {
     const max = policy.pollMs?.max ?? 25;
     const started = clock();
     for (let waited = 0; waited < policy.claimTtlMs; waited += delay, delay = Math.min(max, delay * 2)) {
-      await pause(delay);
+      await sleep(delay);
       let answer = await cacheGet(key);
       if (answer === undefined) {
         if ((await cache.get(claimKey).catch(() => undefined)) !== undefined) continue;

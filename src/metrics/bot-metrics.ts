@@ -14,8 +14,12 @@ export interface Scrape {
 }
 
 export interface BotMetricsOptions {
-  /** Whether Redis answers (1), does not (0), or is not known yet (undefined, shown as 0); without it no `coupon_bot_redis_up` series. */
-  readonly redisUp?: () => 0 | 1 | undefined;
+  /**
+   * The shared-state backend (`redis`, …) and whether it answers (1), does not (0), or is not
+   * known yet (undefined, shown as 0), for `coupon_bot_shared_store_up{backend}`; without it (memory
+   * mode) no such series. For `redis` the deprecated `coupon_bot_redis_up` is served as well.
+   */
+  readonly sharedStore?: { readonly backend: string; readonly up: () => 0 | 1 | undefined };
   /** Background work in flight (the work tracker's size); without it no `coupon_bot_work_in_flight` series. */
   readonly workInFlight?: () => number;
   /** Node's process metrics (`process_*`, `nodejs_*`); default true. */
@@ -103,7 +107,7 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
     refusals.inc({ entry }, 0);
     for (const outcome of OUTCOME_LABELS) lookups.inc({ entry, outcome }, 0);
   }
-  const { workInFlight, redisUp } = options;
+  const { workInFlight, sharedStore } = options;
   if (workInFlight) {
     new Gauge({
       name: 'coupon_bot_work_in_flight',
@@ -114,15 +118,26 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
       },
     });
   }
-  if (redisUp) {
+  if (sharedStore) {
     new Gauge({
-      name: 'coupon_bot_redis_up',
-      help: 'Whether the Redis store answers (1) or not (0; also while not yet known).',
+      name: 'coupon_bot_shared_store_up',
+      help: 'Whether the shared-state backend (label backend: redis, ...) answers (1) or not (0; also while not yet known).',
+      labelNames: ['backend'] as const,
       registers,
       collect() {
-        this.set(redisUp() ?? 0);
+        this.set({ backend: sharedStore.backend }, sharedStore.up() ?? 0);
       },
     });
+    if (sharedStore.backend === 'redis') {
+      new Gauge({
+        name: 'coupon_bot_redis_up',
+        help: 'Deprecated, removed in the next release: use coupon_bot_shared_store_up{backend="redis"}. Whether Redis answers (1) or not (0).',
+        registers,
+        collect() {
+          this.set(sharedStore.up() ?? 0);
+        },
+      });
+    }
   }
   if (options.processDefaults !== false) collectDefaultMetrics({ register: registry });
 

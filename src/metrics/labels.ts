@@ -4,13 +4,13 @@
  */
 import { ErrorCode, VendorError } from '../coufun/errors.js';
 import type { LookupOutcome } from '../lookup/types.js';
+import { ENTRY_METRICS, metricOf } from '../slack/entry-points/registry.js';
 
 /** The label used for anything that does not fit its label's set or pattern. */
 export const OTHER = 'other';
 
-/** Where a lookup came from (the Slack entry points; `mention` is reserved for the mention listener). */
-export const ENTRY_LABELS = ['command', 'refresh', 'retry', 'share', 'shortcut', 'modal', 'mention'] as const;
-export type EntryLabel = (typeof ENTRY_LABELS)[number] | typeof OTHER;
+/** Where a lookup came from: the Slack entry points' metric labels, from their registry. */
+export const ENTRY_LABELS: readonly string[] = ENTRY_METRICS;
 
 /**
  * How a lookup ended: `found` (the vendor answered with orders), or the failure's class. Never
@@ -29,8 +29,6 @@ export const OUTCOME_LABELS = [
 ] as const;
 export type OutcomeLabel = (typeof OUTCOME_LABELS)[number] | typeof OTHER;
 
-const ENTRY_SET: ReadonlySet<string> = new Set(ENTRY_LABELS);
-
 const OUTCOME_BY_CODE: Readonly<Record<ErrorCode, OutcomeLabel>> = {
   [ErrorCode.InvalidInput]: 'invalid_input',
   [ErrorCode.Timeout]: 'timeout',
@@ -42,9 +40,9 @@ const OUTCOME_BY_CODE: Readonly<Record<ErrorCode, OutcomeLabel>> = {
   [ErrorCode.Internal]: 'internal',
 };
 
-/** An entry point label: one of ENTRY_LABELS, else `other`. */
-export function entryLabel(entry: unknown): EntryLabel {
-  return typeof entry === 'string' && ENTRY_SET.has(entry) ? (entry as EntryLabel) : OTHER;
+/** The metric label of an entry point's name (one of ENTRY_LABELS), else `other`. */
+export function entryLabel(entry: unknown): string {
+  return (typeof entry === 'string' ? metricOf(entry) : undefined) ?? OTHER;
 }
 
 /** The outcome class of one lookup (see OUTCOME_LABELS). */

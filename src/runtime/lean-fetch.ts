@@ -11,6 +11,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
+import { deadlineSignal } from '../time/deadline.js';
 
 /** Deadline for any single call to Slack (Web API or response_url). */
 export const SLACK_TIMEOUT_MS = 10_000;
@@ -120,19 +121,13 @@ class BufferedResponse extends Response {
   }
 }
 
-/** `signal` and a deadline of `ms`, whichever fires first. */
-function withDeadline(signal: AbortSignal | null | undefined, ms: number): AbortSignal {
-  const deadline = AbortSignal.timeout(ms);
-  return signal ? AbortSignal.any([signal, deadline]) : deadline;
-}
-
 export function createLeanFetch(options: { readonly timeoutMs?: number; readonly connections?: number } = {}): LeanFetch {
   const timeoutMs = options.timeoutMs ?? SLACK_TIMEOUT_MS;
   const agent = new Agent({ connections: options.connections ?? 64, keepAliveTimeout: 10_000 });
   const lean = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : null;
     if (url === null || (init.body != null && typeof init.body !== 'string')) {
-      const signal = withDeadline(init.signal ?? (input instanceof Request ? input.signal : undefined), timeoutMs);
+      const signal = deadlineSignal(timeoutMs, init.signal ?? (input instanceof Request ? input.signal : undefined));
       return fetch(input, { ...init, signal });
     }
     const res = await request(url, {

@@ -14,9 +14,11 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
 import type { Clock } from '../time/clock.js';
+import { withDeadline } from '../time/deadline.js';
 import { errorFields, type Logger } from '../log/logger.js';
 import type { KeyValueStore } from '../stores/types.js';
-import { ByteBudget, readBody } from './body.js';
+import { readBody } from '../http/body.js';
+import { ByteBudget } from './byte-budget.js';
 import type { HttpLimits } from './http-limits.js';
 import { checkPayloadShape } from './payload-shape.js';
 import { SIGNATURE_WINDOW_MS, checkSignatureHeaders, signatureMatches } from './slack-signature.js';
@@ -89,20 +91,12 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
   /** True when this signature was not seen before (or the store cannot tell: then let it through). */
   const firstTime = async (signature: string, timestampSec: number): Promise<boolean> => {
     const ttlMs = Math.max(1_000, timestampSec * 1000 + SIGNATURE_WINDOW_MS - clock()) + REPLAY_MARGIN_MS;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        options.store.add(replayKey(signature), 1, ttlMs),
-        new Promise<boolean>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`store did not answer within ${REPLAY_CHECK_TIMEOUT_MS} ms`)), REPLAY_CHECK_TIMEOUT_MS);
-        }),
-      ]);
+      return await withDeadline(options.store.add(replayKey(signature), 1, ttlMs), REPLAY_CHECK_TIMEOUT_MS, 'the store');
     } catch (e) {
       // Availability over replay protection: cards keep coming while the store is down.
       replayUnavailable.note('store_failed', errorFields(e));
       return true;
-    } finally {
-      clearTimeout(timer);
     }
   };
 
@@ -129,7 +123,7 @@ export function slackEventsHandler(options: SlackEventsOptions): (req: IncomingM
     }
     let body: Buffer;
     try {
-      const read = await readBody(req, limits.bodyBytes, limits.bodyTimeoutMs);
+      const read = await readBody(req, { limit: limits.bodyBytes, timeoutMs: limits.bodyTimeoutMs });
       if (!read.ok) {
         unsigned.note(`body_${read.reason}`);
         refuse(res, read.reason === 'too_large' ? 413 : 408);

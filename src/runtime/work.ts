@@ -5,6 +5,7 @@
  */
 import { newRef } from '../log/ref.js';
 import { errorFields, type Logger } from '../log/logger.js';
+import { withDeadline } from '../time/deadline.js';
 
 export class WorkTracker {
   private readonly tasks = new Set<Promise<void>>();
@@ -43,14 +44,8 @@ export class WorkTracker {
     while (this.tasks.size > 0) {
       const left = deadline - performance.now();
       if (left <= 0) return false;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.tasks]),
-        new Promise((r) => {
-          timer = setTimeout(r, left);
-        }),
-      ]);
-      clearTimeout(timer);
+      // Past the deadline the loop's check above ends it; tasks added meanwhile are waited for too.
+      await withDeadline(Promise.allSettled([...this.tasks]), left).catch(() => undefined);
     }
     return true;
   }

@@ -5,12 +5,12 @@
 import { App, HTTPReceiver, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config/slack.js';
 import { errorFields, type Logger } from '../log/logger.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from './deps/bot-deps.js';
 import { channelGate } from './middleware/channel-gate.js';
 import { eventOnce, ignoreBotEvents } from './middleware/event-admission.js';
 import { SLACK_TIMEOUT_MS, type LeanFetch } from '../runtime/lean-fetch.js';
 import { registerListeners } from './listeners/index.js';
-import { slackApiBase } from './api-url.js';
+import { slackApiBase } from '../config/slack-api-url.js';
 
 export type SlackReceiver = { kind: 'http'; receiver: HTTPReceiver } | { kind: 'socket'; receiver: SocketModeReceiver };
 
@@ -53,6 +53,7 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
           receiver: new HTTPReceiver({ signingSecret: config.signingSecret ?? '', signatureVerification: false, logger, logLevel: level }),
         };
 
+  if (receiver.kind === 'socket') watchSocket(receiver.receiver, logger);
   const app = new App({
     token: config.botToken,
     receiver: receiver.receiver,
@@ -71,4 +72,11 @@ export function buildSlackApp(config: SlackConfig, deps: BotDeps, logger: Logger
     logger.event('error', 'listener_error', errorFields(error.original ?? error));
   });
   return { app, receiver, http };
+}
+
+/** Log Socket Mode's connection state: `connected` as info, every other change as a warning. */
+function watchSocket(receiver: SocketModeReceiver, logger: Logger): void {
+  for (const state of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected']) {
+    receiver.client.on(state, () => logger.event(state === 'connected' ? 'info' : 'warn', 'socket_mode', { state }));
+  }
 }

@@ -15,6 +15,7 @@ import {
   type World,
   type WbModal,
 } from './world.js';
+import { readBody } from '../http/body.js';
 import { TEAM } from './deliver.js';
 
 export interface Reply {
@@ -320,7 +321,7 @@ function describe(p: Params): string {
 
 /** Request body → params: JSON, or form fields with JSON-looking values parsed (the WebClient form-encodes blocks). */
 export async function readParams(req: IncomingMessage, maxBytes = 2_000_000): Promise<Params> {
-  const raw = await readBody(req, maxBytes);
+  const raw = await readText(req, maxBytes);
   if (raw === '') return {};
   if (req.headers['content-type']?.includes('application/json')) {
     const v = JSON.parse(raw) as unknown;
@@ -341,13 +342,9 @@ export async function readParams(req: IncomingMessage, maxBytes = 2_000_000): Pr
   return out;
 }
 
-export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > maxBytes) throw new Error('body too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body as text; rejects when it is too large or cut off. */
+async function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const read = await readBody(req, { limit: maxBytes });
+  if (!read.ok) throw new Error(`request body ${read.reason.replace('_', ' ')}`);
+  return read.body.toString('utf8');
 }

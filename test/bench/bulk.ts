@@ -17,6 +17,7 @@ import type { RedisServer } from '../support/redis-server.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { sendCommand } from './load.js';
 import { summarize } from './stats.js';
+import { createValueCodec } from '../../src/stores/value-codec.js';
 
 export interface PacingRow {
   readonly rate: number;
@@ -106,7 +107,7 @@ async function interactive(vendor: SandboxHandle, slack: FakeSlack, dispatcher: 
 }
 
 async function twoReplicas(vendor: SandboxHandle, redis: RedisServer, n: number): Promise<BulkBench['replicas']> {
-  const secret = Buffer.alloc(32, 9);
+  const codec = createValueCodec(Buffer.alloc(32, 9));
   const config = { ...BULK_DEFAULTS, ratePerSecond: 50, concurrency: 16 };
   const services = [0, 1].map(() =>
     createLookupService({
@@ -117,7 +118,7 @@ async function twoReplicas(vendor: SandboxHandle, redis: RedisServer, n: number)
     }),
   );
   const workers = await Promise.all(
-    services.map((lookup) => createRedisQueue({ url: redis.url, prefix: 'bench-bulk:', secret, lookup, config, work: true })),
+    services.map((lookup) => createRedisQueue({ url: redis.url, prefix: 'bench-bulk:', codec, lookup, config, work: true })),
   );
   const before = vendor.requestCount();
   try {

@@ -8,7 +8,8 @@
 import { parseCatalog } from '../../src/config/catalog.js';
 import { SANDBOX_GOODS } from '../../src/coufun/environments.js';
 import { parseCouponCommand } from '../../src/input/command-text.js';
-import { extract, messageText } from '../../src/slack/input/extract.js';
+import { extract } from '../../src/slack/input/extract.js';
+import { messageText } from '../../src/slack/input/message-text.js';
 
 export interface LongInputRow {
   readonly parser: 'command' | 'shortcut';

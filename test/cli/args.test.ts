@@ -3,7 +3,7 @@ import { EMPTY_CATALOG, parseCatalog } from '../../src/config/catalog.js';
 import { EXIT, MAX_CLI_BARCODES, exitCodeFor, parseCliArgs, readLookupWords, type UsageProblem } from '../../src/cli/args.js';
 import { resultCodeInfo } from '../../src/coufun/codes.js';
 import { HttpStatusError, NetworkError, TimeoutError, ValidationError, VendorError, type CoufunError } from '../../src/coufun/errors.js';
-import { MAX_BARCODES } from '../../src/input/command-text.js';
+import { MAX_BARCODES } from '../../src/config/limits.js';
 import type { LookupMeta, LookupOutcome } from '../../src/lookup/types.js';
 
 const GOODS = '0000133518';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
-import { run } from '../../src/cli/lookup.js';
+import { run } from '../../src/cli/run.js';
 import { captureIo } from './io.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/lookup.js';
+import { run } from '../../src/cli/run.js';
 import { startSandbox, type SandboxHandle } from '../../src/coufun/sandbox/server.js';
 import { captureIo } from './io.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/lookup.js';
+import { run } from '../../src/cli/run.js';
 import { captureIo } from './io.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

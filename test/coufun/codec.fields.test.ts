@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  endOfKstDay,
   isExpired,
   parseAmount,
   parseCalendarDate,
@@ -9,6 +8,7 @@ import {
   parseStatus,
   typeOrder,
 } from '../../src/coufun/fields.js';
+import { endOfKstDay } from '../../src/time/kst.js';
 
 describe('parseCouponType / parseStatus', () => {
   it('maps the manual codes', () => {

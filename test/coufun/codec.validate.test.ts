@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_LIMITS, encodeRequest, validateField, validateRequest } from '../../src/coufun/codec.js';
+import { encodeRequest } from '../../src/coufun/codec.js';
+import { REQUEST_LIMITS, validateField, validateRequest } from '../../src/coufun/validate.js';
 import { ErrorCode, ValidationError, type RequestField } from '../../src/coufun/errors.js';
 import type { CoufunRequest } from '../../src/coufun/types.js';
 

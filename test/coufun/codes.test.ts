@@ -26,7 +26,7 @@ describe('resultCodeInfo', () => {
     expect(resultCodeInfo(code)).toEqual({ code, known: false, audience: 'unknown', retryable: false });
   });
 
-  // The table is meant to grow (README "Layout": a hint is one row here plus its words), so this
+  // The table is meant to grow (docs/architecture.md, "Where a change goes": a hint is one row here plus its words), so this
   // pins the codes documented today without turning a new row into a third file to edit.
   it('lists the table: every documented code, ascending, each once', () => {
     expect(KNOWN_RESULT_CODES).toEqual(

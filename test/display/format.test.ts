@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  formatDate,
-  formatDuration,
-  formatKst,
-  formatWon,
-  kstDate,
-  kstDaysUntil,
-  kstIso,
-  maskBarcode,
-  maskPhone,
-} from '../../src/display/format.js';
+import { formatDate, formatDuration, formatKst, formatWon, kstIso } from '../../src/display/format.js';
+import { maskBarcode, maskPhone } from '../../src/text/masks.js';
+import { kstDate, kstDaysUntil } from '../../src/time/kst.js';
 
 /** 2024-02-29 15:30 UTC = 2024-03-01 00:30 KST: the KST day is already the next UTC day (leap year). */
 const UTC_LATE_FEB29 = Date.UTC(2024, 1, 29, 15, 30, 0);

@@ -45,7 +45,7 @@ describe('the order field table', () => {
     const keys = ORDER_FIELD_TABLE.map((f) => f.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys[0]).toBe('status');
-    // Today's fields, in this order; a new entry may go anywhere between them (README "Layout":
+    // Today's fields, in this order; a new entry may go anywhere between them (docs/architecture.md, "Where a change goes":
     // a card field is one entry in the table plus its words) without editing this test.
     const today = ['status', 'type', 'barcode', 'expiry', 'balance', 'orderDate', 'exchangedAt', 'cancelledAt', 'receiver'];
     expect(keys.filter((k) => today.includes(k))).toEqual(today);

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/lookup.js';
+import { run } from '../../src/cli/run.js';
 import { runSandbox } from '../../src/cli/sandbox.js';
 import { loadAppConfig } from '../../src/config/app.js';
 import { ConfigError, type Env } from '../../src/config/env.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog } from '../../src/config/catalog.js';
-import { MAX_BARCODES, parseCouponCommand, type CouponCommand } from '../../src/input/command-text.js';
+import { parseCouponCommand, type CouponCommand } from '../../src/input/command-text.js';
+import { MAX_BARCODES } from '../../src/config/limits.js';
 
 const { catalog, problems } = parseCatalog(
   [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redact, redactFields } from '../../src/log/redact.js';
-import { maskLastFour as lastFour } from '../../src/privacy.js';
+import { maskLastFour as lastFour } from '../../src/text/masks.js';
 
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 const APP_TOKEN = 'xapp-1-A0123BCDEFG-1234567890123-abcdef0123456789abcdef0123456789abcdef01';

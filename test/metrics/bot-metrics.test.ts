@@ -1,7 +1,9 @@
 /**
  * The recorders and the registry, with plain values: bounded labels, one registry per bot,
- * the optional Redis and work gauges, the in-flight gauge, and the scrape's format.
+ * the optional shared-store and work gauges, the in-flight gauge, the scrape's format, and the
+ * docs' metrics table naming every series the bot has.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
 import { ValidationError, TimeoutError, VendorError } from '../../src/coufun/errors.js';
@@ -104,21 +106,32 @@ describe('createBotMetrics', () => {
     expect(sampleValue(await samples(m), 'coupon_bot_lookups_in_flight', {})).toBe(0);
   });
 
-  it('reads Redis health and work in flight at scrape time, and has no such series without them', async () => {
-    let redis: 0 | 1 | undefined;
+  it('reads the shared store’s health and work in flight at scrape time, and has no such series without them', async () => {
+    let up: 0 | 1 | undefined;
     let work = 2;
-    const m = createBotMetrics({ processDefaults: false, redisUp: () => redis, workInFlight: () => work });
+    const m = createBotMetrics({ processDefaults: false, sharedStore: { backend: 'redis', up: () => up }, workInFlight: () => work });
+    expect(sampleValue(await samples(m), 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(0);
     expect(sampleValue(await samples(m), 'coupon_bot_redis_up', {})).toBe(0);
-    redis = 1;
+    up = 1;
+    expect(sampleValue(await samples(m), 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(1);
+    // The old name, kept for one release, says the same.
     expect(sampleValue(await samples(m), 'coupon_bot_redis_up', {})).toBe(1);
     expect(sampleValue(await samples(m), 'coupon_bot_work_in_flight', {})).toBe(2);
-    redis = 0;
+    up = 0;
     work = 0;
     const s = await samples(m);
+    expect(sampleValue(s, 'coupon_bot_shared_store_up', { backend: 'redis' })).toBe(0);
     expect(sampleValue(s, 'coupon_bot_redis_up', {})).toBe(0);
     expect(sampleValue(s, 'coupon_bot_work_in_flight', {})).toBe(0);
+    expect((await m.scrape()).body).toMatch(/# HELP coupon_bot_redis_up Deprecated/);
+
+    // Another backend gets the neutral series only.
+    const other = (await createBotMetrics({ processDefaults: false, sharedStore: { backend: 'valkey', up: () => 1 } }).scrape()).body;
+    expect(other).toContain('coupon_bot_shared_store_up{backend="valkey"} 1');
+    expect(other).not.toContain('coupon_bot_redis_up');
 
     const bare = (await createBotMetrics({ processDefaults: false }).scrape()).body;
+    expect(bare).not.toContain('coupon_bot_shared_store_up');
     expect(bare).not.toContain('coupon_bot_redis_up');
     expect(bare).not.toContain('coupon_bot_work_in_flight');
   });
@@ -153,5 +166,20 @@ describe('createBotMetrics', () => {
       expect(body).toMatch(new RegExp(`^# HELP ${name} \\S`, 'm'));
       expect(body).toMatch(new RegExp(`^# TYPE ${name} ${type}$`, 'm'));
     }
+  });
+
+  it('documents every series it registers (README.md or a page in docs/)', async () => {
+    const m = createBotMetrics({ processDefaults: false, workInFlight: () => 0, sharedStore: { backend: 'redis', up: () => 1 } });
+    const names = (await m.registry.getMetricsAsJSON()).map((metric) => metric.name);
+    expect(names.length).toBeGreaterThan(10);
+    const root = new URL('../../', import.meta.url);
+    const pages = [
+      'README.md',
+      ...readdirSync(new URL('docs/', root))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
+    const docs = pages.map((page) => readFileSync(new URL(page, root), 'utf8')).join('\n');
+    expect(names.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
   });
 });

@@ -113,7 +113,8 @@ describe('GET /metrics after real Slack traffic', () => {
     expect(sampleValue(samples, 'process_cpu_user_seconds_total', {})).toBeGreaterThan(0);
     expect(after.body).toMatch(/^nodejs_eventloop_lag_seconds /m);
     expect(after.body).toMatch(/^process_resident_memory_bytes /m);
-    // No Redis wired in this bot: no series that would claim it is down.
+    // No shared backend in memory mode: no series that would claim it is down.
+    expect(after.body).not.toContain('coupon_bot_shared_store_up');
     expect(after.body).not.toContain('coupon_bot_redis_up');
   });
 

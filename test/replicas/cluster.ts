@@ -7,10 +7,9 @@
 import { request } from 'undici';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import type { Env } from '../../src/config/env.js';
-import { LOG_LEVELS, createLogger, type Level } from '../../src/log/logger.js';
-import { WorkTracker } from '../../src/runtime/work.js';
-import { ALLOWED, interactiveBody, slashCommandBody } from '../support/payloads.js';
+import type { WorkTracker } from '../../src/runtime/work.js';
 import { SECRET } from '../support/bot-harness.js';
+import { ALLOWED, interactiveBody, slashCommandBody } from '../support/payloads.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { signedHeaders } from '../support/signing.js';
 
@@ -56,12 +55,7 @@ export function replicaEnv(setup: ReplicaSetup): Env {
 export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
   const logs: Record<string, unknown>[] = [];
   const env = replicaEnv(setup);
-  const logger = createLogger({
-    level: LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? ('info' as Level),
-    sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
-  });
-  const work = new WorkTracker(logger);
-  const bot = await startBot(env, { host: '127.0.0.1', logger, work });
+  const bot = await startBot(env, { host: '127.0.0.1', logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const base = `http://127.0.0.1:${bot.port}`;
   const raw = async (body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> => {
     const res = await request(`${base}/slack/events`, { method: 'POST', body, headers });
@@ -72,7 +66,7 @@ export async function startReplica(setup: ReplicaSetup): Promise<Replica> {
   return {
     bot,
     logs,
-    work,
+    work: bot.work,
     async command({ text, user, channel = ALLOWED }) {
       const responseUrl = setup.slack.responseUrl();
       const body = slashCommandBody({ text, user, channel, responseUrl, triggerId: `trigger-${user}` });

@@ -148,7 +148,7 @@ describe.skipIf(noRedis)('two replicas on one Redis (HTTP mode)', () => {
       await expect.poll(() => r.healthz(), { timeout: 5000 }).toMatchObject({ status: 'degraded', redis: 'down' });
       expect(r.logs.filter((l) => l.msg === 'redis_down')).toHaveLength(1);
     }
-    expect(a.bot.redis?.status()).toBe('down');
+    expect(a.bot.state.health?.status()).toBe('down');
     await redis.restart();
     for (const r of [a, b]) {
       await expect.poll(() => r.healthz(), { timeout: 10_000 }).toMatchObject({ status: 'ok', redis: 'up' });
@@ -174,7 +174,7 @@ describe.skipIf(noRedis)('Redis absent at start', () => {
     expect(sandbox.requestCount(barcode)).toBe(1); // the local cache still works
     expect(r.logs.filter((l) => l.msg === 'redis_down')).toHaveLength(1);
     expect(r.logs.find((l) => l.msg === 'started')).toMatchObject({ state: { store: 'redis', redis: 'down' } });
-    expect(r.bot.redis?.status()).toBe('down');
+    expect(r.bot.state.health?.status()).toBe('down');
     // Neither the URL (which may carry a password) nor the bot token reaches a log line or /healthz.
     const said = JSON.stringify([r.logs, await r.healthz()]);
     expect(said).not.toContain(`127.0.0.1:${closed}`);

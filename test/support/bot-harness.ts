@@ -4,34 +4,16 @@
  * Requests are signed with a real HMAC exactly as Slack signs them.
  */
 import { request } from 'undici';
-import { loadAppConfig, type AppConfig } from '../../src/config/app.js';
 import { startBot, type BotOptions, type RunningBot } from '../../src/bot.js';
-import { systemClock } from '../../src/time/clock.js';
 import type { Env } from '../../src/config/env.js';
-import { createLogger } from '../../src/log/logger.js';
-import { openLookup, type OpenedLookup } from '../../src/lookup/bootstrap.js';
-import { createBotMetrics } from '../../src/metrics/bot-metrics.js';
-import { WorkTracker } from '../../src/runtime/work.js';
-import { ButtonRefs } from '../../src/stores/button-refs.js';
-import { createMemoryStore } from '../../src/stores/memory/key-value.js';
 import { FakeSlack } from './fake-slack.js';
 import { ALLOWED, interactiveBody, slashCommandBody } from './payloads.js';
 import { signedHeaders } from './signing.js';
 
 export const SECRET = 'test-signing-secret';
 
-/**
- * The running bot plus the parts this harness built and handed to it (`startBot` injection), so
- * tests can look inside without the bot exposing its internals.
- */
-export interface HarnessBot extends RunningBot {
-  readonly config: AppConfig;
-  readonly lookup: OpenedLookup;
-  /** Background work after acks (lookups, replies). */
-  readonly work: WorkTracker;
-  /** Requests behind thread cards' buttons, read from the bot's own store. */
-  readonly buttonRefs: ButtonRefs;
-}
+/** The running bot exactly as production builds it (`startBot`), with its parts to look inside. */
+export type HarnessBot = RunningBot;
 
 export interface Harness {
   readonly bot: HarnessBot;
@@ -66,29 +48,13 @@ export async function startHarness(env: Env = {}, options: BotOptions = {}): Pro
     LOG_LEVEL: 'info',
     ...env,
   };
-  let lookup: OpenedLookup | undefined;
   try {
-    // The parts startBot would build, built here so the harness keeps references to them.
-    const config = loadAppConfig(botEnv);
-    const clock = options.clock ?? systemClock;
-    const logger = createLogger({
-      level: config.logLevel,
-      clock,
-      sink: options.logSink ?? ((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    bot = await startBot(botEnv, {
+      host: '127.0.0.1',
+      logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+      ...options,
     });
-    const work = new WorkTracker(logger);
-    const metrics = createBotMetrics({ workInFlight: () => work.size, ...(options.redisUp ? { redisUp: options.redisUp } : {}) });
-    lookup = await openLookup(config.coufun, {
-      clock,
-      observer: metrics.lookupObserver,
-      ...(options.sandbox ? { sandbox: options.sandbox } : {}),
-    });
-    const store = createMemoryStore({ clock });
-    const running = await startBot(botEnv, { host: '127.0.0.1', ...options, logger, lookup, store, work, metrics });
-    bot = Object.assign(running, { config, lookup, work, buttonRefs: new ButtonRefs(store) });
   } catch (e) {
-    // startBot closes what it was given when it fails; a failure before it leaves the lookup to us.
-    await lookup?.close({ force: true }).catch(() => undefined);
     await slack.close();
     throw e;
   }

@@ -56,26 +56,46 @@ export function interactiveBody(payload: Record<string, unknown>): string {
 export interface ButtonOptions {
   readonly actionId: string;
   readonly value: string;
-  readonly responseUrl: string;
   readonly user?: string;
+  readonly triggerId?: string;
+}
+
+/** A button on a message: the card's, in a channel. */
+export interface CardButtonOptions extends ButtonOptions {
+  readonly responseUrl: string;
   readonly channel?: string;
   /** The card was a private (ephemeral) message; default true. */
   readonly ephemeral?: boolean;
 }
 
 /** A `block_actions` payload for a button on a card. */
-export function buttonPayload(opts: ButtonOptions): Record<string, unknown> {
+export function buttonPayload(opts: CardButtonOptions): Record<string, unknown> {
   const channel = opts.channel ?? ALLOWED;
+  return {
+    ...blockActions(opts, `trigger-${opts.responseUrl.split('/').pop()}`),
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: opts.ephemeral ?? true },
+    channel: { id: channel, name: 'cs-triage' },
+    response_url: opts.responseUrl,
+  };
+}
+
+/** A `block_actions` payload for a button in the App Home tab: a view, so no channel and no response_url. */
+export function homeButtonPayload(opts: ButtonOptions): Record<string, unknown> {
+  return {
+    ...blockActions(opts, 'trigger-home'),
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', type: 'home', team_id: 'T1', callback_id: '', blocks: [] },
+  };
+}
+
+function blockActions(opts: ButtonOptions, triggerId: string): Record<string, unknown> {
   return {
     type: 'block_actions',
     team,
     user: person(opts.user ?? 'U0ALICE'),
     api_app_id: 'A1',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: opts.ephemeral ?? true },
-    trigger_id: `trigger-${opts.responseUrl.split('/').pop()}`,
-    channel: { id: channel, name: 'cs-triage' },
-    response_url: opts.responseUrl,
+    trigger_id: opts.triggerId ?? triggerId,
     actions: [
       {
         type: 'button',

@@ -7,7 +7,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { kstCalendar } from '../../src/coufun/sandbox/dates.js';
 import { amountOrder } from '../../src/coufun/sandbox/orders.js';
-import { parseForm, readBody, sendPage, sendXml } from '../../src/coufun/sandbox/respond.js';
+import { parseForm, sendPage, sendXml } from '../../src/coufun/sandbox/respond.js';
+import { readBody } from '../../src/http/body.js';
 import { errorXml, successXml } from '../../src/coufun/sandbox/xml.js';
 
 /** How one request is answered: a vendor code, a success, an HTTP 500, or a hang. */
@@ -47,8 +48,8 @@ export async function startRecordingVendor(options: {
     open += 1;
     maxOpen = Math.max(maxOpen, open);
     res.on('close', () => (open -= 1));
-    const body = await readBody(req, 4096);
-    if (body.kind !== 'ok') return res.destroy();
+    const body = await readBody(req, { limit: 4096 });
+    if (!body.ok) return res.destroy();
     const barcode = parseForm(req.headers['content-type'], body.body).get('BARCODE_NUM') ?? '';
     arrivals.push({ at, barcode });
     const answer = options.answer?.(arrivals.length, barcode) ?? { kind: 'ok' };

@@ -5,7 +5,7 @@
  * products beside it. Pure.
  */
 import type { Catalog } from '../../config/catalog.js';
-import { validateField } from '../../coufun/codec.js';
+import { validateField } from '../../coufun/validate.js';
 import { readTypedNumbers } from '../../input/command-text.js';
 import type { Cell, TableRow } from './table.js';
 

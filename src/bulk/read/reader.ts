@@ -5,7 +5,7 @@
  * check) and every goods cell by `/coupon`'s goods resolver. No I/O.
  */
 import { type Catalog, resolveGoods } from '../../config/catalog.js';
-import { validateField } from '../../coufun/codec.js';
+import { validateField } from '../../coufun/validate.js';
 import type { ValidationError } from '../../coufun/errors.js';
 import { parseCouponCommand, readTypedNumbers } from '../../input/command-text.js';
 import { findColumns, isBarcodeHeader, isBlankRow, type Columns } from './columns.js';

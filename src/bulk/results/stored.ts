@@ -22,7 +22,7 @@ import { resultCodeInfo } from '../../coufun/codes.js';
 import { typeOrder } from '../../coufun/fields.js';
 import type { Order, OrderField } from '../../coufun/types.js';
 import type { LookupOutcome } from '../../lookup/types.js';
-import { maskTextAbout } from '../../privacy.js';
+import { maskTextAbout } from '../../text/masks.js';
 
 export type StoredOrder = Readonly<Partial<Record<OrderField, string>>>;
 

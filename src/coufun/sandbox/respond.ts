@@ -1,15 +1,15 @@
-/** Small HTTP helpers of the sandbox server: bodies in and out, pauses that stop on close. */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
+/** Small HTTP helpers of the sandbox server: bodies out, form fields in, pauses that stop on close. */
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { encodeXml, escapeXml, XML_CONTENT_TYPE } from './xml.js';
+import { sleep } from '../../time/sleep.js';
 
 export const HTML_CONTENT_TYPE = 'text/html; charset=EUC-KR';
 
 /** Wait `ms`; rejects when `signal` aborts (the sandbox is closing). */
 export async function pause(ms: number, signal: AbortSignal): Promise<void> {
   signal.throwIfAborted();
-  if (ms > 0) await sleep(ms, undefined, { signal });
+  if (ms > 0) await sleep(ms, { signal });
 }
 
 /** Send a whole body with its length, unless the client is already gone. */
@@ -36,34 +36,6 @@ export function htmlPage(title: string, text: string): Buffer {
 
 export function sendPage(res: ServerResponse, status: number, title: string, text: string, headers: OutgoingHttpHeaders = {}): void {
   sendBody(res, status, HTML_CONTENT_TYPE, htmlPage(title, text), headers);
-}
-
-export type BodyResult = { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too_large' } | { readonly kind: 'aborted' };
-
-// Past the limit the body is still read (and dropped) so the 413 reaches the client instead of
-// a reset; past this much more, the connection is simply cut.
-const DRAIN_LIMIT_BYTES = 1024 * 1024;
-
-/** Read a request body of at most `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const settle = (r: BodyResult): void => {
-      if (done) return;
-      done = true;
-      resolve(r);
-    };
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
-    });
-    req.on('end', () => settle(size > limit ? { kind: 'too_large' } : { kind: 'ok', body: Buffer.concat(chunks) }));
-    req.on('error', () => settle({ kind: 'aborted' }));
-    req.on('close', () => settle({ kind: 'aborted' }));
-  });
 }
 
 /** Form fields of an `application/x-www-form-urlencoded` body; any other body has none. */

@@ -11,7 +11,8 @@ import { systemClock } from '../../time/clock.js';
 import { answer } from './answer.js';
 import { SANDBOX_POC_ID } from '../environments.js';
 import { sendFault } from './faults.js';
-import { parseForm, pause, readBody, sendPage, sendXml } from './respond.js';
+import { readBody } from '../../http/body.js';
+import { parseForm, pause, sendPage, sendXml } from './respond.js';
 
 /** The vendor's endpoint path (manual §2), served by the sandbox. */
 export const SANDBOX_PATH = '/b2c_api/coufunPartAmountStatus.do';
@@ -76,9 +77,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (path !== SANDBOX_PATH) return sendPage(res, 404, '404 Not Found', 'The requested URL was not found on this server.');
       return sendPage(res, 405, '405 Method Not Allowed', 'Use POST.', { Allow: 'POST' });
     }
-    const body = await readBody(req, SANDBOX_MAX_BODY_BYTES);
-    if (body.kind === 'aborted') return;
-    if (body.kind === 'too_large') {
+    // Past the limit the body is still read (and dropped) so the 413 reaches the client instead
+    // of a reset; past a megabyte the connection is simply cut.
+    const body = await readBody(req, { limit: SANDBOX_MAX_BODY_BYTES, drainUpTo: 1024 * 1024 });
+    if (!body.ok && body.reason !== 'too_large') return;
+    if (!body.ok) {
       await pause(delayMs, signal);
       return sendPage(res, 413, '413 Payload Too Large', `The request body is over ${SANDBOX_MAX_BODY_BYTES} bytes.`);
     }

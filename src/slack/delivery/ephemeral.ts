@@ -4,6 +4,7 @@
  * messages as `respond()`, so notices and the thread fallbacks are shared with the other entry points.
  */
 import type { webApi } from '@slack/bolt';
+import type { Responder } from './reply.js';
 
 type WebClient = webApi.WebClient;
 
@@ -14,20 +15,17 @@ export interface EphemeralTarget {
   readonly threadTs?: string | undefined;
 }
 
-/** A `respond`-shaped sender; it rejects when Slack refuses (callers log through `safeRespond`). */
-export function ephemeralResponder(
-  client: Pick<WebClient, 'chat'>,
-  target: EphemeralTarget,
-): (message: Record<string, unknown>) => Promise<unknown> {
+/** A `Responder` over `chat.postEphemeral`; it rejects when Slack refuses (callers log through `safeRespond`). */
+export function ephemeralResponder(client: Pick<WebClient, 'chat'>, target: EphemeralTarget): Responder {
   return async (message) => {
-    const text = typeof message.text === 'string' && message.text !== '' ? message.text : '-';
+    const text = message.text !== '' ? message.text : '-';
     // `response_type` / `replace_original` belong to response_url posts and mean nothing here.
     await client.chat.postEphemeral({
       channel: target.channelId,
       user: target.userId,
       text,
-      ...(Array.isArray(message.blocks) ? { blocks: message.blocks } : {}),
+      ...(message.blocks ? { blocks: message.blocks } : {}),
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-    } as unknown as webApi.ChatPostEphemeralArguments);
+    });
   };
 }

@@ -4,6 +4,7 @@
  * budget allows, then give up), or Slack fails otherwise. Never hangs past the budget.
  */
 import type { webApi } from '@slack/bolt';
+import { sleep as realSleep } from '../../time/sleep.js';
 
 type WebClient = webApi.WebClient;
 
@@ -24,7 +25,7 @@ export async function postInThread(
   message: { channel: string; thread_ts: string; text: string; blocks: unknown[] },
   options: ThreadPostOptions = {},
 ): Promise<ThreadPostResult> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = options.sleep ?? realSleep;
   let budget = options.budgetMs ?? 10_000;
   for (;;) {
     try {

@@ -5,9 +5,7 @@
  */
 import type { Catalog, GoodsEntry } from '../../config/catalog.js';
 import { stripSlackMarkup } from './message-text.js';
-import { normaliseTyped } from '../../input/typed-text.js';
-
-export { messageText, type SlackMessageLike } from './message-text.js';
+import { normaliseTyped } from '../../text/typed.js';
 
 export interface Extraction {
   /** Candidate coupon numbers, separators removed, deduplicated, in order of appearance (≤ MAX_EXTRACTED_BARCODES). */

@@ -1,102 +1,126 @@
 /**
- * The channel allowlist, as one global Bolt middleware in front of every entry point
- * (commands, shortcuts, button actions, view submissions, `app_mention` events). A gate is a
- * middleware that does not call `next()`: a refused request is acknowledged, answered privately
- * with the channel ID an operator must add, and never reaches a listener or the vendor. A
- * mention has no response_url, so its refusal is a `chat.postEphemeral` to the person.
+ * The channel allowlist, as one global Bolt middleware in front of every entry point. What each
+ * entry point asks (its gate rule) and how it answers privately (its reply route) come from the
+ * registry (src/slack/entry-points/registry.ts). A gate is a middleware that does not call
+ * `next()`: a refused request is acknowledged, answered privately (with the channel ID an operator
+ * must add, or, with no channel at all, where to ask instead) and never reaches a listener or
+ * the vendor. Payloads no row describes are gated like the rest when they are of a kind that
+ * can carry a request.
  */
-import type { AllMiddlewareArgs, AnyMiddlewareArgs, RespondFn } from '@slack/bolt';
-import { renderNoticeModal } from '../render/index.js';
-import type { BotDeps } from '../deps.js';
-import { decodeModalMetadata } from '../input/metadata.js';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import { isChannelAllowed } from '../../config/allowlist.js';
-import { respondNotice } from '../delivery/reply.js';
-import { ephemeralResponder } from '../delivery/ephemeral.js';
+import type { BotDeps } from '../deps/bot-deps.js';
+import { sendNotice } from '../delivery/notice-route.js';
+import type { Responder } from '../delivery/reply.js';
+import { entryFor, type ArrivalKey, type GateRule, type ReplyRoute } from '../entry-points/registry.js';
+import { decodeModalMetadata } from '../input/metadata.js';
+import type { Notice } from '../render/index.js';
 
-interface Origin {
-  readonly kind: string;
+/** Where an incoming payload comes from, as far as the gate needs to know. */
+export interface Origin {
+  /** How it arrived (for the registry); undefined for payloads that carry no request (other events, view closes, …). */
+  readonly arrival: ArrivalKey | { readonly kind: 'global_shortcut' } | undefined;
   readonly channelId: string | undefined;
   readonly userId: string | undefined;
+  /** For a notice modal when there is no response_url (interactions only; 3 s to use). */
+  readonly triggerId: string | undefined;
+  /** A mention's thread (its `thread_ts`, else its own `ts`): where its private notice shows. */
+  readonly threadTs: string | undefined;
 }
 
-/** Where an incoming payload comes from. Events other than `app_mention`, and other kinds, yield `kind` only. */
-export function originOf(body: Record<string, unknown>): Origin {
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+type Rec = Record<string, unknown>;
+const obj = (v: unknown): Rec => (v && typeof v === 'object' ? (v as Rec) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** Read a payload without trusting its shape: never throws, unknown fields are undefined. */
+export function originOf(body: Rec): Origin {
+  const none = { channelId: undefined, userId: undefined, triggerId: undefined, threadTs: undefined };
   if (typeof body.command === 'string') {
-    return { kind: 'command', channelId: str(body.channel_id), userId: str(body.user_id) };
+    return {
+      ...none,
+      arrival: { kind: 'command' },
+      channelId: str(body.channel_id),
+      userId: str(body.user_id),
+      triggerId: str(body.trigger_id),
+    };
   }
-  const kind = str(body.type) ?? 'unknown';
-  const userId = str(obj(body.user).id);
-  switch (kind) {
-    case 'block_actions':
-      return { kind, userId, channelId: str(obj(body.channel).id) ?? str(obj(body.container).channel_id) };
+  const interaction = { ...none, userId: str(obj(body.user).id), triggerId: str(body.trigger_id) };
+  switch (body.type) {
+    case 'block_actions': {
+      const [action] = Array.isArray(body.actions) ? body.actions : [];
+      return {
+        ...interaction,
+        arrival: { kind: 'action', id: str(obj(action).action_id) },
+        channelId: str(obj(body.channel).id) ?? str(obj(body.container).channel_id),
+      };
+    }
     case 'message_action':
-      return { kind, userId, channelId: str(obj(body.channel).id) };
-    case 'view_submission':
-      return { kind, userId, channelId: decodeModalMetadata(str(obj(body.view).private_metadata))?.channelId };
+      return { ...interaction, arrival: { kind: 'message_shortcut', id: str(body.callback_id) }, channelId: str(obj(body.channel).id) };
+    case 'view_submission': {
+      const view = obj(body.view);
+      return {
+        ...interaction,
+        arrival: { kind: 'view_submission', id: str(view.callback_id) },
+        channelId: decodeModalMetadata(str(view.private_metadata))?.channelId,
+      };
+    }
+    case 'shortcut':
+      return { ...interaction, arrival: { kind: 'global_shortcut' } };
     case 'event_callback': {
       const event = obj(body.event);
-      // Only mentions are answered, so only they are gated; other events stay ungated.
-      if (event.type !== 'app_mention') return { kind, userId: undefined, channelId: undefined };
-      return { kind: 'app_mention', userId: str(event.user), channelId: str(event.channel) };
+      // Only events an entry point answers carry a request; other events stay ungated.
+      const arrival = { kind: 'event', type: str(event.type) } as const;
+      if (entryFor(arrival) === undefined) return { ...none, arrival: undefined };
+      return {
+        ...none,
+        arrival,
+        channelId: str(event.channel),
+        userId: str(event.user),
+        threadTs: str(event.thread_ts) ?? str(event.ts),
+      };
     }
     default:
-      return { kind, userId, channelId: undefined };
+      return { ...interaction, arrival: undefined };
   }
 }
 
-const GATED = new Set(['command', 'block_actions', 'message_action', 'view_submission', 'shortcut', 'app_mention']);
+/** How a payload no registry row describes answers privately, by its kind. */
+function defaultRoute(kind: string): ReplyRoute {
+  if (kind === 'view_submission') return 'view';
+  if (kind === 'event') return 'ephemeral';
+  return 'response_url';
+}
 
-export function channelGate(deps: BotDeps) {
+/** The gate, as a global Bolt middleware (src/slack/app.ts puts it after the event gates). */
+export function channelGate(deps: Pick<BotDeps, 'allowlist' | 'locales' | 'logger' | 'command'>) {
   return async (args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const origin = originOf(args.body as unknown as Record<string, unknown>);
-    if (!GATED.has(origin.kind) || isChannelAllowed(deps.allowlist, origin.channelId)) {
+    const origin = originOf(args.body as unknown as Rec);
+    const { arrival, channelId, userId } = origin;
+    const entry = arrival && arrival.kind !== 'global_shortcut' ? entryFor(arrival) : undefined;
+    const rule: GateRule = entry?.gate ?? (arrival ? 'channel' : 'none');
+    if (arrival === undefined || rule === 'none' || isChannelAllowed(deps.allowlist, channelId)) {
       await args.next();
       return;
     }
-    const channelId = origin.channelId ?? '?';
-    deps.logger.event('info', 'channel_refused', { entry: origin.kind, channel: channelId, user: origin.userId });
-    const ack = 'ack' in args ? (args.ack as (r?: unknown) => Promise<void>) : undefined;
-    if (origin.kind === 'view_submission') {
-      const locale = (origin.userId && deps.locales.peek(origin.userId)) || 'ko';
-      // Unreadable metadata (a form from an older version of the bot) is an expired form, not a
-      // channel an operator could permit.
-      const notice =
-        origin.channelId === undefined ? ({ kind: 'expired_action' } as const) : ({ kind: 'channel_refused', channelId } as const);
-      await ack?.({ response_action: 'update', view: renderNoticeModal(notice, locale) });
-      return;
-    }
-    await ack?.();
-    if (origin.kind === 'app_mention') {
-      // Nobody to tell without a person (Bolt acked the event already).
-      if (origin.userId === undefined || origin.channelId === undefined) return;
-      const send = ephemeralResponder(args.client, {
-        channelId: origin.channelId,
-        userId: origin.userId,
-        threadTs: mentionThread(args.body),
-      });
-      const locale = await deps.locales.localeOf(origin.userId);
-      await respondNotice(send, { kind: 'channel_refused', channelId }, locale, deps.logger, { entry: 'mention', channel: channelId });
-      return;
-    }
-    const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
-    if (!respond) return;
-    const locale = origin.userId ? await deps.locales.localeOf(origin.userId) : 'ko';
-    await respondNotice(
-      respond,
-      { kind: 'channel_refused', channelId },
-      locale,
-      deps.logger,
-      { entry: origin.kind, channel: channelId },
-      { replace_original: false },
-    );
+    const context = { entry: entry?.name ?? arrival.kind, channel: channelId ?? '?', user: userId };
+    deps.logger.event('info', 'channel_refused', context);
+    const handles = {
+      ack: 'ack' in args ? (args.ack as (response?: unknown) => Promise<void>) : undefined,
+      respond: 'respond' in args ? (args.respond as Responder | undefined) : undefined,
+      client: args.client,
+      ...origin,
+    };
+    await sendNotice(deps, entry?.reply ?? defaultRoute(arrival.kind), handles, refusal(origin, deps.command), context, {
+      replace_original: false,
+    });
   };
 }
 
-/** A mention's thread (its `thread_ts`, else its own `ts`): where its private notice shows. */
-function mentionThread(body: unknown): string | undefined {
-  const event = (body as { event?: { thread_ts?: unknown; ts?: unknown } } | undefined)?.event;
-  const ts = event?.thread_ts ?? event?.ts;
-  return typeof ts === 'string' && ts !== '' ? ts : undefined;
+/** What to tell the person: the channel to permit, that a form is too old to read, or where to ask instead. */
+function refusal(origin: Origin, command: string): Notice {
+  if (origin.channelId !== undefined) return { kind: 'channel_refused', channelId: origin.channelId };
+  // Unreadable metadata (a form from an older version of the bot) is an expired form, not a
+  // channel an operator could permit.
+  if (origin.arrival?.kind === 'view_submission') return { kind: 'expired_action' };
+  return { kind: 'channel_needed', command };
 }

@@ -8,7 +8,7 @@
  */
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import { errorFields } from '../../log/logger.js';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps } from '../deps/bot-deps.js';
 
 /** Slack retries for about five minutes; a claim outlives that comfortably. */
 export const EVENT_CLAIM_TTL_MS = 60 * 60 * 1000;

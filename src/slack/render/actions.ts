@@ -5,13 +5,18 @@
  */
 import type { ActionsBlock, Button } from '@slack/types';
 import type { Locale } from '../../display/index.js';
-import { MAX_BARCODES } from '../../input/command-text.js';
+import { MAX_BARCODES } from '../../config/limits.js';
+import { entryPoint } from '../entry-points/registry.js';
 import { plain } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { slackWords } from './strings.js';
 
-/** The `action_id`s of the card's buttons (the listeners register against these). */
-export const ACTION_IDS = { share: 'coupon_share', refresh: 'coupon_refresh', retry: 'coupon_retry' } as const;
+/** The `action_id`s of the card's buttons: their entry points' (the listeners register against these). */
+export const ACTION_IDS = {
+  share: entryPoint('share').arrives.actionId,
+  refresh: entryPoint('refresh').arrives.actionId,
+  retry: entryPoint('retry').arrives.actionId,
+} as const;
 export type CardAction = keyof typeof ACTION_IDS;
 
 /** What a card button asks to repeat. */

@@ -5,7 +5,8 @@
  */
 import type { SectionBlock } from '@slack/types';
 import type { ResultAudience } from '../../coufun/types.js';
-import { maskBarcode, t, type ErrorView, type Locale } from '../../display/index.js';
+import { t, type ErrorView, type Locale } from '../../display/index.js';
+import { maskBarcode } from '../../text/masks.js';
 import { escapeMrkdwn, escapeText, quote, section, truncate } from './blocks.js';
 
 const AUDIENCE_EMOJI: Readonly<Record<ResultAudience, string>> = {

@@ -10,11 +10,11 @@ import {
   describeError,
   describeOrders,
   envLabel,
-  maskBarcode,
   type ErrorView,
   type Locale,
   type OrdersView,
 } from '../../display/index.js';
+import { maskBarcode } from '../../text/masks.js';
 import type { LookupOutcome } from '../../lookup/types.js';
 import { cardActions, type ButtonValue, type CardAction, type CardActionValue } from './actions.js';
 import { context, divider, escapeMrkdwn, fallbackText, header, inertMarkers, type SlackMessage } from './blocks.js';

@@ -5,14 +5,16 @@
 import type { InputBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
 import type { Catalog, GoodsEntry } from '../../config/catalog.js';
 import type { Locale } from '../../display/index.js';
-import { MAX_BARCODES } from '../../input/command-text.js';
+import { MAX_BARCODES } from '../../config/limits.js';
+import { entryPoint } from '../entry-points/registry.js';
 import { context, escapeMrkdwn, plain } from './blocks.js';
 import { LIMITS } from './limits.js';
 import { noticeWords } from './notice-strings.js';
 import { slackWords } from './strings.js';
 
 export const MODAL_IDS = {
-  callbackId: 'coupon_lookup_modal',
+  /** The form's entry point (src/slack/entry-points/registry.ts) names it. */
+  callbackId: entryPoint('modal').arrives.callbackId,
   goodsBlock: 'goods',
   goodsAction: 'goods_input',
   barcodesBlock: 'barcodes',

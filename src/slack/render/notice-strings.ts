@@ -20,6 +20,7 @@ export interface NoticeWords {
   readonly invalidTitle: string;
   readonly position: (n: number) => string;
   readonly channelRefused: (channel: string, id: string) => string;
+  readonly channelNeeded: (command: string) => string;
   readonly rateLimited: (seconds: number) => string;
   readonly botNotInChannel: (channel: string) => string;
   readonly threadPostFailed: (reason: string) => string;
@@ -50,6 +51,8 @@ const KO: NoticeWords = {
   position: (n) => `${n}번째 쿠폰번호`,
   channelRefused: (channel, id) =>
     `${channel}에서는 쿠폰 조회를 쓸 수 없습니다. 이 채널이 필요하면 봇 운영자에게 채널 ID \`${id}\`를 \`ALLOWED_CHANNEL_IDS\`에 추가해 달라고 요청하세요. 쿠펀에는 아무것도 조회하지 않았습니다.`,
+  channelNeeded: (c) =>
+    `쿠폰 조회는 조회가 허용된 채널 안에서만 할 수 있습니다. 그 채널에서 \`${c}\`를 쓰거나 고객 문의 메시지의 ⋮ 메뉴 → *쿠폰 조회* 를 눌러 주세요. 쿠펀에는 아무것도 조회하지 않았습니다.`,
   rateLimited: (s) => `조회가 너무 잦습니다. ${s}초 후에 다시 시도해 주세요. 쿠펀 조회 한도를 지키기 위한 제한입니다.`,
   botNotInChannel: (channel) =>
     `봇이 ${channel}에 들어가 있지 않아 스레드에 답하지 못했습니다. 채널에서 \`/invite @coupon-bot\`으로 초대해 주세요. 이번 결과는 아래에 나에게만 보여 드립니다.`,
@@ -80,6 +83,8 @@ const EN: NoticeWords = {
   position: (n) => `coupon number ${n}`,
   channelRefused: (channel, id) =>
     `Coupon lookups are not enabled in ${channel}. If this channel needs them, ask the bot's operator to add channel ID \`${id}\` to \`ALLOWED_CHANNEL_IDS\`. Nothing was sent to Coufun.`,
+  channelNeeded: (c) =>
+    `Coupon lookups work only inside a channel where they are enabled. Use \`${c}\` there, or ⋮ → *쿠폰 조회* (look up coupon) on a complaint message. Nothing was sent to Coufun.`,
   rateLimited: (s) => `Too many lookups. Try again in ${s} s. This limit protects the team's Coufun quota.`,
   botNotInChannel: (channel) =>
     `The bot is not a member of ${channel}, so it could not reply in the thread. Invite it with \`/invite @coupon-bot\`. Here is the result, visible only to you.`,

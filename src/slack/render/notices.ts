@@ -18,6 +18,8 @@ export type Notice =
   | { readonly kind: 'too_many_barcodes'; readonly given: number; readonly max: number }
   | { readonly kind: 'invalid_input'; readonly error: ValidationError; readonly position?: number }
   | { readonly kind: 'channel_refused'; readonly channelId: string }
+  /** A request from no channel at all (a button in the App Home tab): where to ask instead. */
+  | { readonly kind: 'channel_needed'; readonly command: string }
   | { readonly kind: 'rate_limited'; readonly retryAtMs: number; readonly nowMs: number }
   | { readonly kind: 'bot_not_in_channel'; readonly channelId: string }
   /** `reason`: `rate_limited`, or the Slack error code (e.g. `is_archived`). */
@@ -56,6 +58,8 @@ function paragraphs(notice: Notice, locale: Locale): string[] {
     }
     case 'channel_refused':
       return [`:no_entry: ${w.channelRefused(channelRef(notice.channelId), escapeMrkdwn(notice.channelId))}`];
+    case 'channel_needed':
+      return [`:no_entry: ${w.channelNeeded(escapeMrkdwn(notice.command))}`];
     case 'rate_limited':
       return [`:hourglass: ${w.rateLimited(Math.max(1, Math.ceil((notice.retryAtMs - notice.nowMs) / 1000)))}`];
     case 'bot_not_in_channel':

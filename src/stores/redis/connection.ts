@@ -5,6 +5,7 @@
  * backoff (never a busy loop). Errors are listened to, so none can crash the process.
  */
 import { Redis } from 'ioredis';
+import { withDeadline } from '../../time/deadline.js';
 
 export interface RedisConnectionOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://…` (TLS). */
@@ -50,13 +51,11 @@ export function createRedisConnection(options: RedisConnectionOptions): Redis {
 /** `quit` within `timeoutMs`, then drop the socket whatever happened. Never rejects. */
 export async function closeRedis(redis: Redis, timeoutMs = 500): Promise<void> {
   if (redis.status === 'end') return;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([redis.quit(), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    await withDeadline(redis.quit(), timeoutMs, 'Redis QUIT');
   } catch {
-    // a dead connection cannot say goodbye
+    // a dead (or silent) connection cannot say goodbye
   } finally {
-    clearTimeout(timer);
     redis.disconnect(false);
   }
 }

@@ -9,7 +9,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../log/logger.js';
 import type { StoreHealth, StoreStatus } from '../types.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../../time/deadline.js';
 
 /** The error's code or name: `ECONNREFUSED`, `timeout`, … (never its text, which may name hosts). */
 /** A short, address-free reason for a Redis failure (an error code, `timeout`, `connection_closed`): safe to log. */
@@ -122,7 +122,7 @@ export class RedisHealth implements StoreHealth {
     if (this.redis.status !== 'ready') return;
     this.probing = true;
     try {
-      await withDeadline(this.redis.ping(), this.options.timeoutMs ?? 1000);
+      await withDeadline(this.redis.ping(), this.options.timeoutMs ?? 1000, 'Redis');
       this.up();
     } catch {
       this.scheduleProbe();

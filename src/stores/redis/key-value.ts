@@ -6,8 +6,8 @@
  */
 import type { Redis } from 'ioredis';
 import type { KeyValueStore } from '../types.js';
-import { withDeadline } from './deadline.js';
-import type { ValueCodec } from './value-codec.js';
+import { withDeadline } from '../../time/deadline.js';
+import type { ValueCodec } from '../value-codec.js';
 
 export function createRedisStore(options: {
   readonly redis: Redis;
@@ -16,7 +16,7 @@ export function createRedisStore(options: {
   readonly timeoutMs?: number;
 }): KeyValueStore {
   const { redis, prefix, codec } = options;
-  const bounded = <T>(op: Promise<T>): Promise<T> => withDeadline(op, options.timeoutMs);
+  const bounded = <T>(op: Promise<T>): Promise<T> => withDeadline(op, options.timeoutMs, 'Redis');
   const ttl = (ms: number): number => Math.max(1, Math.ceil(ms));
   return {
     async get<V>(key: string) {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../../time/clock.js';
 import type { KeyHasher } from '../keys.js';
-import { withDeadline } from './deadline.js';
+import { withDeadline } from '../../time/deadline.js';
 import { RATE_WINDOW_MS, type RateDecision, type RateLimiter } from '../types.js';
 
 // KEYS[1] set; ARGV now, window, limit, cost, record (1/0), member prefix.
@@ -74,7 +74,7 @@ export class RedisRateLimiter implements RateLimiter {
       record ? '1' : '0',
       member,
     );
-    const [ok, retryAtMs] = await withDeadline(run, this.options.timeoutMs);
+    const [ok, retryAtMs] = await withDeadline(run, this.options.timeoutMs, 'Redis');
     return ok === 1 ? { ok: true } : { ok: false, retryAtMs: Number(retryAtMs) };
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Opens the shared state on Redis: one connection, the store and the limiter behind their
- * failover wrappers (local memory beside them), and the health the bot reports. Never rejects:
+ * The shared state on Redis: one connection, the stores and the limiter behind their failover
+ * wrappers (bounded local memory beside each), and the health the bot reports. Never rejects:
  * a Redis that is absent at start leaves the bot on local state until it appears.
  */
 import type { Clock } from '../../time/clock.js';
@@ -9,48 +9,39 @@ import { createFailoverStore, FailoverRateLimiter } from '../failover.js';
 import type { KeyHasher } from '../keys.js';
 import { createMemoryStore } from '../memory/key-value.js';
 import { MemoryRateLimiter } from '../memory/rate-limiter.js';
-import type { KeyValueStore, RateLimiter, StoreHealth } from '../types.js';
+import { MEMORY_CACHE_ENTRIES } from '../memory/shared-state.js';
+import type { SharedState } from '../shared-state.js';
+import type { StoreHealth } from '../types.js';
 import { closeRedis, createRedisConnection } from './connection.js';
 import { RedisHealth } from './health.js';
 import { createRedisStore } from './key-value.js';
 import { RedisRateLimiter } from './rate-limiter.js';
-import { createValueCodec } from './value-codec.js';
+import type { ValueCodec } from '../value-codec.js';
+import { withDeadline } from '../../time/deadline.js';
 
 export interface RedisStateOptions {
   readonly url: string;
   /** Prepended to every key (`coupon-bot:`). */
   readonly prefix: string;
   /** Seals values; the same on every replica. */
-  readonly secret: Buffer;
+  readonly codec: ValueCodec;
   /** Hashes user IDs into limiter keys; the same on every replica. */
   readonly hashKey: KeyHasher;
   readonly commandTimeoutMs: number;
   readonly perMinute: number;
   readonly clock: Clock;
   readonly logger?: Logger;
-  /** Bound on the local copy of the general store; default 10 000 entries. */
+  /** Bound on each local copy (references, replay claims); default 10 000 entries. */
   readonly localMaxEntries?: number;
-  /** Bound on the local copy of the lookup cache; default 1000 answers, as in memory mode. */
+  /** Bound on the local copy of the lookup cache; default as in memory mode. */
   readonly cacheMaxEntries?: number;
   /** How often a PING probes a connected but failing Redis; default 1000 ms. */
   readonly probeIntervalMs?: number;
   readonly maxReconnectDelayMs?: number;
 }
 
-export interface RedisState {
-  /** Thread-card references, replay and event de-duplication. */
-  readonly store: KeyValueStore;
-  /**
-   * The lookup cache and its claims: the same Redis, but its own smaller local copy, so a churn
-   * of cached answers cannot push the references out of the general store's local copy.
-   */
-  readonly cache: KeyValueStore;
-  readonly limiter: RateLimiter;
-  /** `up`/`down` and its changes (metrics, /healthz). */
-  readonly health: StoreHealth;
-  /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
-  close(): Promise<void>;
-}
+/** The shared state on Redis; its health is always there (Redis can be down). */
+export type RedisState = SharedState & { readonly health: StoreHealth };
 
 export async function openRedisState(options: RedisStateOptions): Promise<RedisState> {
   let health: RedisHealth | undefined;
@@ -70,19 +61,16 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   const shared = createRedisStore({
     redis,
     prefix: options.prefix,
-    codec: createValueCodec(options.secret),
+    codec: options.codec,
     timeoutMs: options.commandTimeoutMs,
   });
-  const local = createMemoryStore({
-    clock: options.clock,
-    ...(options.localMaxEntries !== undefined ? { maxEntries: options.localMaxEntries } : {}),
-  });
-  const store = createFailoverStore(shared, local, health);
-  const cache = createFailoverStore(
-    shared,
-    createMemoryStore({ clock: options.clock, maxEntries: options.cacheMaxEntries ?? 1000 }),
-    health,
-  );
+  const local = (maxEntries = options.localMaxEntries) =>
+    createMemoryStore({ clock: options.clock, ...(maxEntries ? { maxEntries } : {}) });
+  const seen = createFailoverStore(shared, local(), health);
+  const refs = createFailoverStore(shared, local(), health);
+  // The same Redis, but its own smaller local copy, so a churn of cached answers cannot push
+  // the references out of theirs.
+  const cache = createFailoverStore(shared, local(options.cacheMaxEntries ?? MEMORY_CACHE_ENTRIES), health);
   const limiter = new FailoverRateLimiter(
     new RedisRateLimiter(redis, {
       prefix: options.prefix,
@@ -97,17 +85,23 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   try {
     await redis.connect();
     // 'ready' starts a PING; wait for its answer so a healthy start reports up at once.
-    await waitUntil(() => health.status() === 'up', options.commandTimeoutMs * 4);
+    await untilUp(health, options.commandTimeoutMs * 4);
   } catch (e) {
     // Absent at start: the client keeps reconnecting by itself; until then, local state.
     health.startFailed(e);
   }
   const h = health;
   return {
-    store,
+    backend: 'redis',
+    acrossReplicas: true,
+    seen,
+    refs,
     cache,
     limiter,
+    hashKey: options.hashKey,
+    codec: options.codec,
     health: h,
+    /** Stop probing, `QUIT` within a bounded time, then drop the socket. Never rejects. */
     async close() {
       h.close();
       await closeRedis(redis);
@@ -115,13 +109,20 @@ export async function openRedisState(options: RedisStateOptions): Promise<RedisS
   };
 }
 
-function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = (): void => {
-      if (done() || Date.now() - started >= timeoutMs) resolve();
-      else setTimeout(tick, 5).unref();
-    };
-    tick();
+/** Resolves once `health` is up, or after `ms` (whatever it is then). Never rejects. */
+async function untilUp(health: StoreHealth, ms: number): Promise<void> {
+  if (health.status() === 'up') return;
+  let stop = (): void => undefined;
+  const up = new Promise<void>((resolve) => {
+    stop = health.onStatusChange((status) => {
+      if (status === 'up') resolve();
+    });
   });
+  try {
+    await withDeadline(up, ms);
+  } catch {
+    // not up yet: the health reports it, and the failover answers locally meanwhile
+  } finally {
+    stop();
+  }
 }

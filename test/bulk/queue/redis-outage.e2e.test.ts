@@ -13,6 +13,7 @@ import { createLookupService } from '../../../src/lookup/service.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { service } from '../../support/services.js';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
+import { createValueCodec } from '../../../src/stores/value-codec.js';
 
 /** Without redis-server this is skipped (test/support/services.ts says how to install it). */
 const noRedis = service('redis-server').skip;
@@ -46,7 +47,7 @@ it.skipIf(noRedis)(
     const queue = await createRedisQueue({
       url: `redis://127.0.0.1:${proxy.port}`,
       prefix: 'outage:',
-      secret: Buffer.alloc(32, 3),
+      codec: createValueCodec(Buffer.alloc(32, 3)),
       lookup,
       config: { ...BULK_DEFAULTS, ratePerSecond: 100, concurrency, lockMs: 1000 },
       work: true,

@@ -12,6 +12,7 @@ import { startSandbox, type SandboxHandle } from '../../../src/coufun/sandbox/se
 import { createLogger } from '../../../src/log/logger.js';
 import { createLookupService } from '../../../src/lookup/service.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
+import { createValueCodec } from '../../../src/stores/value-codec.js';
 import { service } from '../../support/services.js';
 
 /** Without redis-server this is skipped (test/support/services.ts says how to install it). */
@@ -43,7 +44,7 @@ it.skipIf(noRedis)('a job on BullMQ: every item answered once; every key under t
   const queue = await createRedisQueue({
     url: server.url,
     prefix: PREFIX,
-    secret: SECRET,
+    codec: createValueCodec(SECRET),
     lookup,
     config: { ...BULK_DEFAULTS, ratePerSecond: 200, concurrency: 8, resultTtlMs: 600_000 },
     work: true,

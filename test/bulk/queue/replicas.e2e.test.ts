@@ -12,6 +12,7 @@ import { deriveSharedSecret } from '../../../src/stores/keys.js';
 import { spawnBot, type ChildBot } from '../../faults/child.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.js';
+import { createValueCodec } from '../../../src/stores/value-codec.js';
 import { service } from '../../support/services.js';
 
 /** Without redis-server this is skipped (test/support/services.ts says how to install it). */
@@ -58,7 +59,7 @@ it.skipIf(noRedis)(
     const front = await createRedisQueue({
       url: redis.url,
       prefix: PREFIX,
-      secret: deriveSharedSecret({ keySecret: KEY_SECRET, botToken: '' }),
+      codec: createValueCodec(deriveSharedSecret({ keySecret: KEY_SECRET, botToken: '' })),
       lookup: { lookup: () => Promise.reject(new Error('the front works no items')) },
       config: { ...BULK_DEFAULTS, ratePerSecond: 100, concurrency: CONCURRENCY, lockMs: 1000 },
       work: false,

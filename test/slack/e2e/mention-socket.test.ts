@@ -4,11 +4,7 @@
  * redelivered envelope (Slack's `retry_attempt`) carries the same `event_id` and is handled once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
-import { createLogger } from '../../../src/log/logger.js';
-import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
-import { WorkTracker } from '../../../src/runtime/work.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { startSocketMode, type FakeSocketMode } from '../../support/fake-socket-mode.js';
@@ -18,9 +14,6 @@ describe('Socket Mode: app_mention', () => {
   let slack: FakeSlack;
   let side: FakeSocketMode;
   let bot: RunningBot;
-  // Built here and handed over, so the test can read their counters and wait for their work.
-  let lookup: OpenedLookup;
-  let work: WorkTracker;
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
@@ -33,10 +26,7 @@ describe('Socket Mode: app_mention', () => {
       ALLOWED_CHANNEL_IDS: ALLOWED,
       LOG_LEVEL: 'info',
     };
-    const logger = createLogger({ level: 'info', sink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
-    lookup = await openLookup(loadAppConfig(env).coufun);
-    work = new WorkTracker(logger);
-    bot = await startBot(env, { logger, lookup, work });
+    bot = await startBot(env, { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   });
 
   afterAll(async () => {
@@ -64,7 +54,7 @@ describe('Socket Mode: app_mention', () => {
     const again = side.send(ws, 'events_api', body, 1);
     await expect.poll(() => side.acked(again)).toBe(true);
     await expect.poll(() => logs.some((l) => l.msg === 'duplicate_event' && l.retryNum === 1)).toBe(true);
-    expect(await work.drain(10_000)).toBe(true);
+    expect(await bot.work.drain(10_000)).toBe(true);
 
     const posts = slack.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === parent);
     expect(posts).toHaveLength(1);
@@ -83,7 +73,7 @@ describe('Socket Mode: app_mention', () => {
 
   it('refuses a mention in a channel that is not permitted with one private notice, still acking', async () => {
     const ws = await side.connection();
-    const before = lookup.service.health().vendorRequests;
+    const before = bot.lookup.service.health().vendorRequests;
     const id = side.send(
       ws,
       'events_api',
@@ -91,9 +81,9 @@ describe('Socket Mode: app_mention', () => {
     );
     await slack.waitFor(() => slack.callsTo('chat.postEphemeral').some((c) => c.params.user === 'U0SOCKDENIED'), 10_000, 'the refusal');
     await expect.poll(() => side.acked(id)).toBe(true);
-    expect(await work.drain(10_000)).toBe(true);
+    expect(await bot.work.drain(10_000)).toBe(true);
     expect(allText(slack.callsTo('chat.postEphemeral').find((c) => c.params.user === 'U0SOCKDENIED')!.params)).toContain('C0OTHER');
     expect(slack.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0OTHER')).toEqual([]);
-    expect(lookup.service.health().vendorRequests).toBe(before);
+    expect(bot.lookup.service.health().vendorRequests).toBe(before);
   });
 });

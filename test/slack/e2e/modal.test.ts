@@ -258,7 +258,7 @@ describe('shortcut modal: submission', () => {
     expect(h.bot.lookup.sandbox!.requestCount()).toBe(requests);
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.params.channel === DENIED)).toEqual([]);
     expect(h.slack.postsTo(responseUrl)).toEqual([]);
-    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.entry === 'view_submission' && l.user === 'U0SNEAKY')).toHaveLength(1);
+    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.entry === 'modal' && l.user === 'U0SNEAKY')).toHaveLength(1);
   });
 
   // A modal from an older bot version (unreadable metadata) is an expired form, not a refusal.

@@ -4,7 +4,7 @@
  */
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERSION } from '../../../src/bot.js';
+import { VERSION } from '../../../src/runtime/health.js';
 import { ALLOWED, buttonPayload, DENIED, interactiveBody, slashCommandBody } from '../../support/payloads.js';
 import { allText, SECRET, startHarness, type Harness } from '../../support/bot-harness.js';
 import { signedHeaders, slackSignature } from '../../support/signing.js';
@@ -69,7 +69,7 @@ describe('channel allowlist (ALLOWED_CHANNEL_IDS=C0ALLOWED)', () => {
       expect(allText(reply)).toContain(`\`${DENIED}\``);
     }
     expect(vendorCount(h)).toBe(before);
-    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.entry === 'block_actions')).toHaveLength(2);
+    expect(h.logs.filter((l) => l.msg === 'channel_refused' && ['refresh', 'share'].includes(l.entry as string))).toHaveLength(2);
   });
 
   it('refuses in English for an English user', async () => {
@@ -78,6 +78,29 @@ describe('channel allowlist (ALLOWED_CHANNEL_IDS=C0ALLOWED)', () => {
     const { responseUrl } = await h.command({ text: `${AMERICANO} 001133518001`, channel: DENIED, user });
     const reply = await h.slack.post(responseUrl);
     expect(allText(reply)).toContain(`add channel ID \`${DENIED}\` to \`ALLOWED_CHANNEL_IDS\``);
+  });
+
+  it('a card button pressed where there is no channel (the App Home tab) gets a notice modal, not silence', async () => {
+    const user = nextUser();
+    const before = vendorCount(h);
+    const opened = h.slack.callsTo('views.open').length;
+    const card = await h.command({ text: `${AMERICANO} 001133518001`, user }).then(({ responseUrl }) => h.slack.post(responseUrl));
+    const payload = buttonPayload({ actionId: 'coupon_refresh', value: buttonValue(card, 'coupon_refresh'), responseUrl: '', user });
+    // What Slack sends for a button in a Home view: a view container, no channel, no response_url.
+    const { channel: _channel, response_url: _url, ...rest } = payload;
+    const home = { ...rest, container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' }, trigger_id: 'T.home.1' };
+    const answer = await h.interact(home);
+
+    expect(answer).toEqual({ status: 200, body: '' });
+    await h.slack.waitFor(() => h.slack.callsTo('views.open').length > opened, 5000, 'the notice modal');
+    const call = h.slack.callsTo('views.open').at(-1)!;
+    expect(call.params.trigger_id).toBe('T.home.1');
+    const view = (typeof call.params.view === 'string' ? JSON.parse(call.params.view) : call.params.view) as Record<string, unknown>;
+    expect(view.type).toBe('modal');
+    expect(allText(view)).toContain('허용된 채널');
+    expect(allText(view)).toContain('/coupon');
+    expect(vendorCount(h)).toBe(before + 1);
+    expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'channel_refused', entry: 'refresh', channel: '?', user }));
   });
 });
 

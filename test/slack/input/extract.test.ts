@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog } from '../../../src/config/catalog.js';
-import { extract, MAX_EXTRACTED_BARCODES, messageText } from '../../../src/slack/input/extract.js';
+import { extract, MAX_EXTRACTED_BARCODES } from '../../../src/slack/input/extract.js';
+import { messageText } from '../../../src/slack/input/message-text.js';
 
 const { catalog } = parseCatalog(
   [

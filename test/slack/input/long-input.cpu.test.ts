@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../../../src/config/catalog.js';
-import { extract, MAX_SCANNED_CHARS, messageText } from '../../../src/slack/input/extract.js';
+import { extract, MAX_SCANNED_CHARS } from '../../../src/slack/input/extract.js';
+import { messageText } from '../../../src/slack/input/message-text.js';
 import { fill, growthRatio, LINEAR_BOUND } from '../../support/growth.js';
 
 const { catalog } = parseCatalog(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BARCODES } from '../../../src/input/command-text.js';
+import { MAX_BARCODES } from '../../../src/config/limits.js';
 import { ACTION_IDS, encodeActionValue, LIMITS, type CardActionValue } from '../../../src/slack/render/index.js';
 import { decodeActionValue } from '../../support/action-values.js';
 import { barcodeN, GOODS_ID } from '../../support/factories.js';

@@ -1,7 +1,7 @@
 import type { InputBlock, ModalView, PlainTextInput, StaticSelect, View } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CATALOG, parseCatalog, type Catalog, type GoodsEntry } from '../../../src/config/catalog.js';
-import { MAX_BARCODES } from '../../../src/input/command-text.js';
+import { MAX_BARCODES } from '../../../src/config/limits.js';
 import { LIMITS, MODAL_IDS, renderLookupModal, type LookupModalInput } from '../../../src/slack/render/index.js';
 import { checkBlockKit } from '../../support/block-kit.js';
 import { barcodeN, strayAngles, visibleTexts } from '../../support/factories.js';

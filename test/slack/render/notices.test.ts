@@ -33,6 +33,7 @@ const NOTICES: ReadonlyArray<readonly [string, Notice]> = [
   ),
   ['channel_refused', { kind: 'channel_refused', channelId: 'C0123ABCD' }],
   ['channel_refused (odd ID)', { kind: 'channel_refused', channelId: 'x<y>&z' }],
+  ['channel_needed', { kind: 'channel_needed', command: '/coupon' }],
   ['rate_limited', { kind: 'rate_limited', retryAtMs: NOW_MS + 1_500, nowMs: NOW_MS }],
   ['bot_not_in_channel', { kind: 'bot_not_in_channel', channelId: 'G0123ABCD' }],
   ['thread_post_failed', { kind: 'thread_post_failed', reason: '<not_in_channel> & more' }],
@@ -202,6 +203,14 @@ describe('notices: wording', () => {
     expect(text).toContain('채널 ID `C0123ABCD`를 `ALLOWED_CHANNEL_IDS`에 추가');
     expect(noticePlainText(notice, 'ko')).toContain('#C0123ABCD에서는');
     expect(noticePlainText(notice, 'en')).toContain('add channel ID C0123ABCD to ALLOWED_CHANNEL_IDS');
+  });
+
+  it('channel needed (no channel at all, e.g. the App Home tab): where to ask instead, with the command, nothing sent', () => {
+    const notice: Notice = { kind: 'channel_needed', command: '/coupon-bot' };
+    expect(noticePlainText(notice, 'ko')).toContain('허용된 채널 안에서만');
+    expect(noticePlainText(notice, 'ko')).toContain('/coupon-bot');
+    expect(noticePlainText(notice, 'en')).toContain('Use /coupon-bot there');
+    expect(noticePlainText(notice, 'en')).toContain('Nothing was sent to Coufun.');
   });
 
   it('channel refused: an ID that is not a channel is shown as escaped code, not a link', () => {

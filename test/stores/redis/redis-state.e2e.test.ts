@@ -10,7 +10,7 @@ import { createKeyHasher } from '../../../src/stores/keys.js';
 import { createRedisStore } from '../../../src/stores/redis/key-value.js';
 import { RedisRateLimiter } from '../../../src/stores/redis/rate-limiter.js';
 import { openRedisState, type RedisState } from '../../../src/stores/redis/shared-state.js';
-import { createValueCodec } from '../../../src/stores/redis/value-codec.js';
+import { createValueCodec } from '../../../src/stores/value-codec.js';
 import { freePort, startRedisServer, type RedisServer } from '../../support/redis-server.js';
 import { service } from '../../support/services.js';
 import { keyValueContract } from '../key-value-contract.js';
@@ -46,8 +46,8 @@ async function open(
   const state = await openRedisState({
     url: options.url ?? server.url,
     prefix: options.prefix ?? freshPrefix(),
-    secret: SECRET,
     hashKey: createKeyHasher(SECRET),
+    codec: createValueCodec(SECRET),
     commandTimeoutMs: 200,
     perMinute: options.perMinute ?? 30,
     clock: options.clock ?? Date.now,
@@ -79,8 +79,8 @@ describe.skipIf(noRedis)('Redis state', () => {
     const state = await open({ prefix });
     expect(state.health.status()).toBe('up');
     const hash = createKeyHasher(SECRET);
-    await state.store.set(`answer:${hash('0000999999', '012345678902')}`, { barcode: '012345678902', mobile: '01098765432' }, 60_000);
-    await state.store.add(`claim:${hash('0000999999', '012345678902')}`, 'r1', 5000);
+    await state.refs.set(`answer:${hash('0000999999', '012345678902')}`, { barcode: '012345678902', mobile: '01098765432' }, 60_000);
+    await state.refs.add(`claim:${hash('0000999999', '012345678902')}`, 'r1', 5000);
     await state.limiter.take('U0SECRETUSER', 2);
     const keys = await admin.keys('*');
     const ours = keys.filter((k) => k.startsWith(prefix));
@@ -112,9 +112,9 @@ describe.skipIf(noRedis)('Redis state', () => {
     const decisions = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? r1 : r2).limiter.take('U1')));
     expect(decisions.filter((d) => d.ok)).toHaveLength(5);
     expect((await r2.limiter.check('U1')).ok).toBe(false);
-    await r1.store.set('shared', { x: 1 }, 5000);
-    expect(await r2.store.get('shared')).toEqual({ x: 1 });
-    const adds = await Promise.all([r1.store.add('one', 1, 5000), r2.store.add('one', 2, 5000)]);
+    await r1.refs.set('shared', { x: 1 }, 5000);
+    expect(await r2.refs.get('shared')).toEqual({ x: 1 });
+    const adds = await Promise.all([r1.refs.add('one', 1, 5000), r2.refs.add('one', 2, 5000)]);
     expect(adds.filter(Boolean)).toHaveLength(1);
   });
 
@@ -123,9 +123,9 @@ describe.skipIf(noRedis)('Redis state', () => {
     const late = await freePort();
     const state = await open({ url: `redis://127.0.0.1:${late}`, logs });
     expect(state.health.status()).toBe('down');
-    await state.store.set('k', 'local', 5000);
-    expect(await state.store.get('k')).toBe('local');
-    expect(await state.store.add('k', 'again', 5000)).toBe(false);
+    await state.refs.set('k', 'local', 5000);
+    expect(await state.refs.get('k')).toBe('local');
+    expect(await state.refs.add('k', 'again', 5000)).toBe(false);
     expect((await state.limiter.take('U1')).ok).toBe(true);
     await sleep(500); // several reconnection attempts
     expect(logs.filter((l) => l.msg === 'redis_down')).toHaveLength(1);
@@ -133,7 +133,7 @@ describe.skipIf(noRedis)('Redis state', () => {
     const appeared = await startRedisServer(late);
     try {
       await expect.poll(() => state.health.status(), { timeout: 5000 }).toBe('up');
-      await state.store.set('now-shared', 'yes', 5000);
+      await state.refs.set('now-shared', 'yes', 5000);
       const direct = new Redis(appeared.url, { lazyConnect: true });
       await direct.connect();
       expect(await direct.keys('*now-shared')).toHaveLength(1);
@@ -148,14 +148,14 @@ describe.skipIf(noRedis)('Redis state', () => {
     const state = await open({ logs, perMinute: 3 });
     const changes: string[] = [];
     state.health.onStatusChange((s) => changes.push(s));
-    await state.store.set('before', 'mirrored', 60_000);
+    await state.refs.set('before', 'mirrored', 60_000);
     expect((await state.limiter.take('U9')).ok).toBe(true);
     await server.kill();
     // Every operation settles, none rejects, and the local copy serves what was written while up.
     const results = await Promise.all([
-      state.store.get('before'),
-      state.store.set('during', 'x', 60_000),
-      state.store.add('claim', 1, 5000),
+      state.refs.get('before'),
+      state.refs.set('during', 'x', 60_000),
+      state.refs.add('claim', 1, 5000),
       state.limiter.take('U9'),
       state.limiter.check('U9'),
     ]);
@@ -172,21 +172,21 @@ describe.skipIf(noRedis)('Redis state', () => {
     await expect.poll(() => state.health.status(), { timeout: 5000 }).toBe('up');
     expect(changes).toEqual(['down', 'up']);
     expect(logs.filter((l) => l.msg === 'redis_up' && l.level === 'warn')).toHaveLength(1);
-    expect(await state.store.get('during')).toBe('x'); // written locally during the outage
-    await state.store.set('after', 'shared', 5000);
+    expect(await state.refs.get('during')).toBe('x'); // written locally during the outage
+    await state.refs.set('after', 'shared', 5000);
     await expect.poll(() => admin.keys('*after'), { timeout: 5000 }).toHaveLength(1);
   });
 
   it('a hung Redis (stopped, socket open): operations time out into local state, the probe finds it again', async () => {
     const logs: Record<string, unknown>[] = [];
     const state = await open({ logs });
-    await state.store.set('k', 'v', 60_000);
+    await state.refs.set('k', 'v', 60_000);
     process.kill(server.pid!, 'SIGSTOP');
     try {
       // Each settles by the command timeout; the first one marks Redis down, the rest skip it.
-      expect(await state.store.get('k')).toBe('v');
+      expect(await state.refs.get('k')).toBe('v');
       expect(state.health.status()).toBe('down');
-      const later = await Promise.all(Array.from({ length: 20 }, (_, i) => state.store.add(`c${i}`, i, 5000)));
+      const later = await Promise.all(Array.from({ length: 20 }, (_, i) => state.refs.add(`c${i}`, i, 5000)));
       expect(later.every(Boolean)).toBe(true);
     } finally {
       process.kill(server.pid!, 'SIGCONT');

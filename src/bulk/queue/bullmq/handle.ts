@@ -3,6 +3,7 @@
  * of finished items whose sealed results it reads), whichever replicas do the work, and resolves
  * `finished` once the job's result has been assembled. Polls at a steady pace; never a busy loop.
  */
+import { sleep } from '../../../time/sleep.js';
 import type { ItemResult } from '../../results/stored.js';
 import type { BulkJob, BulkJobEnd, BulkJobMeta, BulkOutcome, BulkProgress } from '../types.js';
 import type { JobRecords, JobState } from './records.js';
@@ -75,7 +76,7 @@ export function watchJob(options: {
         // Redis away: the job waits with it; one warning per outage is the caller's business.
         options.onWarning(e);
       }
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      await sleep(POLL_MS);
     }
   })();
 

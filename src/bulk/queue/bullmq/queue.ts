@@ -12,11 +12,12 @@ import type { BulkConfig } from '../../../config/bulk.js';
 import { errorFields, type Logger } from '../../../log/logger.js';
 import type { LookupService } from '../../../lookup/types.js';
 import { failureReason } from '../../../stores/redis/health.js';
-import { createValueCodec } from '../../../stores/redis/value-codec.js';
+import type { ValueCodec } from '../../../stores/value-codec.js';
+import { withDeadline } from '../../../time/deadline.js';
+import { sleep } from '../../../time/sleep.js';
 import { MAX_ATTEMPTS } from '../../job/item.js';
 import type { BulkJob, BulkJobSpec, BulkQueue, FinishedBulkJob } from '../types.js';
 
-export type { FinishedBulkJob } from '../types.js';
 import { jobEnd } from './end.js';
 import { bullConnection } from './connection.js';
 import { watchJob } from './handle.js';
@@ -31,8 +32,8 @@ export interface RedisQueueOptions {
   readonly url: string;
   /** REDIS_PREFIX: every key starts with it. */
   readonly prefix: string;
-  /** Seals the list and the results; the same on every replica. */
-  readonly secret: Buffer;
+  /** Seals the list and the results; the same on every replica (the shared state's). */
+  readonly codec: ValueCodec;
   readonly lookup: Pick<LookupService, 'lookup'>;
   readonly config: BulkConfig;
   /** Work items here (a bot replica); false for a process that only starts and watches jobs. */
@@ -45,16 +46,15 @@ export interface RedisQueueOptions {
 /** The longest each step of `close` waits (a dead Redis would otherwise hold a shutdown forever). */
 const CLOSE_MS = 2000;
 
-/** True when `p` settled within `ms`; never rejects. */
+/** True when `p` settled (either way) within `ms`; never rejects. */
 function within(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
+  return withDeadline(
     p.then(
       () => true,
       () => true,
     ),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
-  ]).finally(() => clearTimeout(timer));
+    ms,
+  ).catch(() => false);
 }
 
 /** One `finish` job per bulk job: BullMQ keeps one job per ID, so it is assembled once. */
@@ -81,7 +81,7 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     away = false;
   };
   redis.on('error', warn).on('ready', recovered);
-  const records = new JobRecords(redis, options.prefix, createValueCodec(options.secret), config.resultTtlMs);
+  const records = new JobRecords(redis, options.prefix, options.codec, config.resultTtlMs);
   const queue = new Queue<Data>(QUEUE_NAME, { connection, prefix: bullPrefix });
   queue.on('error', warn);
   const pacing = new GlobalPacing(queue, config.ratePerSecond);
@@ -114,7 +114,7 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
     // Items in flight (on any replica) record their results first, for at most two lock periods.
     for (let waited = 0; waited < config.lockMs * 2; waited += 100) {
       if (((await records.state(id))?.inflight ?? 0) <= 0) break;
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     await records.move(id, 'running', 'completed');
     const state = await records.state(id);
@@ -168,7 +168,7 @@ export async function createRedisQueue(options: RedisQueueOptions): Promise<Bulk
   const settled = Promise.all([pacing.apply(), queue.setGlobalConcurrency(config.concurrency), worker?.waitUntilReady()])
     .then(sweep)
     .catch(warn);
-  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  await within(settled, 1000);
 
   // Stall watch: a job whose items get no answer from Coufun for BULK_STALL_MS stops, keeping what it has.
   const monitor = setInterval(() => {

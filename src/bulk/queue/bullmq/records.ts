@@ -5,7 +5,7 @@
  * and every write renews its TTL; values that hold coupon data are sealed with the shared secret.
  */
 import type { Redis } from 'ioredis';
-import type { ValueCodec } from '../../../stores/redis/value-codec.js';
+import type { ValueCodec } from '../../../stores/value-codec.js';
 import type { ItemResult } from '../../results/stored.js';
 import { isItemResult } from '../../results/stored.js';
 

@@ -4,33 +4,26 @@
  * vendor again); both replace the card. 채널에 공유 posts the card to the channel, noting who
  * shared it.
  */
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
-import { lookupAll, type EntryPoint } from '../../lookup-flow.js';
-import { ACTION_IDS, decodeButtonValue, renderLookupMessage } from '../../render/index.js';
-import { internalErrorNotice, respondNotice, safeRespond } from '../../delivery/reply.js';
-import { admit } from '../../middleware/rate-limit.js';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { BotDeps } from '../../deps/bot-deps.js';
+import type { EntryName } from '../../entry-points/registry.js';
+import { lookupAll } from '../../lookup/flow.js';
+import { decodeButtonValue, renderLookupMessage } from '../../render/index.js';
+import { internalErrorNotice, respondNotice, safeRespond, type Responder } from '../../delivery/reply.js';
+import { admit } from '../../lookup/rate-limit.js';
+import type { Listener } from '../types.js';
 
-const ENTRY: Readonly<Record<string, EntryPoint>> = {
-  [ACTION_IDS.share]: 'share',
-  [ACTION_IDS.refresh]: 'refresh',
-  [ACTION_IDS.retry]: 'retry',
+/** One listener for the three buttons; `entry` (`share`, `refresh`, `retry`) says which was pressed. */
+export const answerCardButton: Listener<'action'> = async (deps, { ack, body, action, respond }, entry) => {
+  await ack();
+  deps.work.run(
+    { entry, user: body.user.id },
+    () => answerButton(deps, body, action, entry, respond),
+    internalErrorNotice(deps, body.user.id, respond),
+  );
 };
 
-export function registerCardButtons(app: App, deps: BotDeps): void {
-  const ids = new RegExp(`^(${Object.keys(ENTRY).join('|')})$`);
-  app.action<BlockAction<ButtonAction>>(ids, async ({ ack, body, action, respond }) => {
-    await ack();
-    const entry = ENTRY[action.action_id] ?? 'refresh';
-    deps.work.run(
-      { entry, user: body.user.id },
-      () => answerButton(deps, body, action, entry, respond),
-      internalErrorNotice(deps, body.user.id, respond),
-    );
-  });
-}
-
-async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonAction, entry: EntryPoint, respond: RespondFn): Promise<void> {
+async function answerButton(deps: BotDeps, body: BlockAction, action: ButtonAction, entry: EntryName, respond: Responder): Promise<void> {
   const userId = body.user.id;
   const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
   const context = { entry, channel: channelId, user: userId };

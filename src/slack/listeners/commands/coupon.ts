@@ -1,26 +1,27 @@
 /** `/coupon <goods> <barcode> [barcode…]`: ack at once, then look up and answer privately. */
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { SlashCommand } from '@slack/bolt';
 import { parseCouponCommand, type CouponCommand } from '../../../input/command-text.js';
-import type { BotDeps } from '../../deps.js';
-import { lookupAll } from '../../lookup-flow.js';
+import type { BotDeps } from '../../deps/bot-deps.js';
+import type { EntryName } from '../../entry-points/registry.js';
+import { lookupAll } from '../../lookup/flow.js';
 import { renderLookupMessage, type Notice } from '../../render/index.js';
-import { internalErrorNotice, respondNotice, safeRespond } from '../../delivery/reply.js';
-import { admit } from '../../middleware/rate-limit.js';
+import { internalErrorNotice, respondNotice, safeRespond, type Responder } from '../../delivery/reply.js';
+import { admit } from '../../lookup/rate-limit.js';
+import type { Listener } from '../types.js';
 
-export function registerCouponCommand(app: App, deps: BotDeps): void {
-  app.command(deps.command, async ({ command, ack, respond }) => {
-    await ack();
-    deps.work.run(
-      { entry: 'command', channel: command.channel_id },
-      () => answerCommand(deps, command, respond),
-      internalErrorNotice(deps, command.user_id, respond),
-    );
-  });
-}
+/** Ack at once; the lookup and the private answer run as tracked background work. */
+export const answerCommand: Listener<'command'> = async (deps, { command, ack, respond }, entry) => {
+  await ack();
+  deps.work.run(
+    { entry, channel: command.channel_id },
+    () => lookUpCommand(deps, command, respond, entry),
+    internalErrorNotice(deps, command.user_id, respond),
+  );
+};
 
-async function answerCommand(deps: BotDeps, command: SlashCommand, respond: RespondFn): Promise<void> {
+async function lookUpCommand(deps: BotDeps, command: SlashCommand, respond: Responder, entry: EntryName): Promise<void> {
   const userId = command.user_id;
-  const context = { entry: 'command', channel: command.channel_id, user: userId };
+  const context = { entry, channel: command.channel_id, user: userId };
   const parsed = parseCouponCommand(command.text ?? '', deps.catalog);
 
   if (parsed.kind !== 'lookup') {
@@ -43,7 +44,7 @@ async function answerCommand(deps: BotDeps, command: SlashCommand, respond: Resp
   const outcomesP = lookupAll(deps, {
     userId,
     channelId: command.channel_id,
-    entry: 'command',
+    entry,
     goods: parsed.goods,
     barcodes: parsed.barcodes,
     early,

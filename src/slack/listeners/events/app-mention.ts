@@ -6,21 +6,20 @@
  * delivery and 새로고침 as shortcut cards) or a short threaded reply saying what was missing.
  * Private notices (rate limit, fallbacks, failures) go to the person with `chat.postEphemeral`.
  */
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
-import { messageText } from '../../input/extract.js';
-import { internalErrorNotice } from '../../delivery/reply.js';
+import type { webApi } from '@slack/bolt';
+import type { BotDeps } from '../../deps/bot-deps.js';
+import { messageText } from '../../input/message-text.js';
+import { internalErrorNotice, sendPrivately } from '../../delivery/reply.js';
 import { ephemeralResponder } from '../../delivery/ephemeral.js';
-import { replyInThread, sendPrivately, type ThreadTarget } from '../../delivery/thread-reply.js';
+import { replyInThread, type ThreadTarget } from '../../lookup/thread-reply.js';
 import { postInThread } from '../../delivery/thread-post.js';
-import { admit } from '../../middleware/rate-limit.js';
+import { admit } from '../../lookup/rate-limit.js';
 import { renderMentionReply, type MentionProblem } from '../../render/mention.js';
 import { readMention } from './mention-request.js';
-
-type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+import type { EventListener } from '../types.js';
 
 /** Answer one `app_mention`: returns at once, the work runs tracked in the background. */
-export async function answerMention(deps: BotDeps, { event, client }: MentionArgs): Promise<void> {
+export const answerMention: EventListener<'app_mention'> = async (deps, { event, client }, entry) => {
   // Bot-written events never get here: `ignoreBotEvents` runs before every listener (app.ts).
   const userId = event.user;
   if (!userId) {
@@ -30,7 +29,7 @@ export async function answerMention(deps: BotDeps, { event, client }: MentionArg
   }
   const channelId = event.channel;
   const threadTs = event.thread_ts ?? event.ts;
-  const ctx = { entry: 'mention', channel: channelId, user: userId };
+  const ctx = { entry, channel: channelId, user: userId };
   const privately = ephemeralResponder(client, { channelId, userId, threadTs });
   const target: ThreadTarget = { channelId, threadTs, userId, respond: privately };
 
@@ -44,11 +43,11 @@ export async function answerMention(deps: BotDeps, { event, client }: MentionArg
       }
       if (!(await admit(deps, privately, { userId, cost: request.barcodes.length, context: ctx }))) return;
       const { goods, barcodes } = request;
-      await replyInThread(deps, client, target, { entry: 'mention', goods: { goodsId: goods.id, name: goods.name }, barcodes });
+      await replyInThread(deps, client, target, { entry, goods: { goodsId: goods.id, name: goods.name }, barcodes });
     },
     internalErrorNotice(deps, userId, privately),
   );
-}
+};
 
 /** The short "what was missing, how to ask" reply, in the thread; privately if the thread refuses it. */
 async function askInThread(
@@ -64,5 +63,5 @@ async function askInThread(
   const posted = await postInThread(client, { channel: target.channelId, thread_ts: target.threadTs, ...reply });
   if (posted.ok) return;
   deps.logger.event('warn', 'thread_post_failed', { ...ctx, reason: posted.reason, detail: posted.detail });
-  await sendPrivately(deps, target, [reply], ctx);
+  await sendPrivately(target.respond, [reply], deps.logger, ctx);
 }

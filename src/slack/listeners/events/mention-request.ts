@@ -5,7 +5,7 @@
  * first. Pure.
  */
 import type { Catalog, GoodsEntry } from '../../../config/catalog.js';
-import { MAX_BARCODES } from '../../../input/command-text.js';
+import { MAX_BARCODES } from '../../../config/limits.js';
 import { extract } from '../../input/extract.js';
 import type { MentionProblem } from '../../render/mention.js';
 

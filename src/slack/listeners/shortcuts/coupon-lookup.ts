@@ -3,30 +3,29 @@
  * look up, answer in the message's thread. Missing or ambiguous → open a prefilled modal at
  * once (the trigger_id lives 3 s). A rate-limited user gets no modal and no vendor call.
  */
-import type { MessageShortcut, RespondFn, SlackShortcutMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
-import type { BotDeps } from '../../deps.js';
-import { extract, messageText } from '../../input/extract.js';
+import type { Locale } from '../../../display/index.js';
+import type { BotDeps } from '../../deps/bot-deps.js';
+import { extract } from '../../input/extract.js';
+import { messageText } from '../../input/message-text.js';
 import { encodeModalMetadata } from '../../input/metadata.js';
 import { renderLookupModal } from '../../render/index.js';
-import { internalErrorNotice, respondNotice } from '../../delivery/reply.js';
-import { admit } from '../../middleware/rate-limit.js';
-import { replyInThread } from '../../delivery/thread-reply.js';
+import { internalErrorNotice, respondNotice, type Responder } from '../../delivery/reply.js';
+import { admit } from '../../lookup/rate-limit.js';
+import { replyInThread } from '../../lookup/thread-reply.js';
 import { errorFields } from '../../../log/logger.js';
-
-export const SHORTCUT_CALLBACK_ID = 'coupon_lookup';
+import { withDeadline } from '../../../time/deadline.js';
+import type { Listener } from '../types.js';
 
 /** How long the modal path may wait for a user's locale before falling back to Korean. */
 const LOCALE_WAIT_MS = 400;
 
-export async function answerShortcut(
-  deps: BotDeps,
-  { shortcut, ack, client, respond }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs,
-): Promise<void> {
+/** The message shortcut: a direct lookup in the thread, or the form when something is missing. */
+export const answerShortcut: Listener<'message_shortcut'> = async (deps, { shortcut, ack, client, respond }, entry) => {
   await ack();
   const userId = shortcut.user.id;
   const channelId = shortcut.channel.id;
   const threadTs = (shortcut.message.thread_ts as string | undefined) ?? shortcut.message.ts;
-  const context = { entry: 'shortcut', channel: channelId, user: userId };
+  const context = { entry, channel: channelId, user: userId };
   const found = extract(messageText(shortcut.message), deps.catalog);
 
   const [goods] = found.goods;
@@ -39,21 +38,17 @@ export async function answerShortcut(
     return;
 
   if (direct) {
-    const target = { channelId, threadTs, userId, respond: respond as (m: Record<string, unknown>) => Promise<unknown> };
+    const target = { channelId, threadTs, userId, respond };
     deps.work.run(
       context,
-      () =>
-        replyInThread(deps, client, target, {
-          entry: 'shortcut',
-          goods: { goodsId: goods.id, name: goods.name },
-          barcodes: found.barcodes,
-        }),
-      internalErrorNotice(deps, userId, target.respond),
+      () => replyInThread(deps, client, target, { entry, goods: { goodsId: goods.id, name: goods.name }, barcodes: found.barcodes }),
+      internalErrorNotice(deps, userId, respond),
     );
     return;
   }
 
-  const locale = deps.locales.peek(userId) ?? (await withinMs(deps.locales.localeOf(userId), LOCALE_WAIT_MS, 'ko'));
+  const locale =
+    deps.locales.peek(userId) ?? (await withDeadline(deps.locales.localeOf(userId), LOCALE_WAIT_MS).catch(() => 'ko' as const));
   const view = renderLookupModal({
     locale,
     catalog: deps.catalog,
@@ -68,14 +63,9 @@ export async function answerShortcut(
     deps.logger.event('warn', 'modal_open_failed', { ...context, ...errorFields(e) });
     await tellModalFailed(deps, respond, locale, context);
   }
-}
+};
 
-async function tellModalFailed(deps: BotDeps, respond: RespondFn, locale: 'ko' | 'en', context: Record<string, unknown>): Promise<void> {
+async function tellModalFailed(deps: BotDeps, respond: Responder, locale: Locale, context: Record<string, unknown>): Promise<void> {
   const ref = `modal-${deps.clock().toString(36)}`;
   await respondNotice(respond, { kind: 'internal_error', ref }, locale, deps.logger, { ...context, ref });
-}
-
-function withinMs<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(timer));
 }

@@ -3,21 +3,19 @@
  * inline (`response_action: errors`); on success close the modal and answer in the thread.
  * The channel was re-checked by the gate (from `private_metadata`) before this runs.
  */
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { resolveGoods } from '../../../config/catalog.js';
-import { validateField } from '../../../coufun/codec.js';
+import { validateField } from '../../../coufun/validate.js';
 import { checkBarcodes, readBarcodeLines, type BarcodeCheck } from '../../../input/command-text.js';
-import type { BotDeps } from '../../deps.js';
 import { decodeModalMetadata } from '../../input/metadata.js';
 import { MODAL_IDS, noticePlainText, renderNoticeModal, type Notice } from '../../render/index.js';
-import { replyInThread } from '../../delivery/thread-reply.js';
+import { replyInThread } from '../../lookup/thread-reply.js';
 import { internalErrorNotice } from '../../delivery/reply.js';
-import { respondTo } from '../../delivery/respond-url.js';
-import { decideRate } from '../../middleware/rate-limit.js';
+import { responseUrlResponder } from '../../delivery/respond-url.js';
+import { decideRate } from '../../lookup/rate-limit.js';
+import type { Listener } from '../types.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-export async function answerModal(deps: BotDeps, { ack, body, view, client }: ViewArgs): Promise<void> {
+/** The form's submission: problems inline, else close it and answer in the thread. */
+export const answerModal: Listener<'view_submission'> = async (deps, { ack, body, view, client }, entry) => {
   const userId = body.user.id;
   const locale = deps.locales.peek(userId) ?? 'ko';
   const meta = decodeModalMetadata(view.private_metadata);
@@ -45,7 +43,7 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
     const rate = await decideRate(deps, {
       userId,
       cost: barcodes.length,
-      context: { entry: 'modal', channel: meta.channelId, user: userId },
+      context: { entry, channel: meta.channelId, user: userId },
     });
     if (!rate.ok)
       errors[MODAL_IDS.barcodesBlock] = noticePlainText({ kind: 'rate_limited', retryAtMs: rate.retryAtMs, nowMs: deps.clock() }, locale);
@@ -55,26 +53,20 @@ export async function answerModal(deps: BotDeps, { ack, body, view, client }: Vi
     return;
   }
   await ack();
-  const context = { entry: 'modal', channel: meta.channelId, user: userId };
-  const responseUrl = meta.responseUrl;
-  const target = {
-    channelId: meta.channelId,
-    threadTs: meta.threadTs,
-    userId,
-    respond: responseUrl ? (m: Record<string, unknown>) => respondTo(responseUrl, m, deps.http.fetch) : undefined,
-  };
-  const send = target.respond;
+  const context = { entry, channel: meta.channelId, user: userId };
+  const send = meta.responseUrl ? responseUrlResponder(meta.responseUrl, deps.http.fetch) : undefined;
+  const target = { channelId: meta.channelId, threadTs: meta.threadTs, userId, respond: send };
   deps.work.run(
     context,
     () =>
       replyInThread(deps, client, target, {
-        entry: 'modal',
+        entry,
         goods: { goodsId: goods.goodsId, ...(goods.name ? { name: goods.name } : {}) },
         barcodes,
       }),
     send ? internalErrorNotice(deps, userId, send) : undefined,
   );
-}
+};
 
 /** The notice for a barcode list the form cannot accept. */
 function noticeOf(checked: Exclude<BarcodeCheck, { kind: 'ok' }>): Notice {

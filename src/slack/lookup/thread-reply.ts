@@ -4,25 +4,27 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { GoodsChoice } from '../../input/command-text.js';
-import type { BotDeps } from '../deps.js';
-import { lookupAll, type EntryPoint } from '../lookup-flow.js';
-import { renderLookupMessage, renderNotice, type SlackMessage } from '../render/index.js';
-import { safeRespond } from './reply.js';
-import { postInThread } from './thread-post.js';
+import type { BotDeps } from '../deps/bot-deps.js';
+import type { EntryName } from '../entry-points/registry.js';
+import { lookupAll } from './flow.js';
+import { renderLookupMessage, renderNotice } from '../render/index.js';
+import { sendPrivately, type Responder } from '../delivery/reply.js';
+import { postInThread } from '../delivery/thread-post.js';
 
 export interface ThreadTarget {
   readonly channelId: string;
   readonly threadTs: string;
   readonly userId: string;
   /** Where private fallbacks go (the shortcut's response_url; `chat.postEphemeral` for a mention). */
-  readonly respond: ((message: Record<string, unknown>) => Promise<unknown>) | undefined;
+  readonly respond: Responder | undefined;
 }
 
+/** Look the request up and post its card in the target's thread; privately (with the reason) when the thread refuses it. */
 export async function replyInThread(
   deps: BotDeps,
   client: webApi.WebClient,
   target: ThreadTarget,
-  request: { entry: EntryPoint; goods: GoodsChoice; barcodes: readonly string[] },
+  request: { entry: EntryName; goods: GoodsChoice; barcodes: readonly string[] },
 ): Promise<void> {
   const context = { entry: request.entry, channel: target.channelId, user: target.userId };
   const [locale, outcomes] = await Promise.all([
@@ -46,27 +48,5 @@ export async function replyInThread(
       ? renderNotice({ kind: 'bot_not_in_channel', channelId: target.channelId }, locale)
       : renderNotice({ kind: 'thread_post_failed', reason: posted.reason === 'rate_limited' ? 'rate_limited' : posted.detail }, locale);
   const privateCard = renderLookupMessage(outcomes, { ...base, mode: 'private' });
-  await sendPrivately(deps, target, [notice, privateCard], context);
-}
-
-/** Post each message ephemerally through the response_url; failures are logged, not thrown. */
-export async function sendPrivately(
-  deps: BotDeps,
-  target: ThreadTarget,
-  messages: readonly SlackMessage[],
-  context: Record<string, unknown>,
-): Promise<void> {
-  if (!target.respond) {
-    deps.logger.event('error', 'private_reply_impossible', context);
-    return;
-  }
-  for (const message of messages) {
-    const sent = await safeRespond(
-      target.respond,
-      { response_type: 'ephemeral', replace_original: false, ...message },
-      deps.logger,
-      context,
-    );
-    if (!sent) return;
-  }
+  await sendPrivately(target.respond, [notice, privateCard], deps.logger, context);
 }

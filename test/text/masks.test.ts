@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../src/log/redact.js';
-import { MIN_LENGTH_TO_HINT, maskBarcode, maskNumbersInText, maskPhone, maskPhonesInText, maskTextAbout } from '../src/privacy.js';
+import { redact } from '../../src/log/redact.js';
+import { MIN_LENGTH_TO_HINT, maskBarcode, maskNumbersInText, maskPhone, maskPhonesInText, maskTextAbout } from '../../src/text/masks.js';
 
 describe('privacy: one set of masks for logs and display', () => {
   it('masks a barcode to its last four, a short one whole', () => {

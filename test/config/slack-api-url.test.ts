@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLACK_API_DEFAULT, slackApiBase } from '../../src/slack/api-url.js';
+import { SLACK_API_DEFAULT, slackApiBase } from '../../src/config/slack-api-url.js';
 
 describe('slackApiBase: the one Web API URL normaliser', () => {
   it("unset → Slack's own API", () => {

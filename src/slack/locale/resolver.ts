@@ -5,8 +5,8 @@
  * does not cost a Web API call per lookup.
  */
 import { LRUCache } from 'lru-cache';
-import type { Clock } from '../time/clock.js';
-import type { Locale } from '../display/index.js';
+import type { Clock } from '../../time/clock.js';
+import type { Locale } from '../../display/index.js';
 
 export type UserInfoFn = (userId: string) => Promise<{ locale?: string | undefined }>;
 

@@ -8,7 +8,7 @@ import {
   kstDaysUntil,
   parseVendorDate,
   parseVendorTimestamp,
-} from '../src/time/kst.js';
+} from '../../src/time/kst.js';
 
 /** A KST wall time as the instant it names (test helper). */
 const kstWallMs = (y: number, m: number, d: number, h = 0, mi = 0): number => Date.UTC(y, m - 1, d, h - 9, mi);

@@ -3,7 +3,7 @@
  * means Korean), so it does without the Web API client's queue, retries and per-call debug
  * lines, which the benchmark showed costing ~0.3 ms of CPU per new user.
  */
-import { slackApiBase } from './api-url.js';
+import { slackApiBase } from '../../config/slack-api-url.js';
 
 /** The user's Slack locale (`ko-KR`, `en-US`…), or undefined when Slack has none; rejects on any failure. */
 export async function fetchUserLocale(

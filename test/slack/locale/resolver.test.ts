@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLocaleResolver, localeFromSlack, type UserInfoFn } from '../../src/stores/locale.js';
+import { createLocaleResolver, localeFromSlack, type UserInfoFn } from '../../../src/slack/locale/resolver.js';
 
 describe('localeFromSlack', () => {
   it.each([

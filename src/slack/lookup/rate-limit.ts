@@ -2,13 +2,10 @@
  * The one rate-limit step every entry point takes before the vendor: take (or only check) the
  * user's budget; when it is spent, log it and tell the person privately when they may try again.
  */
-import type { RespondArguments } from '@slack/bolt';
 import type { Locale } from '../../display/index.js';
-import type { BotDeps } from '../deps.js';
-import { respondNotice } from '../delivery/reply.js';
+import type { BotDeps } from '../deps/bot-deps.js';
+import { respondNotice, type ReplyMessage, type Responder } from '../delivery/reply.js';
 import type { RateDecision } from '../../stores/types.js';
-
-type Responder = (message: RespondArguments) => Promise<unknown>;
 
 export interface RateStep {
   readonly userId: string;
@@ -20,7 +17,7 @@ export interface RateStep {
   /** The locale, when the caller already started fetching it. */
   readonly locale?: Promise<Locale>;
   /** Extra fields for the notice (e.g. `replace_original: false` under a button). */
-  readonly extra?: Partial<RespondArguments>;
+  readonly extra?: Omit<ReplyMessage, 'text' | 'blocks'>;
 }
 
 /** The decision alone, with the refusal logged (for a caller that answers in its own way, e.g. a form). */

@@ -2,19 +2,18 @@
  * The one path every Slack entry point takes to the vendor: concurrent lookups of the
  * requested barcodes and one structured audit line per barcode (masked barcode, no phone).
  */
-import { InternalError, VendorError } from '../coufun/errors.js';
-import { bugFields } from '../log/logger.js';
-import { maskBarcode } from '../display/index.js';
-import type { EarlyLookup, LookupOutcome } from '../lookup/types.js';
-import type { GoodsChoice } from '../input/command-text.js';
-import type { BotDeps } from './deps.js';
-
-export type EntryPoint = 'command' | 'refresh' | 'retry' | 'share' | 'shortcut' | 'modal' | 'mention';
+import { InternalError, VendorError } from '../../coufun/errors.js';
+import { bugFields } from '../../log/logger.js';
+import { maskBarcode } from '../../text/masks.js';
+import type { EarlyLookup, LookupOutcome } from '../../lookup/types.js';
+import type { GoodsChoice } from '../../input/command-text.js';
+import type { BotDeps } from '../deps/bot-deps.js';
+import type { EntryName } from '../entry-points/registry.js';
 
 export interface LookupRequest {
   readonly userId: string;
   readonly channelId: string;
-  readonly entry: EntryPoint;
+  readonly entry: EntryName;
   readonly goods: GoodsChoice;
   readonly barcodes: readonly string[];
   /** Bypass the cache (refresh / retry). */
